@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "nianbao",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "nianbao", targets: ["nianbao"])
+  ],
+  targets: [
+    // Pure core: text in, report model, diagnostics, fixes and hover facts out. No I/O.
+    .target(name: "NianbaoCore", swiftSettings: strictSettings),
+    // A small exact JSON reader and writer, shared by `--format json` and the language server.
+    .target(name: "NianbaoJSON", swiftSettings: strictSettings, linkerSettings: [.linkedLibrary("m")]),
+    // `--check`: file walking, decoding, output formats, atomic writes.
+    .target(name: "NianbaoCheck", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
+    // The language server: JSON-RPC framing, LSP types, the server.
+    .target(name: "NianbaoLSP", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
+    // The thin executable.
+    .executableTarget(
+      name: "nianbao",
+      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoLSP", "NianbaoJSON"],
+      swiftSettings: strictSettings
+    ),
+    // Benchmarks (not tests): `swift run -c release nianbao-bench`.
+    .executableTarget(
+      name: "nianbao-bench",
+      dependencies: ["NianbaoCore", "NianbaoLSP"],
+      path: "Benchmarks/nianbao-bench",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "NianbaoCoreTests",
+      dependencies: ["NianbaoCore"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "NianbaoCheckTests",
+      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoJSON"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "NianbaoLSPTests",
+      dependencies: ["NianbaoCore", "NianbaoLSP", "NianbaoJSON"],
+      swiftSettings: strictSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Writes a file by writing a temporary file beside it and renaming it over the original, so
+/// that a crash or a full disk never leaves half a report. The original's permissions are kept.
+enum AtomicWriter {
+  struct WriteError: Error {
+    var reason: String
+  }
+
+  static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).nianbao-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    var mode: mode_t = 0o644
+    var status = stat()
+    if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+    guard fd >= 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
+    var written = 0
+    let ok = bytes.withUnsafeBytes { buffer -> Bool in
+      while written < buffer.count {
+        let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        written += n
+      }
+      return true
+    }
+    let reason = String(cString: strerror(errno))
+    fchmod(fd, mode)
+    let synced = fsync(fd) == 0
+    close(fd)
+    guard ok, synced else {
+      unlink(temporary)
+      throw WriteError(reason: reason)
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw WriteError(reason: reason)
+    }
+  }
+}

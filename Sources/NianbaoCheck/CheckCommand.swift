@@ -1,0 +1,193 @@
+import Dispatch
+import Foundation
+import NianbaoCore
+import NianbaoJSON
+import Synchronization
+
+/// `nianbao --check`: checks files and folders, prints the findings, fixes what is certain.
+public enum CheckCommand {
+  public enum ExitCode: Int32 {
+    case clean = 0
+    case problems = 1
+    case failure = 2
+  }
+
+  struct FileResult {
+    var path: String
+    var source: SourceText?
+    var diagnostics: [Diagnostic] = []
+    var readError: String?
+    var fixedCount = 0
+    var diff: String?
+  }
+
+  /// Runs the check. `readStandardInput` is called once if `-` is among the paths.
+  public static func run(
+    _ options: CheckOptions, readStandardInput: () -> [UInt8], output: (String) -> Void, errorOutput: (String) -> Void
+  ) -> ExitCode {
+    let language = options.language
+    var entries: [FileWalker.Entry] = []
+    var stdinBytes: [UInt8]?
+    do {
+      let named = options.paths.filter { $0 != "-" }
+      entries = try FileWalker.files(for: named)
+      if options.paths.contains("-") {
+        stdinBytes = readStandardInput()
+        let name = options.stdinFilename ?? "<stdin>"
+        let position = options.paths.firstIndex(of: "-")!
+        let insertAt = min(entries.count, options.paths[..<position].filter { $0 != "-" }.count)
+        entries.insert(FileWalker.Entry(path: name, explicitlyNamed: true), at: insertAt)
+      }
+    } catch {
+      switch error {
+      case .notFound(let path):
+        errorOutput(language == .zh ? "nianbao: 找不到“\(path)”（既不是文件也不是文件夹）\n" : "nianbao: “\(path)” does not exist (neither a file nor a folder)\n")
+      }
+      return .failure
+    }
+    let stdinName = options.paths.contains("-") ? (options.stdinFilename ?? "<stdin>") : nil
+
+    let results = Mutex<[FileResult?]>(Array(repeating: nil, count: entries.count))
+    let entriesCopy = entries
+    let stdinCopy = stdinBytes
+    DispatchQueue.concurrentPerform(iterations: entriesCopy.count) { index in
+      let entry = entriesCopy[index]
+      let result = process(entry, options: options, stdin: entry.path == stdinName ? stdinCopy : nil)
+      results.withLock { $0[index] = result }
+    }
+    let all = results.withLock { $0.compactMap { $0 } }
+
+    switch options.format {
+    case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
+    case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
+    }
+    if all.contains(where: { $0.readError != nil }) { return .failure }
+    let remaining = all.flatMap(\.diagnostics)
+    if remaining.contains(where: { $0.severity == .error }) { return .problems }
+    if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
+    return .clean
+  }
+
+  static func process(_ entry: FileWalker.Entry, options: CheckOptions, stdin: [UInt8]?) -> FileResult {
+    var result = FileResult(path: entry.path)
+    let file: ReportFile
+    do throws(ReportFile.ReadError) {
+      if let stdin {
+        file = try ReportFile.decode(stdin, path: entry.path)
+      } else {
+        file = try ReportFile.read(path: entry.path)
+      }
+    } catch {
+      result.readError = error.message(options.language, path: entry.path)
+      return result
+    }
+    let (report, found) = Checker.check(file.text, explicitlyNamed: entry.explicitlyNamed)
+    var source = report.source
+    var diagnostics = found
+    if options.fix || options.diff {
+      var text = file.text
+      var current = diagnostics
+      for _ in 0..<5 {
+        let edits = current.certainEdits()
+        guard !edits.isEmpty else { break }
+        text = edits.applied(to: SourceText(text))
+        result.fixedCount += edits.count
+        current = Checker.check(text, explicitlyNamed: entry.explicitlyNamed).1
+      }
+      if options.diff {
+        result.diff = UnifiedDiff.diff(old: file.text, new: text, oldName: "a/\(entry.path)", newName: "b/\(entry.path)")
+      } else if text != file.text {
+        do {
+          try AtomicWriter.write(file.bytes(for: text), to: entry.path)
+          source = SourceText(text)
+          diagnostics = current
+        } catch {
+          result.readError =
+            options.language == .zh
+            ? "\(entry.path): 无法写入修复（\(error.reason)），文件未改动"
+            : "\(entry.path): could not write the fixes (\(error.reason)); the file is unchanged"
+          result.fixedCount = 0
+        }
+      }
+    }
+    result.source = source
+    result.diagnostics = options.policy.apply(diagnostics)
+    return result
+  }
+
+  private static func writeText(
+    _ results: [FileResult], options: CheckOptions, output: (String) -> Void, errorOutput: (String) -> Void
+  ) {
+    let language = options.language
+    var buffer = ""
+    for result in results {
+      if let error = result.readError {
+        errorOutput("nianbao: " + error + "\n")
+        continue
+      }
+      if let diff = result.diff {
+        buffer += diff
+        continue
+      }
+      guard let source = result.source else { continue }
+      for diagnostic in result.diagnostics {
+        let start = source.lines.position(ofUTF8Offset: diagnostic.range.lowerBound, in: .utf32)
+        buffer += "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
+      }
+      if buffer.utf8.count > 1 << 16 {
+        output(buffer)
+        buffer = ""
+      }
+    }
+    output(buffer)
+    let summary = Summary(results)
+    let line = summary.text(language, fix: options.fix)
+    if options.diff { errorOutput(line + "\n") } else { output(line + "\n") }
+  }
+}
+
+/// Counts for the closing line and the JSON summary.
+struct Summary {
+  var files = 0
+  var filesWithProblems = 0
+  var counts: [Severity: Int] = [:]
+  var fixed = 0
+  var unreadable = 0
+
+  init(_ results: [CheckCommand.FileResult]) {
+    files = results.count
+    for result in results {
+      if result.readError != nil { unreadable += 1 }
+      if !result.diagnostics.isEmpty { filesWithProblems += 1 }
+      for diagnostic in result.diagnostics { counts[diagnostic.severity, default: 0] += 1 }
+      fixed += result.fixedCount
+    }
+  }
+
+  func text(_ language: Language, fix: Bool) -> String {
+    let e = counts[.error] ?? 0
+    let w = counts[.warning] ?? 0
+    let i = counts[.information] ?? 0
+    let h = counts[.hint] ?? 0
+    var parts: [String] = []
+    if language == .zh {
+      if e > 0 { parts.append("\(e) 个错误") }
+      if w > 0 { parts.append("\(w) 个警告") }
+      if i > 0 { parts.append("\(i) 条提示") }
+      if h > 0 { parts.append("\(h) 条建议") }
+      var line = parts.isEmpty ? "\(files) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(files) 个文件中的 \(filesWithProblems) 个"
+      if fix { line += "；已修复 \(fixed) 处" }
+      if unreadable > 0 { line += "；\(unreadable) 个文件无法读取" }
+      return line
+    }
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    if e > 0 { parts.append(plural(e, "error")) }
+    if w > 0 { parts.append(plural(w, "warning")) }
+    if i > 0 { parts.append(plural(i, "info")) }
+    if h > 0 { parts.append(plural(h, "hint")) }
+    var line = parts.isEmpty ? "no problems in \(plural(files, "file"))" : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(files, "file"))"
+    if fix { line += "; fixed \(fixed)" }
+    if unreadable > 0 { line += "; \(plural(unreadable, "file")) could not be read" }
+    return line
+  }
+}

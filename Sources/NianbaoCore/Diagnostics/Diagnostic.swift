@@ -1,0 +1,138 @@
+/// A message in both languages nianbao speaks.
+public struct LocalizedText: Sendable, Hashable {
+  public var zh: String
+  public var en: String
+  public init(zh: String, en: String) {
+    self.zh = zh
+    self.en = en
+  }
+  public func text(_ language: Language) -> String { language == .zh ? zh : en }
+}
+
+public enum Language: String, Sendable, Hashable, CaseIterable {
+  case zh
+  case en
+}
+
+public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable {
+  case error = 1
+  case warning = 2
+  case information = 3
+  case hint = 4
+
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  public var name: String {
+    switch self {
+    case .error: return "error"
+    case .warning: return "warning"
+    case .information: return "info"
+    case .hint: return "hint"
+    }
+  }
+
+  public init?(name: String) {
+    switch name.lowercased() {
+    case "error": self = .error
+    case "warning", "warn": self = .warning
+    case "info", "information": self = .information
+    case "hint": self = .hint
+    default: return nil
+    }
+  }
+}
+
+/// A replacement of a byte range of the checked text.
+public struct TextEdit: Sendable, Hashable {
+  public var range: Range<Int>
+  public var replacement: String
+  public init(range: Range<Int>, replacement: String) {
+    self.range = range
+    self.replacement = replacement
+  }
+}
+
+/// A change that repairs a finding.
+public struct Fix: Sendable, Hashable {
+  public var title: LocalizedText
+  public var edits: [TextEdit]
+  /// Whether the right text is certain, so that `--fix` and "fix all" may apply it unasked.
+  /// Uncertain fixes are still offered one by one in the editor.
+  public var isCertain: Bool
+  public init(title: LocalizedText, edits: [TextEdit], isCertain: Bool) {
+    precondition(!edits.isEmpty, "a fix changes something")
+    self.title = title
+    self.edits = edits
+    self.isCertain = isCertain
+  }
+}
+
+/// Another place that explains a finding (for example a cell that was summed).
+public struct RelatedNote: Sendable, Hashable {
+  public var range: Range<Int>
+  public var message: LocalizedText
+}
+
+public struct Diagnostic: Sendable, Hashable {
+  public var code: String
+  public var severity: Severity
+  public var range: Range<Int>
+  public var message: LocalizedText
+  public var related: [RelatedNote]
+  public var fixes: [Fix]
+
+  public init(
+    _ rule: Rule, range: Range<Int>, message: LocalizedText, related: [RelatedNote] = [], fixes: [Fix] = []
+  ) {
+    self.code = rule.code
+    self.severity = rule.severity
+    self.range = range
+    self.message = message
+    self.related = related
+    self.fixes = fixes
+  }
+}
+
+extension Array where Element == TextEdit {
+  /// Applies non-overlapping edits to a text; where two overlap, the first one (in position
+  /// order) wins and the other is dropped.
+  public func applied(to text: SourceText) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 64)
+    var cursor = 0
+    for edit in self.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+      guard edit.range.lowerBound >= cursor, edit.range.upperBound <= text.utf8.count else { continue }
+      bytes.append(contentsOf: text.utf8[cursor..<edit.range.lowerBound])
+      bytes.append(contentsOf: edit.replacement.utf8)
+      cursor = edit.range.upperBound
+    }
+    bytes.append(contentsOf: text.utf8[cursor...])
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// The edits of every certain fix, without overlaps: the edits `--fix` and "fix all" apply.
+  public func certainEdits() -> [TextEdit] {
+    var edits: [TextEdit] = []
+    var seen = Set<TextEdit>()
+    for diagnostic in self {
+      for fix in diagnostic.fixes where fix.isCertain {
+        for edit in fix.edits where seen.insert(edit).inserted {
+          edits.append(edit)
+        }
+      }
+    }
+    edits.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    var result: [TextEdit] = []
+    var end = -1
+    for edit in edits {
+      if edit.range.lowerBound < end || (edit.range.lowerBound == end && edit.range.isEmpty && result.last?.range.isEmpty == true && result.last?.range.lowerBound == end) {
+        continue
+      }
+      result.append(edit)
+      end = edit.range.upperBound
+    }
+    return result
+  }
+}

@@ -1,0 +1,245 @@
+/// A piece of a line: a label, a number, a blank marker, or an empty cell between separators.
+struct Token: Sendable, Hashable {
+  enum Kind: Sendable, Hashable {
+    case text
+    /// A number as written (digits may be full-width; sign and decimals kept).
+    case number
+    /// `-` `—` `/` where a number belongs.
+    case blankMarker
+    /// Nothing between two separators (a tab-separated or Markdown cell left empty).
+    case empty
+  }
+  var kind: Kind
+  var range: Range<Int>
+  var text: String
+}
+
+/// One line split into tokens. Cells are separated by tabs (Word), pipes (Markdown) or runs of
+/// spaces (PDF); inside a cell, words separated by spaces stay one text token.
+struct TokenizedLine: Sendable {
+  enum Layout: Sendable { case tabs, markdown, spaces }
+  var layout: Layout
+  var range: Range<Int>
+  var tokens: [Token]
+
+  /// Text tokens before the first value.
+  var leadingText: [Token] {
+    var result: [Token] = []
+    for token in tokens {
+      if token.kind == .number || token.kind == .blankMarker { break }
+      if token.kind == .text { result.append(token) }
+    }
+    return result
+  }
+
+  /// Tokens from the first value on, without empty cells at the end.
+  var valueTokens: [Token] {
+    guard let first = tokens.firstIndex(where: { $0.kind == .number || $0.kind == .blankMarker }) else { return [] }
+    var slice = Array(tokens[first...])
+    while let last = slice.last, last.kind == .empty { slice.removeLast() }
+    return slice
+  }
+
+  /// How many empty cells follow the last value.
+  var trailingEmptyCount: Int {
+    var count = 0
+    for token in tokens.reversed() {
+      if token.kind == .empty { count += 1 } else { break }
+    }
+    return count
+  }
+
+  var hasValues: Bool { tokens.contains { $0.kind == .number || $0.kind == .blankMarker } }
+  var hasText: Bool { tokens.contains { $0.kind == .text } }
+}
+
+enum LineTokenizer {
+  static func tokenize(_ source: SourceText, line: Int) -> TokenizedLine? {
+    tokenize(source, range: source.lines.contentRange(ofLine: line))
+  }
+
+  /// Splits a line into tokens; nil for a Markdown separator row (`|---|---|`) or a blank line.
+  static func tokenize(_ source: SourceText, range: Range<Int>) -> TokenizedLine? {
+    let bytes = source.utf8
+    var firstNonSpace = range.lowerBound
+    while firstNonSpace < range.upperBound, bytes[firstNonSpace] == 0x20 || bytes[firstNonSpace] == 0x09 {
+      firstNonSpace += 1
+    }
+    if firstNonSpace == range.upperBound { return nil }
+    let layout: TokenizedLine.Layout
+    if bytes[firstNonSpace] == 0x7C {
+      layout = .markdown
+    } else if bytes[range].contains(0x09) {
+      layout = .tabs
+    } else {
+      layout = .spaces
+    }
+    var fields: [Range<Int>] = []
+    switch layout {
+    case .spaces:
+      fields = [range]
+    case .tabs, .markdown:
+      let separator: UInt8 = layout == .tabs ? 0x09 : 0x7C
+      var start = range.lowerBound
+      for index in range where bytes[index] == separator {
+        fields.append(start..<index)
+        start = index + 1
+      }
+      fields.append(start..<range.upperBound)
+      if layout == .markdown {
+        // Drop what stands before the first pipe and after the last one.
+        fields.removeFirst()
+        if let last = fields.last, isBlank(bytes, last) { fields.removeLast() }
+        if fields.allSatisfy({ isMarkdownRule(bytes, $0) }) { return nil }
+      }
+    }
+    var tokens: [Token] = []
+    for field in fields {
+      let trimmed = trim(source, field)
+      if trimmed.isEmpty {
+        if layout != .spaces { tokens.append(Token(kind: .empty, range: trimmed, text: "")) }
+        continue
+      }
+      appendWords(source, trimmed, to: &tokens)
+    }
+    return TokenizedLine(layout: layout, range: range, tokens: tokens)
+  }
+
+  /// Splits a cell into space-separated words, classifies them, and merges neighbouring text
+  /// words back into one text token.
+  private static func appendWords(_ source: SourceText, _ range: Range<Int>, to tokens: inout [Token]) {
+    var words: [Range<Int>] = []
+    var wordStart: Int?
+    var index = range.lowerBound
+    let bytes = source.utf8
+    while index < range.upperBound {
+      let width = spaceWidth(bytes, index)
+      if width > 0 {
+        if let start = wordStart { words.append(start..<index) }
+        wordStart = nil
+        index += width
+      } else {
+        if wordStart == nil { wordStart = index }
+        index += 1
+      }
+    }
+    if let start = wordStart { words.append(start..<range.upperBound) }
+    var pendingText: Range<Int>?
+    func flushText() {
+      if let text = pendingText {
+        tokens.append(Token(kind: .text, range: text, text: source.text(text)))
+        pendingText = nil
+      }
+    }
+    for word in words {
+      let text = source.text(word)
+      let kind = classify(text)
+      if kind == .text {
+        pendingText = pendingText.map { $0.lowerBound..<word.upperBound } ?? word
+      } else {
+        flushText()
+        tokens.append(Token(kind: kind, range: word, text: text))
+      }
+    }
+    flushText()
+  }
+
+  static func classify(_ word: String) -> Token.Kind {
+    var scalars = Array(word.unicodeScalars.map(LabelText.widthFolded))
+    if scalars.isEmpty { return .text }
+    let joined = String(String.UnicodeScalarView(scalars))
+    if ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─"].contains(joined) { return .blankMarker }
+    if scalars.first == "-" || scalars.first == "−" || scalars.first == "+" { scalars.removeFirst() }
+    var sawDigit = false
+    var sawPoint = false
+    var digitsAfterPoint = 0
+    for (i, s) in scalars.enumerated() {
+      if s.isASCII && s.properties.numericType == .decimal {
+        sawDigit = true
+        if sawPoint { digitsAfterPoint += 1 }
+      } else if s == "." && !sawPoint && sawDigit {
+        sawPoint = true
+      } else if s == "," && sawDigit && !sawPoint && i + 1 < scalars.count {
+        continue
+      } else {
+        return .text
+      }
+    }
+    if !sawDigit || (sawPoint && digitsAfterPoint == 0) { return .text }
+    return .number
+  }
+
+  /// Width in bytes of a space character at `index` (space, tab, U+3000, NBSP), or 0.
+  static func spaceWidth(_ bytes: [UInt8], _ index: Int) -> Int {
+    let b = bytes[index]
+    if b == 0x20 || b == 0x09 { return 1 }
+    if b == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
+    if b == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+    if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }  // BOM
+    return 0
+  }
+
+  static func trim(_ source: SourceText, _ range: Range<Int>) -> Range<Int> {
+    let bytes = source.utf8
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper {
+      let w = spaceWidth(bytes, lower)
+      if w == 0 { break }
+      lower += w
+    }
+    while upper > lower {
+      if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 {
+        upper -= 1
+      } else if upper - 3 >= lower, bytes[upper - 3] == 0xE3, bytes[upper - 2] == 0x80, bytes[upper - 1] == 0x80 {
+        upper -= 3
+      } else if upper - 2 >= lower, bytes[upper - 2] == 0xC2, bytes[upper - 1] == 0xA0 {
+        upper -= 2
+      } else {
+        break
+      }
+    }
+    return lower..<upper
+  }
+
+  private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
+  private static func isMarkdownRule(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var sawDash = false
+    for b in bytes[range] {
+      if b == 0x2D { sawDash = true } else if b != 0x3A && b != 0x20 && b != 0x09 { return false }
+    }
+    return sawDash
+  }
+}
+
+extension Token {
+  /// The cell a value token stands for.
+  func cell(allowDecimal: Bool, allowNegative: Bool) -> Cell {
+    switch kind {
+    case .empty, .blankMarker:
+      return Cell(range: range, content: .blank)
+    case .text:
+      return Cell(range: range, content: .invalid(text))
+    case .number:
+      let ascii = LabelText.asciiDigits(text).replacingMinus()
+      if let integer = Int(ascii.hasPrefix("+") ? String(ascii.dropFirst()) : ascii) {
+        if integer < 0 && !allowNegative { return Cell(range: range, content: .invalid(text)) }
+        return Cell(range: range, content: .integer(integer))
+      }
+      if let value = Double(ascii) {
+        if value < 0 && !allowNegative { return Cell(range: range, content: .invalid(text)) }
+        return Cell(range: range, content: allowDecimal ? .decimal(value) : .invalid(text))
+      }
+      return Cell(range: range, content: .invalid(text))
+    }
+  }
+}
+
+extension String {
+  func replacingMinus() -> String {
+    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "−" ? "-" : $0 }))
+  }
+}

@@ -1,0 +1,118 @@
+/// Finds the six section headings and the sub-headings inside them.
+struct SectionReader {
+  let source: SourceText
+
+  struct Heading {
+    var number: Int
+    var writtenNumber: Int?
+    var numberRange: Range<Int>?
+    var headingRange: Range<Int>
+    var titleRange: Range<Int>
+    var line: Int
+    /// Set when the wording is not one the format accepts.
+    var deviation: LabelDeviation?
+  }
+
+  func headings() -> [Heading] {
+    var result: [Heading] = []
+    for line in 0..<source.lines.count {
+      if let heading = heading(at: line) { result.append(heading) }
+    }
+    return result
+  }
+
+  func heading(at line: Int) -> Heading? {
+    let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+    guard !range.isEmpty, range.count < 600 else { return nil }
+    let first = source.utf8[range.lowerBound]
+    // Headings open with a Chinese numeral (E4 B8 80.. for 一二三, E5 9B 9B 四, E4 BA 94 五, E5 85 AD 六),
+    // or with Markdown's `#`. Skip everything else cheaply.
+    guard first == 0x23 || first == 0xE4 || first == 0xE5 else { return nil }
+    let text = source.text(range)
+    let normalized = LabelText.normalize(text)
+    let written: Int?
+    switch normalized.numbering {
+    case .chinese(let n): written = n
+    case nil: written = nil
+    default: return nil
+    }
+    guard written != nil || text.hasPrefix("#") else { return nil }
+    let core = normalized.core
+    let wordsStart = LabelPieces.wordsStart(source, range)
+    for spec in NationalFormat.sections {
+      for accepted in spec.acceptedCores where core.hasPrefix(accepted) {
+        let titleEnd = core == accepted ? range.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: wordsStart, in: range)
+        return Heading(
+          number: spec.number, writtenNumber: written, numberRange: numeralRange(range), headingRange: range.lowerBound..<titleEnd,
+          titleRange: wordsStart..<titleEnd, line: line)
+      }
+    }
+    guard core.unicodeScalars.count <= 32, let number = keywordSection(core) else { return nil }
+    let deviation = LabelDeviation(
+      place: .sectionHeading, range: wordsStart..<range.upperBound, found: source.text(wordsStart..<range.upperBound),
+      canonical: NationalFormat.section(number).title)
+    return Heading(
+      number: number, writtenNumber: written, numberRange: numeralRange(range), headingRange: range,
+      titleRange: wordsStart..<range.upperBound, line: line, deviation: deviation)
+  }
+
+  /// Section identified by key words when the wording is not one the format accepts.
+  private func keywordSection(_ core: String) -> Int? {
+    if core.contains("复议") && core.contains("诉讼") && core.contains("情况") { return 4 }
+    if core.contains("收到和处理") || (core.contains("依申请公开") && core.hasSuffix("情况") && core.count <= 16) { return 3 }
+    if core.hasPrefix("主动公开") && core.hasSuffix("情况") && core.count <= 14 { return 2 }
+    if core.contains("问题") && (core.contains("改进") || core.contains("整改")) { return 5 }
+    if core.contains("其他需要报告") || core.contains("其它需要报告") { return 6 }
+    if core.hasPrefix("总体情") || core == "总体概况" { return 1 }
+    return nil
+  }
+
+  private func numeralRange(_ range: Range<Int>) -> Range<Int>? {
+    var start: Int?
+    var end = range.lowerBound
+    for (scalar, offset) in LabelPieces.scalarsWithOffsets(source, range) {
+      if start == nil {
+        if scalar == "#" || LabelText.isSpace(scalar) { continue }
+        guard LabelText.chineseDigits[scalar] != nil else { return nil }
+        start = offset
+      }
+      guard LabelText.chineseDigits[scalar] != nil else { break }
+      end = offset + scalar.utf8.count
+    }
+    return start.map { $0..<end }
+  }
+
+  /// The offset after `length` scalars that count towards a normalized core.
+  private func offset(afterCoreLength length: Int, from start: Int, in range: Range<Int>) -> Int {
+    var counted = 0
+    var depth = 0
+    for (scalar, offset) in LabelPieces.scalarsWithOffsets(source, start..<range.upperBound) {
+      let f = LabelText.widthFolded(scalar)
+      if f == "(" { depth += 1 } else if f == ")" { depth = max(0, depth - 1) }
+      if LabelText.isSpace(f) || depth > 0 || f == ")" || LabelText.droppedPunctuation.contains(f) { continue }
+      counted += 1
+      if counted == length { return offset + scalar.utf8.count }
+    }
+    return range.upperBound
+  }
+
+  /// Lines opening with `（一）` inside a section.
+  func subheadings(in lines: Range<Int>) -> [Subheading] {
+    var result: [Subheading] = []
+    for line in lines {
+      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      guard !range.isEmpty else { continue }
+      let first = source.utf8[range.lowerBound]
+      guard first == 0x28 || first == 0xEF else { continue }  // "(" or a full-width form
+      let prefix = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
+      guard case .parenthesized = LabelText.normalize(prefix).numbering else { continue }
+      var title = ""
+      for scalar in source.text(range).unicodeScalars {
+        if scalar == "。" || title.unicodeScalars.count >= 40 { break }
+        title.unicodeScalars.append(scalar)
+      }
+      result.append(Subheading(range: range, text: title))
+    }
+    return result
+  }
+}

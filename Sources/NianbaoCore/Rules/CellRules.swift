@@ -1,0 +1,200 @@
+/// NB107, NB108, NB110, NB111, NB114: how many values a row has and whether each is a number.
+enum CellRules {
+  static func run(_ context: inout RuleContext) {
+    let report = context.report
+    if let table = report.table3 {
+      let provablyZero = provablyZeroRows(table)
+      var wrongRows: [(Table3RowSpec, TableRow)] = []
+      for spec in table.specs {
+        guard let row = table.row(spec.id) else { continue }
+        let name = CellNames.table3Row(spec)
+        if !checkRunTogether(row, name: name, expected: 7, &context) || row.cells.count != 7 {
+          if row.runTogether == nil { wrongRows.append((spec, row)) }
+          context.unusableTable3Rows.insert(spec.id)
+          continue
+        }
+        if checkValues(row, names: (0..<7).map { CellNames.table3(spec, $0) }, &context) {
+          context.unusableTable3Rows.insert(spec.id)
+        }
+      }
+      if wrongRows.count > 3 {
+        context.add(lostColumns(wrongRows, provablyZero: provablyZero))
+      } else {
+        for (spec, row) in wrongRows {
+          context.add(wrongCount(row, name: CellNames.table3Row(spec), expected: 7, provablyZero: provablyZero.contains(spec.id)))
+        }
+      }
+    }
+    if let table = report.table4, let row = table.row {
+      let name = LocalizedText(zh: "表四数据行", en: "The row of table 四")
+      if !checkRunTogether(row, name: name, expected: 15, &context) || row.cells.count != 15 {
+        if row.runTogether == nil {
+          let provable = row.cells.count == 14 && row.cells.allSatisfy { $0.integerValue == 0 }
+          context.add(wrongCount(row, name: name, expected: 15, provablyZero: provable))
+        }
+        context.unusableTable4 = true
+      } else if checkValues(row, names: (0..<15).map(CellNames.table4), &context) {
+        context.unusableTable4 = true
+      }
+    }
+    if let table = report.table2 {
+      for entry in table.rows {
+        guard let spec = NationalFormat.table2(table.edition).first(where: { $0.rows.contains(entry.name) }) else { continue }
+        let name = LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”")
+        if entry.row.cells.count != spec.columns.count {
+          context.add(wrongCount(entry.row, name: name, expected: spec.columns.count, provablyZero: false))
+          continue
+        }
+        _ = checkValues(
+          entry.row,
+          names: spec.columns.map { LocalizedText(zh: "表二“\(entry.name)”行“\($0)”列", en: "table 二, row “\(entry.name)”, column “\($0)”") },
+          &context)
+      }
+    }
+  }
+
+  /// Reports numbers that ran together. Returns false when the row cannot be read.
+  private static func checkRunTogether(_ row: TableRow, name: LocalizedText, expected: Int, _ context: inout RuleContext) -> Bool {
+    guard let together = row.runTogether else { return true }
+    guard let split = together.split else {
+      context.add(
+        Diagnostic(
+          .unsplittableCells, range: together.range,
+          message: LocalizedText(
+            zh: "\(name.zh)的数字连在一起（“\(together.digits)”），无法确定如何拆成 \(expected) 个数（\(together.candidateCount >= 64 ? "至少 64" : String(together.candidateCount)) 种拆法都说得通）。请用制表符分隔各个数。",
+            en: "\(name.capitalized.en): the numbers ran together (“\(together.digits)”) and cannot be split into \(expected) values with certainty (\(together.candidateCount >= 64 ? "64 or more" : String(together.candidateCount)) splits are possible). Separate them with tabs.")))
+      return false
+    }
+    let shown = split.map(String.init).joined(separator: " | ")
+    var edits: [TextEdit] = []
+    if row.labelRange.upperBound == together.range.lowerBound, !row.labelText.isEmpty {
+      edits.append(TextEdit(range: together.range.lowerBound..<together.range.lowerBound, replacement: "\t"))
+    }
+    for cell in row.cells.dropFirst() {
+      edits.append(TextEdit(range: cell.range.lowerBound..<cell.range.lowerBound, replacement: "\t"))
+    }
+    context.add(
+      Diagnostic(
+        .runTogetherCells, range: together.range,
+        message: LocalizedText(
+          zh: "\(name.zh)的数字连在一起（“\(together.digits)”），只有一种拆法符合合计关系，已按 \(shown) 读取。请用制表符分隔。",
+          en: "\(name.capitalized.en): the numbers ran together (“\(together.digits)”); only one split balances, read as \(shown). Separate them with tabs."),
+        fixes: edits.isEmpty
+          ? []
+          : [Fix(title: LocalizedText(zh: "用制表符分隔各个数", en: "Separate the numbers with tabs"), edits: edits, isCertain: true)]))
+    return true
+  }
+
+  /// Many rows short of values: one finding for the table (a column lost in pasting), not one
+  /// per row.
+  private static func lostColumns(_ rows: [(Table3RowSpec, TableRow)], provablyZero: Set<String>) -> Diagnostic {
+    let counts = Set(rows.map { $0.1.cells.count }).sorted().map(String.init).joined(separator: "、")
+    let fixable = rows.filter { provablyZero.contains($0.0.id) && $0.1.cells.count < 7 }
+    var fixes: [Fix] = []
+    if !fixable.isEmpty {
+      let edits = fixable.map { _, row in
+        TextEdit(range: row.appendOffset..<row.appendOffset, replacement: String(repeating: row.separator + "0", count: 7 - row.cells.count))
+      }
+      fixes.append(
+        Fix(
+          title: LocalizedText(zh: "把 \(fixable.count) 行补齐为 7 个 0", en: "Complete \(fixable.count) rows with 0s"),
+          edits: edits, isCertain: true))
+    }
+    let allProvable = fixable.count == rows.count
+    let first = rows[0].1
+    return Diagnostic(
+      .wrongValueCount, range: first.range,
+      message: LocalizedText(
+        zh: "表三有 \(rows.count) 行的数值个数不对（应为 7 个，实有 \(counts) 个），可能是复制表格时丢了列。\(allProvable ? "这些行已有的数都是 0，由合计关系可知缺少的数也都是 0。" : "请对照原表补齐。")",
+        en: "\(rows.count) rows of table 三 have the wrong number of values (7 are needed; they have \(counts)); a column was probably lost when the table was pasted. \(allProvable ? "Their values are all 0, and the sums prove the missing ones are 0 too." : "Complete them from the original table.")"),
+      related: rows.map { spec, row in
+        RelatedNote(
+          range: row.range,
+          message: LocalizedText(
+            zh: "“\(spec.displayName)”：\(row.cells.count) 个数", en: "“\(spec.displayName)”: \(row.cells.count) values"))
+      },
+      fixes: fixes)
+  }
+
+  private static func wrongCount(_ row: TableRow, name: LocalizedText, expected: Int, provablyZero: Bool) -> Diagnostic {
+    let found = row.cells.count
+    let missing = expected - found
+    var fixes: [Fix] = []
+    if provablyZero && missing > 0 {
+      let insertion = String(repeating: row.separator + "0", count: missing)
+      fixes.append(
+        Fix(
+          title: LocalizedText(zh: "补齐为 \(expected) 个 0", en: "Complete the row with 0s (\(expected) values)"),
+          edits: [TextEdit(range: row.appendOffset..<row.appendOffset, replacement: insertion)], isCertain: true))
+    }
+    let why: LocalizedText
+    if found < expected {
+      why = provablyZero
+        ? LocalizedText(zh: "可能是复制表格时丢了列；由合计关系可知缺少的数都是 0。", en: "A column was probably lost when the table was pasted; the sums prove the missing values are 0.")
+        : LocalizedText(zh: "可能是复制表格时丢了列，请对照原表补齐。", en: "A column was probably lost when the table was pasted; complete it from the original table.")
+    } else {
+      why = LocalizedText(zh: "请删去多余的数。", en: "Remove the extra values.")
+    }
+    let range = row.range.isEmpty ? row.labelRange : row.range
+    return Diagnostic(
+      .wrongValueCount, range: range,
+      message: LocalizedText(
+        zh: "\(name.zh)应有 \(expected) 个数，实有 \(found) 个。\(why.zh)",
+        en: "\(name.capitalized.en) should have \(expected) values but has \(found). \(why.en)"),
+      fixes: fixes)
+  }
+
+  /// Reports invalid values. Returns whether any cell is invalid.
+  private static func checkValues(_ row: TableRow, names: [LocalizedText], _ context: inout RuleContext) -> Bool {
+    var invalid = false
+    for (column, cell) in row.cells.enumerated() {
+      guard case .invalid(let text) = cell.content else { continue }
+      invalid = true
+      let ascii = LabelText.asciiDigits(text).replacingMinus()
+      let reason: LocalizedText
+      if let value = Double(ascii), value < 0 {
+        reason = LocalizedText(zh: "件数不能为负数", en: "a count cannot be negative")
+      } else if Double(ascii) != nil {
+        reason = LocalizedText(zh: "件数必须是整数", en: "a count is a whole number")
+      } else {
+        reason = LocalizedText(zh: "这里应填数字", en: "a number belongs here")
+      }
+      context.add(
+        Diagnostic(
+          .invalidValue, range: cell.range,
+          message: LocalizedText(
+            zh: "\(names[column].zh)的“\(text)”不是有效的数：\(reason.zh)。",
+            en: "\(names[column].capitalized.en): “\(text)” is not a valid value: \(reason.en).")))
+    }
+    return invalid
+  }
+
+  /// Table 三 rows whose missing values must be 0: a row with six 0s and one value lost (its
+  /// total forces the lost one to 0); the outcome rows when （七）总计 is all 0 (counts are never
+  /// negative); 一 and 二 when （七） and 四 are all 0, and back.
+  static func provablyZeroRows(_ table: Table3) -> Set<String> {
+    func allPresentZero(_ id: String) -> Bool {
+      guard let row = table.row(id) else { return false }
+      return row.cells.allSatisfy { $0.integerValue == 0 } && row.runTogether == nil
+    }
+    var zero = Set(
+      table.specs.map(\.id).filter { id in
+        guard let row = table.row(id), allPresentZero(id) else { return false }
+        return row.cells.count >= 6
+      })
+    var changed = true
+    while changed {
+      changed = false
+      func add(_ ids: [String]) {
+        for id in ids where !zero.contains(id) && allPresentZero(id) {
+          zero.insert(id)
+          changed = true
+        }
+      }
+      if zero.contains("3(7)") { add(table.specs.filter { $0.kind == .outcome }.map(\.id)) }
+      if zero.contains("1") && zero.contains("2") { add(["3(7)", "4"]) }
+      if zero.contains("3(7)") && zero.contains("4") { add(["1", "2"]) }
+    }
+    return zero
+  }
+}

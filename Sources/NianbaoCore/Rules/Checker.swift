@@ -1,0 +1,87 @@
+/// Runs every rule over a report.
+public enum Checker {
+  /// Reads and checks a text.
+  ///
+  /// - Parameter explicitlyNamed: whether the user named this text (a file on the command line,
+  ///   a document opened as a report). A text that is not a report then gets one NB100 finding;
+  ///   otherwise it gets none.
+  public static func check(_ text: String, explicitlyNamed: Bool = true) -> (Report, [Diagnostic]) {
+    let report = ReportParser.parse(text)
+    return (report, check(report, explicitlyNamed: explicitlyNamed))
+  }
+
+  public static func check(_ report: Report, explicitlyNamed: Bool = true) -> [Diagnostic] {
+    guard report.looksLikeReport else {
+      guard explicitlyNamed else { return [] }
+      let first = (0..<report.source.lines.count).lazy.map { LineTokenizerFacade.trimmedLine(report.source, $0) }.first { !$0.isEmpty } ?? 0..<0
+      return [
+        Diagnostic(
+          .notAReport, range: first,
+          message: LocalizedText(
+            zh: "这不是政府信息公开工作年度报告：没有找到报告标题（“××××年政府信息公开工作年度报告”），也没有找到“一、总体情况”等章节标题。",
+            en: "This is not an annual report on government information disclosure: there is no report title (“YYYY年政府信息公开工作年度报告”) and none of the section headings (一、总体情况 …)."))
+      ]
+    }
+    var context = RuleContext(report: report)
+    StructureRules.run(&context)
+    LabelRules.run(&context)
+    CellRules.run(&context)
+    Table3Balance.run(&context)
+    Table4Balance.run(&context)
+    BlankCellRule.run(&context)
+    DateRules.run(&context)
+    ContentRules.run(&context)
+    return context.diagnostics.sorted {
+      ($0.range.lowerBound, $0.range.upperBound, $0.code) < ($1.range.lowerBound, $1.range.upperBound, $1.code)
+    }
+  }
+}
+
+/// What the rules share while checking one report.
+struct RuleContext {
+  let report: Report
+  var diagnostics: [Diagnostic] = []
+  /// Cells a finding already explains (by the offset where they start), so that a blank total
+  /// that is also wrong gets one finding, not two.
+  var handledCells: Set<Int> = []
+  /// Table 三 rows whose values cannot be used for sums (wrong count, unreadable).
+  var unusableTable3Rows: Set<String> = []
+  var unusableTable4 = false
+
+  var source: SourceText { report.source }
+
+  mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+}
+
+enum LineTokenizerFacade {
+  static func trimmedLine(_ source: SourceText, _ line: Int) -> Range<Int> {
+    LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+  }
+}
+
+/// How a table cell is named in messages.
+enum CellNames {
+  static func table3(_ spec: Table3RowSpec, _ column: Int) -> LocalizedText {
+    LocalizedText(
+      zh: "表三“\(spec.displayName)”行“\(NationalFormat.table3Columns[column])”列",
+      en: "table 三, row “\(spec.displayName)”, column “\(NationalFormat.table3Columns[column])” (\(NationalFormat.table3ColumnsEnglish[column]))")
+  }
+
+  static func table3Row(_ spec: Table3RowSpec) -> LocalizedText {
+    LocalizedText(zh: "表三“\(spec.displayName)”行", en: "table 三, row “\(spec.displayName)”")
+  }
+
+  static func table4(_ column: Int) -> LocalizedText {
+    LocalizedText(
+      zh: "表四“\(NationalFormat.table4ColumnName(column))”",
+      en: "table 四, “\(NationalFormat.table4ColumnName(column))” (\(NationalFormat.table4ColumnNameEnglish(column)))")
+  }
+}
+
+extension LocalizedText {
+  /// The first letter of an English sentence in upper case.
+  var capitalized: LocalizedText {
+    guard let first = en.first else { return self }
+    return LocalizedText(zh: zh, en: first.uppercased() + en.dropFirst())
+  }
+}
