@@ -26,6 +26,18 @@ public struct Table3RowSpec: Sendable, Hashable {
   /// The group's wording, for groups with items.
   public let groupLabel: String?
 
+  /// A short name for sums: `（三）1.`, `（七）`, `一`.
+  public var shortName: String {
+    switch kind {
+    case .newApplications: return "一"
+    case .carriedOver: return "二"
+    case .carriedForward: return "四"
+    case .outcome, .outcomeTotal:
+      let g = "（\(NationalFormat.chineseNumeral(group ?? 0))）"
+      return item.map { "\(g)\($0)." } ?? g
+    }
+  }
+
   /// How the row is named in messages: `（三）不予公开 1.属于国家秘密`.
   public var displayName: String {
     switch kind {
@@ -35,7 +47,7 @@ public struct Table3RowSpec: Sendable, Hashable {
     case .outcome, .outcomeTotal:
       let g = "（\(NationalFormat.chineseNumeral(group ?? 0))）"
       if let item, let groupLabel { return "\(g)\(groupLabel) \(item).\(label)" }
-      return g + label
+      return g + (label.split(separator: "（").first.map(String.init) ?? label)
     }
   }
 }

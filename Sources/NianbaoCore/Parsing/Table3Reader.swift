@@ -52,6 +52,14 @@ struct Table3Reader {
         runTogether = (values[0].range, tail.digits, tail.ranges)
         values = []
       }
+      // Short text where the first value belongs (`一`, `无`) is a value that is not a number,
+      // not part of the label.
+      while !values.isEmpty, labelTokens.count > 1, let last = labelTokens.last, last.text.unicodeScalars.count <= 3,
+        case .none = match(LabelPieces.piece(source, last.range))
+      {
+        values.insert(last, at: 0)
+        labelTokens.removeLast()
+      }
       let trailingEmpty = tokenized.trailingEmptyCount > 0 ? tokenized.tokens[tokenized.tokens.count - tokenized.trailingEmptyCount] : nil
       let newPieces = labelTokens.flatMap { LabelPieces.split(source, $0.range) }
       let hasValues = !values.isEmpty || runTogether != nil

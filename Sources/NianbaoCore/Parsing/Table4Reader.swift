@@ -12,7 +12,7 @@ struct Table4Reader {
       let lineValues = tokenized.valueTokens
       let leading = tokenized.leadingText
       if lineValues.isEmpty {
-        if leading.contains(where: { $0.text.contains("复议") || $0.text.contains("诉讼") || $0.text.contains("维持") }) {
+        if leading.contains(where: { token in ["维持", "纠正", "审结", "结 果", "结果"].contains { token.text.contains($0) } }) {
           sawHeader = true
         }
         if !values.isEmpty { break }

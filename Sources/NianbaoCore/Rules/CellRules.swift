@@ -61,8 +61,8 @@ enum CellRules {
         Diagnostic(
           .unsplittableCells, range: together.range,
           message: LocalizedText(
-            zh: "\(name.zh)的数字连在一起（“\(together.digits)”），无法确定如何拆成 \(expected) 个数（\(together.candidateCount >= 64 ? "至少 64" : String(together.candidateCount)) 种拆法都说得通）。请用制表符分隔各个数。",
-            en: "\(name.capitalized.en): the numbers ran together (“\(together.digits)”) and cannot be split into \(expected) values with certainty (\(together.candidateCount >= 64 ? "64 or more" : String(together.candidateCount)) splits are possible). Separate them with tabs.")))
+            zh: "\(name.zh)的数字连在一起（“\(together.digits)”），无法确定如何拆成 \(expected) 个数（\(together.candidateCount == 0 ? "没有一种拆法符合合计关系" : together.candidateCount >= 64 ? "至少 64 种拆法都说得通" : "\(together.candidateCount) 种拆法都说得通")）。请用制表符分隔各个数。",
+            en: "\(name.capitalized.en): the numbers ran together (“\(together.digits)”) and cannot be split into \(expected) values with certainty (\(together.candidateCount == 0 ? "no split balances" : together.candidateCount >= 64 ? "64 or more splits are possible" : "\(together.candidateCount) splits are possible")). Separate them with tabs.")))
       return false
     }
     let shown = split.map(String.init).joined(separator: " | ")

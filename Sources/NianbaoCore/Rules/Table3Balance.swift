@@ -13,9 +13,12 @@ enum Table3Balance {
     let violated = active.filter { $0.residual(arithmetic.values) != 0 }
     guard !violated.isEmpty else { return }
 
-    if let (cell, value) = singleCellExplanation(violated: violated, active: active, arithmetic) {
-      context.add(diagnose(cell: cell, correct: value, violated: violated, arithmetic))
-      if let c = arithmetic.cell(cell) { context.handledCells.insert(c.range.lowerBound) }
+    if let explanation = smallestExplanation(violated: violated, active: active, arithmetic) {
+      for (cell, value) in explanation {
+        let touching = violated.filter { $0.coefficient(of: cell) != 0 }
+        context.add(diagnose(cell: cell, correct: value, violated: touching, alone: explanation.count == 1, arithmetic))
+        if let c = arithmetic.cell(cell) { context.handledCells.insert(c.range.lowerBound) }
+      }
       return
     }
 
@@ -46,43 +49,108 @@ enum Table3Balance {
     }
   }
 
-  /// The one cell whose change repairs every broken sum and touches no sum that holds.
-  private static func singleCellExplanation(
+  /// The one cell, or else the one pair of cells, whose correction makes every broken sum hold
+  /// and leaves every sum that held alone. Nil when there is none, or more than one.
+  private static func smallestExplanation(
     violated: [Table3Arithmetic.Constraint], active: [Table3Arithmetic.Constraint], _ arithmetic: Table3Arithmetic
-  ) -> (CellRef, Int)? {
-    let violatedKinds = Set(violated.map(\.kind))
-    var candidates: [(CellRef, Int)] = []
+  ) -> [(CellRef, Int)]? {
+    var cells: [CellRef] = []
     var seen: Set<CellRef> = []
-    for cell in violated.flatMap(\.cells) where seen.insert(cell).inserted {
-      let touching = active.filter { $0.coefficient(of: cell) != 0 }
-      guard Set(touching.map(\.kind)) == violatedKinds, let current = arithmetic.values[cell] else { continue }
-      // residual + coefficient × delta = 0 for every touching constraint, with one delta.
-      let deltas = Set(touching.map { -$0.residual(arithmetic.values)! * $0.coefficient(of: cell) })
-      guard deltas.count == 1, let delta = deltas.first, current + delta >= 0 else { continue }
-      candidates.append((cell, current + delta))
+    for cell in violated.flatMap(\.cells) where arithmetic.values[cell] != nil && seen.insert(cell).inserted {
+      cells.append(cell)
     }
-    return candidates.count == 1 ? candidates[0] : nil
+    let violatedKinds = Set(violated.map(\.kind))
+    let residuals = Dictionary(uniqueKeysWithValues: active.map { ($0.kind, $0.residual(arithmetic.values)!) })
+    let touching = Dictionary(uniqueKeysWithValues: cells.map { cell in (cell, active.filter { $0.coefficient(of: cell) != 0 }) })
+
+    var singles: [[(CellRef, Int)]] = []
+    for cell in cells {
+      let constraints = touching[cell]!
+      guard Set(constraints.map(\.kind)) == violatedKinds else { continue }
+      let deltas = Set(constraints.map { -residuals[$0.kind]! * $0.coefficient(of: cell) })
+      guard deltas.count == 1, let value = deltas.first.map({ arithmetic.values[cell]! + $0 }), value >= 0 else { continue }
+      singles.append([(cell, value)])
+    }
+    if !singles.isEmpty { return singles.count == 1 ? singles[0] : nil }
+    guard cells.count <= 160 else { return nil }
+
+    var pairs: [[(CellRef, Int)]] = []
+    for i in 0..<cells.count {
+      for j in (i + 1)..<cells.count {
+        let x = cells[i]
+        let y = cells[j]
+        let constraints = Dictionary((touching[x]! + touching[y]!).map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+        guard violatedKinds.isSubset(of: constraints.keys) else { continue }
+        // a·dx + b·dy = -residual for every constraint touching x or y.
+        let equations = constraints.values.map { ($0.coefficient(of: x), $0.coefficient(of: y), -residuals[$0.kind]!) }
+        guard let (dx, dy) = solve(equations), dx != 0, dy != 0 else { continue }
+        let vx = arithmetic.values[x]! + dx
+        let vy = arithmetic.values[y]! + dy
+        guard vx >= 0, vy >= 0 else { continue }
+        pairs.append([(x, vx), (y, vy)])
+        if pairs.count > 1 { return nil }
+      }
+    }
+    return pairs.first
+  }
+
+  /// The one solution of a small integer system a·x + b·y = c, or nil.
+  private static func solve(_ equations: [(Int, Int, Int)]) -> (Int, Int)? {
+    var x: Int?
+    var y: Int?
+    for (a, b, c) in equations where b == 0 && a != 0 { x = c / a }
+    for (a, b, c) in equations where a == 0 && b != 0 { y = c / b }
+    if x == nil, let y {
+      if let (a, b, c) = equations.first(where: { $0.0 != 0 }) { x = (c - b * y) / a }
+    } else if y == nil, let x {
+      if let (a, b, c) = equations.first(where: { $0.1 != 0 }) { y = (c - a * x) / b }
+    } else if x == nil, y == nil {
+      let mixed = equations.filter { $0.0 != 0 && $0.1 != 0 }
+      outer: for i in 0..<mixed.count {
+        for j in (i + 1)..<mixed.count {
+          let (a1, b1, c1) = mixed[i]
+          let (a2, b2, c2) = mixed[j]
+          let determinant = a1 * b2 - a2 * b1
+          guard determinant != 0 else { continue }
+          let nx = c1 * b2 - c2 * b1
+          let ny = a1 * c2 - a2 * c1
+          guard nx % determinant == 0, ny % determinant == 0 else { return nil }
+          x = nx / determinant
+          y = ny / determinant
+          break outer
+        }
+      }
+    }
+    guard let x, let y else { return nil }
+    return equations.allSatisfy { $0.0 * x + $0.1 * y == $0.2 } ? (x, y) : nil
   }
 
   private static func columnName(_ column: Int) -> String { NationalFormat.table3Columns[column] }
 
   private static func diagnose(
-    cell: CellRef, correct: Int, violated: [Table3Arithmetic.Constraint], _ arithmetic: Table3Arithmetic
+    cell: CellRef, correct: Int, violated: [Table3Arithmetic.Constraint], alone: Bool, _ arithmetic: Table3Arithmetic
   ) -> Diagnostic {
     let spec = arithmetic.spec(cell.row)
     let written = arithmetic.values[cell] ?? 0
     let isBlank = arithmetic.cell(cell)?.content == .blank
     let found = LocalizedText(
-      zh: isBlank ? "空白（按 0 计）" : "\(written)", en: isBlank ? "blank (read as 0)" : "\(written)")
+      zh: isBlank ? "空白（按 0 计）" : " \(written)", en: isBlank ? "blank (read as 0)" : "\(written)")
     let name = CellNames.table3(spec, cell.column)
     let reasons = violated.map { explanation($0, arithmetic) }
-    let assumption = LocalizedText(
-      zh: violated.count > 1
-        ? "只改这一个数就能让\(violated.count)处合计关系全部成立，所以判断是它填错了。"
-        : "表中其他合计关系都成立，所以判断是它填错了。",
-      en: violated.count > 1
-        ? "Changing this one value makes all \(violated.count) broken sums hold, so it is taken to be the wrong one."
-        : "Every other sum of the table holds, so this value is taken to be the wrong one.")
+    let assumption: LocalizedText
+    if !alone {
+      assumption = LocalizedText(
+        zh: "表中有两个数填错：改正这两个数后所有合计关系都成立，且没有其他改法。",
+        en: "Two values of the table are wrong: correcting these two makes every sum hold, and no other correction does.")
+    } else if violated.count > 1 {
+      assumption = LocalizedText(
+        zh: "只改这一个数就能让\(violated.count)处合计关系全部成立，所以判断是它填错了。",
+        en: "Changing this one value makes all \(violated.count) broken sums hold, so it is taken to be the wrong one.")
+    } else {
+      assumption = LocalizedText(
+        zh: "表中其他合计关系都成立，所以判断是它填错了。",
+        en: "Every other sum of the table holds, so this value is taken to be the wrong one.")
+    }
     let rule: Rule
     let certain: Bool
     if cell.column == 6 && spec.kind != .outcomeTotal {
@@ -134,11 +202,11 @@ enum Table3Balance {
         zh: "“\(spec.displayName)”行：\(sum)，总计写的是 \(a.values[CellRef(row: id, column: 6)] ?? 0)",
         en: "row “\(spec.displayName)”: \(sum), the total says \(a.values[CellRef(row: id, column: 6)] ?? 0)")
     case .outcomeSum(let column):
-      let sum = a.sumText(constraint.left, naming: { a.spec($0.row).displayName }, skipZeros: true)
+      let sum = a.sumText(constraint.left, naming: { a.spec($0.row).shortName }, skipZeros: true)
       let total = a.values[CellRef(row: "3(7)", column: column)] ?? 0
       return LocalizedText(
-        zh: "“\(columnName(column))”列（一）至（六）各项之和为 \(sum == "0" ? "0" : sum)（其余为 0），（七）总计写的是 \(total)",
-        en: "in column “\(columnName(column))” the rows （一）–（六） add up to \(sum == "0" ? "0" : sum) (the others are 0), （七）总计 says \(total)")
+        zh: "“\(columnName(column))”列（一）至（六）各项之和为 \(sum)（其余各项为 0），而（七）总计写的是 \(total)",
+        en: "in column “\(columnName(column))” the rows （一）–（六） add up to \(sum) (the others are 0), but （七）总计 says \(total)")
     case .identity(let column):
       let v = { (row: String) in a.values[CellRef(row: row, column: column)] ?? 0 }
       return LocalizedText(
