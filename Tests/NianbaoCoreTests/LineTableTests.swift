@@ -1,0 +1,50 @@
+import NianbaoCore
+import Testing
+
+/// Positions in UTF-8, UTF-16 and UTF-32 with Chinese text, emoji, surrogate pairs, every line
+/// ending and a byte order mark.
+@Suite struct LineTableTests {
+  static let endings = ["\n", "\r\n", "\r"]
+
+  @Test(arguments: endings, [false, true])
+  func roundTrips(ending: String, bom: Bool) {
+    let text = (bom ? "\u{FEFF}" : "") + ["表三总计😀6", "𠀋a🇨🇳b", "", "自然人\t5"].joined(separator: ending)
+    let source = SourceText(text)
+    #expect(source.lines.count == 4)
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      if scalar != "\r" && scalar != "\n" {
+        for encoding in PositionEncoding.allCases {
+          let position = source.lines.position(ofUTF8Offset: offset, in: encoding)
+          #expect(source.lines.utf8Offset(of: position, in: encoding) == offset)
+        }
+      }
+      offset += scalar.utf8.count
+    }
+  }
+
+  @Test func columnsPerEncoding() {
+    let source = SourceText("一😀b\r\n𠀋x")
+    let b = 7  // 一 (3) + 😀 (4)
+    #expect(source.lines.position(ofUTF8Offset: b, in: .utf8) == LineColumn(line: 0, column: 7))
+    #expect(source.lines.position(ofUTF8Offset: b, in: .utf16) == LineColumn(line: 0, column: 3))
+    #expect(source.lines.position(ofUTF8Offset: b, in: .utf32) == LineColumn(line: 0, column: 2))
+    let x = 10 + 4
+    #expect(source.lines.position(ofUTF8Offset: x, in: .utf16) == LineColumn(line: 1, column: 2))
+  }
+
+  @Test func outOfRangeIsClamped() {
+    let source = SourceText("ab\n一二")
+    #expect(source.lines.utf8Offset(of: LineColumn(line: 9, column: 0), in: .utf16) == source.utf8.count)
+    #expect(source.lines.utf8Offset(of: LineColumn(line: 0, column: 99), in: .utf16) == 2)
+    #expect(source.lines.utf8Offset(of: LineColumn(line: -1, column: 5), in: .utf16) == 0)
+    #expect(source.lines.isOutOfRange(LineColumn(line: 1, column: 3), in: .utf16))
+    #expect(!source.lines.isOutOfRange(LineColumn(line: 1, column: 2), in: .utf16))
+  }
+
+  @Test func insideASurrogatePairRoundsDown() {
+    let source = SourceText("😀a")
+    #expect(source.lines.utf8Offset(of: LineColumn(line: 0, column: 1), in: .utf16) == 0)
+    #expect(source.lines.utf8Offset(of: LineColumn(line: 0, column: 2), in: .utf8) == 0)
+  }
+}

@@ -1,0 +1,64 @@
+import NianbaoCore
+import Testing
+
+/// The clean fixtures in every layout are read completely, with the same numbers.
+@Suite struct ModelTests {
+  static let layouts = ["clean-2025-tabs.txt", "clean-2025-crlf-bom.txt", "clean-2024-markdown.md", "clean-2023-pdf.txt"]
+
+  @Test(arguments: layouts)
+  func readsEveryPart(name: String) throws {
+    let report = ReportParser.parse(Fixtures.text(name))
+    #expect(report.sections.map(\.number) == [1, 2, 3, 4, 5, 6])
+    let table3 = try #require(report.table3)
+    #expect(table3.edition == .edition2021)
+    #expect(table3.rows.count == 25)
+    #expect(table3.rows["1"]?.cells.map(\.integerValue) == [9, 2, 0, 0, 1, 0, 12])
+    #expect(table3.rows["3(2)"]?.cells.map(\.integerValue) == [1, 0, 0, 0, 0, 0, 1])
+    #expect(table3.rows["3(5).5"]?.cells.count == 7)
+    #expect(table3.rows["4"]?.cells.map(\.integerValue) == [1, 1, 0, 0, 0, 0, 2])
+    let row4 = try #require(report.table4?.row)
+    #expect(row4.cells.map(\.integerValue) == [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0])
+    let table2 = try #require(report.table2)
+    #expect(table2.rows.map(\.name) == ["规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"])
+    #expect(table2.rows.last?.row.cells.first?.content == .decimal(3.56))
+    #expect(report.statisticsPeriods.count == 1)
+    #expect(report.sections.first?.subheadings.count == 5)
+  }
+
+  @Test func titleParts() throws {
+    let title = try #require(ReportParser.parse(Fixtures.text("clean-2023-pdf.txt")).title)
+    #expect(title.year == 2023)
+    #expect(title.agency == "青禾县教育体育局")
+    let tabs = try #require(ReportParser.parse(Fixtures.text("clean-2025-tabs.txt")).title)
+    #expect(tabs.agency == "青禾县白石镇人民政府")
+    #expect(tabs.year == 2025)
+  }
+
+  @Test func trialFormatIsRecognized() throws {
+    let report = ReportParser.parse(Fixtures.text("clean-2020-trial.txt"))
+    #expect(report.table2?.edition == .trial2019)
+    #expect(report.table3?.edition == .trial2019)
+    #expect(report.table3?.rows["3(6)"]?.cells.count == 7)
+    #expect(report.table2?.rows.first { $0.name == "行政许可" }?.row.cells.map(\.integerValue) == [12, -2, 40])
+  }
+
+  @Test func datesAndRanges() {
+    let report = ReportParser.parse("某局2025年政府信息公开工作年度报告\n统计期限为２０２５年１月１日至12月31日。截至 2025 年 12 月 31 日，2025.3.8 与 2025-04-01 各一次。")
+    #expect(report.statisticsPeriods.count == 1)
+    let period = report.statisticsPeriods[0].dates
+    #expect(period.start.year == 2025 && period.start.month == 1 && period.start.day == 1)
+    #expect(period.end.year == 2025 && period.end.month == 12 && period.end.day == 31 && !period.end.yearWritten)
+    #expect(report.dates.contains { $0.isCutoff && $0.month == 12 && $0.day == 31 })
+    #expect(report.dates.contains { $0.month == 3 && $0.day == 8 })
+    #expect(report.dates.contains { $0.month == 4 && $0.day == 1 })
+  }
+
+  @Test func labelsAreNormalized() {
+    #expect(LabelText.normalize("(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)").core == "部分公开")
+    #expect(LabelText.normalize("（二）部分公开（区分处理的，只计这一情形，不计其他情形）").numbering == .parenthesized(2))
+    #expect(LabelText.normalize("1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请").numbering == .arabic(1))
+    #expect(LabelText.normalize("3. 危及\"三安全一稳定\"").core == LabelText.normalize("3.危及“三安全一稳定”").core)
+    #expect(LabelText.normalize("## 一、总体情况").numbering == .chinese(1))
+    #expect(LabelText.normalize("一 、总体情况").core == "总体情况")
+  }
+}
