@@ -73,7 +73,7 @@ struct DateReader {
   private func offset(_ index: Int) -> Int { index < offsets.count ? offsets[index] : source.utf8.count }
 
   private func isDigit(_ index: Int) -> Bool {
-    index < scalars.count && scalars[index].isASCII && scalars[index].properties.numericType == .decimal
+    index < scalars.count && scalars[index].isASCIIDigit
   }
 
   private func skipSpaces(_ index: Int) -> Int {

@@ -4,8 +4,6 @@ struct LabelPiece: Sendable, Hashable {
   var range: Range<Int>
   var text: String
   var normalized: NormalizedLabel
-  /// Where the words start, after the numbering and spaces (for fixes that rewrite the words).
-  var wordsStart: Int
   /// Whether the piece continues over more than one line.
   var spansLines: Bool = false
 }
@@ -14,6 +12,22 @@ enum LabelPieces {
   /// Splits label text where a numbering starts: `三、本年度办理结果（一）予以公开` gives two
   /// pieces.
   static func split(_ source: SourceText, _ range: Range<Int>) -> [LabelPiece] {
+    // Most labels hold one piece: nothing after their first character can start a numbering.
+    let bytes = source.utf8
+    var mayHoldMore = false
+    var index = range.lowerBound + 1
+    while index < range.upperBound {
+      let b = bytes[index]
+      if b == 0x28 || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x09
+        || (b == 0xEF && index + 2 < range.upperBound && bytes[index + 1] == 0xBC && (bytes[index + 2] == 0x88 || (bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99)))
+        || (b == 0xE3 && index + 2 < range.upperBound && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80)
+      {
+        mayHoldMore = true
+        break
+      }
+      index += 1
+    }
+    if !mayHoldMore { return [piece(source, LineTokenizer.trim(source, range))] }
     let scalars = scalarsWithOffsets(source, range)
     var boundaries: [Int] = [0]
     var i = 1
@@ -35,7 +49,7 @@ enum LabelPieces {
 
   static func piece(_ source: SourceText, _ range: Range<Int>) -> LabelPiece {
     let text = source.text(range)
-    return LabelPiece(range: range, text: text, normalized: LabelText.normalize(text), wordsStart: wordsStart(source, range))
+    return LabelPiece(range: range, text: text, normalized: LabelText.normalize(text))
   }
 
   /// The offset where the words of a label start: after markdown marks, numbering and spaces.
@@ -77,13 +91,13 @@ enum LabelPieces {
       let next = folded(i + 1)
       return next == "、" || next == "."
     }
-    if current.isASCII, current.properties.numericType == .decimal {
-      if previous.isASCII && previous.properties.numericType == .decimal { return false }
+    if current.isASCIIDigit {
+      if previous.isASCIIDigit { return false }
       guard afterSpace || !previous.isASCII || previous == ")" else { return false }
       var k = i + 1
-      while let f = folded(k), f.isASCII, f.properties.numericType == .decimal { k += 1 }
+      while let f = folded(k), f.isASCIIDigit { k += 1 }
       guard let mark = folded(k), mark == "." || mark == "、" else { return false }
-      if let after = folded(k + 1), after.isASCII, after.properties.numericType == .decimal { return false }
+      if let after = folded(k + 1), after.isASCIIDigit { return false }
       return k - i <= 2
     }
     return false

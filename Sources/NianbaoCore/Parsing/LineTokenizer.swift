@@ -132,40 +132,55 @@ enum LineTokenizer {
       }
     }
     for word in words {
-      let text = source.text(word)
-      let kind = classify(text)
+      let kind = mightBeValue(bytes, word) ? classify(source.text(word)) : .text
       if kind == .text {
         pendingText = pendingText.map { $0.lowerBound..<word.upperBound } ?? word
       } else {
         flushText()
-        tokens.append(Token(kind: kind, range: word, text: text))
+        tokens.append(Token(kind: kind, range: word, text: source.text(word)))
       }
     }
     flushText()
   }
 
+  /// A cheap look at the first byte: words that start with a letter or a CJK character are text.
+  static func mightBeValue(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+    let first = bytes[word.lowerBound]
+    switch first {
+    case 0x30...0x39, 0x2D, 0x2B, 0x2F, 0x5C, 0x4E, 0x6E: return true  // digits - + / \ N n
+    case 0xE2: return true  // — – ― − ─
+    case 0xEF: return word.count >= 3 && bytes[word.lowerBound + 1] == 0xBC  // full-width digits and signs
+    default: return false
+    }
+  }
+
+  static let blankMarkers: Set<String> = ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─", "／"]
+
   static func classify(_ word: String) -> Token.Kind {
-    var scalars = Array(word.unicodeScalars.map(LabelText.widthFolded))
-    if scalars.isEmpty { return .text }
-    let joined = String(String.UnicodeScalarView(scalars))
-    if ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─"].contains(joined) { return .blankMarker }
-    if scalars.first == "-" || scalars.first == "−" || scalars.first == "+" { scalars.removeFirst() }
+    if blankMarkers.contains(word) { return .blankMarker }
     var sawDigit = false
     var sawPoint = false
     var digitsAfterPoint = 0
-    for (i, s) in scalars.enumerated() {
-      if s.isASCII && s.properties.numericType == .decimal {
+    var first = true
+    var previousComma = false
+    for scalar in word.unicodeScalars {
+      let s = LabelText.widthFolded(scalar)
+      defer { first = false }
+      if s.isASCIIDigit {
         sawDigit = true
+        previousComma = false
         if sawPoint { digitsAfterPoint += 1 }
+      } else if first && (s == "-" || s == "−" || s == "+") {
+        continue
       } else if s == "." && !sawPoint && sawDigit {
         sawPoint = true
-      } else if s == "," && sawDigit && !sawPoint && i + 1 < scalars.count {
-        continue
+      } else if s == "," && sawDigit && !sawPoint && !previousComma {
+        previousComma = true
       } else {
         return .text
       }
     }
-    if !sawDigit || (sawPoint && digitsAfterPoint == 0) { return .text }
+    if !sawDigit || previousComma || (sawPoint && digitsAfterPoint == 0) { return .text }
     return .number
   }
 
@@ -224,6 +239,9 @@ extension Token {
     case .text:
       return Cell(range: range, content: .invalid(text))
     case .number:
+      if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let integer = Int(text) {
+        return Cell(range: range, content: .integer(integer))
+      }
       let ascii = LabelText.asciiDigits(text).replacingMinus()
       if let integer = Int(ascii.hasPrefix("+") ? String(ascii.dropFirst()) : ascii) {
         if integer < 0 && !allowNegative { return Cell(range: range, content: .invalid(text)) }

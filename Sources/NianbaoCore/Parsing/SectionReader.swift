@@ -24,10 +24,14 @@ struct SectionReader {
   func heading(at line: Int) -> Heading? {
     let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
     guard !range.isEmpty, range.count < 600 else { return nil }
+    // Headings open with a Chinese numeral 一 to 十 or with Markdown's `#`. Skip everything else
+    // cheaply.
     let first = source.utf8[range.lowerBound]
-    // Headings open with a Chinese numeral (E4 B8 80.. for 一二三, E5 9B 9B 四, E4 BA 94 五, E5 85 AD 六),
-    // or with Markdown's `#`. Skip everything else cheaply.
-    guard first == 0x23 || first == 0xE4 || first == 0xE5 else { return nil }
+    if first != 0x23 {
+      guard range.count >= 3, let scalar = source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first,
+        LabelText.chineseDigits[scalar] != nil
+      else { return nil }
+    }
     let text = source.text(range)
     let normalized = LabelText.normalize(text)
     let written: Int?

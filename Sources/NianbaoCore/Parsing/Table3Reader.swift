@@ -133,7 +133,7 @@ struct Table3Reader {
     normalized.numbering = last.normalized.numbering
     last = LabelPiece(
       range: last.range.lowerBound..<head.range.upperBound, text: joined, normalized: normalized,
-      wordsStart: last.wordsStart, spansLines: true)
+      spansLines: true)
     return Array(first.dropLast()) + [last] + Array(second.dropFirst())
   }
 
@@ -223,10 +223,11 @@ struct Table3Reader {
         continue
       }
       if !exact {
+        let wordsStart = LabelPieces.wordsStart(source, piece.range)
         deviations.append(
           LabelDeviation(
-            place: .table3Row, range: piece.spansLines ? piece.range : piece.wordsStart..<piece.range.upperBound,
-            found: source.text(piece.wordsStart..<piece.range.upperBound), canonical: spec.label))
+            place: .table3Row, range: piece.spansLines ? piece.range : wordsStart..<piece.range.upperBound,
+            found: source.text(wordsStart..<piece.range.upperBound), canonical: spec.label))
       }
       var row = makeRow(raw, label: piece)
       if let together = raw.runTogether {

@@ -63,7 +63,7 @@ struct TitleReader {
 
   func asciiDigit(_ scalar: Unicode.Scalar) -> Character? {
     let f = LabelText.widthFolded(scalar)
-    guard f.isASCII, f.properties.numericType == .decimal else { return nil }
+    guard f.isASCIIDigit else { return nil }
     return Character(f)
   }
 }

@@ -7,13 +7,12 @@ enum CellRules {
       var wrongRows: [(Table3RowSpec, TableRow)] = []
       for spec in table.specs {
         guard let row = table.row(spec.id) else { continue }
-        let name = CellNames.table3Row(spec)
-        if !checkRunTogether(row, name: name, expected: 7, &context) || row.cells.count != 7 {
+        if !checkRunTogether(row, name: CellNames.table3Row(spec), expected: 7, &context) || row.cells.count != 7 {
           if row.runTogether == nil { wrongRows.append((spec, row)) }
           context.unusableTable3Rows.insert(spec.id)
           continue
         }
-        if checkValues(row, names: (0..<7).map { CellNames.table3(spec, $0) }, &context) {
+        if checkValues(row, name: { CellNames.table3(spec, $0) }, &context) {
           context.unusableTable3Rows.insert(spec.id)
         }
       }
@@ -33,7 +32,7 @@ enum CellRules {
           context.add(wrongCount(row, name: name, expected: 15, provablyZero: provable))
         }
         context.unusableTable4 = true
-      } else if checkValues(row, names: (0..<15).map(CellNames.table4), &context) {
+      } else if checkValues(row, name: CellNames.table4, &context) {
         context.unusableTable4 = true
       }
     }
@@ -45,10 +44,10 @@ enum CellRules {
           context.add(wrongCount(entry.row, name: name, expected: spec.columns.count, provablyZero: false))
           continue
         }
-        _ = checkValues(
-          entry.row,
-          names: spec.columns.map { LocalizedText(zh: "表二“\(entry.name)”行“\($0)”列", en: "table 二, row “\(entry.name)”, column “\($0)”") },
-          &context)
+        _ = checkValues(entry.row, name: { column in
+          LocalizedText(
+            zh: "表二“\(entry.name)”行“\(spec.columns[column])”列", en: "table 二, row “\(entry.name)”, column “\(spec.columns[column])”")
+        }, &context)
       }
     }
   }
@@ -145,7 +144,7 @@ enum CellRules {
   }
 
   /// Reports invalid values. Returns whether any cell is invalid.
-  private static func checkValues(_ row: TableRow, names: [LocalizedText], _ context: inout RuleContext) -> Bool {
+  private static func checkValues(_ row: TableRow, name: (Int) -> LocalizedText, _ context: inout RuleContext) -> Bool {
     var invalid = false
     for (column, cell) in row.cells.enumerated() {
       guard case .invalid(let text) = cell.content else { continue }
@@ -163,8 +162,8 @@ enum CellRules {
         Diagnostic(
           .invalidValue, range: cell.range,
           message: LocalizedText(
-            zh: "\(names[column].zh)的“\(text)”不是有效的数：\(reason.zh)。",
-            en: "\(names[column].capitalized.en): “\(text)” is not a valid value: \(reason.en).")))
+            zh: "\(name(column).zh)的“\(text)”不是有效的数：\(reason.zh)。",
+            en: "\(name(column).capitalized.en): “\(text)” is not a valid value: \(reason.en).")))
     }
     return invalid
   }

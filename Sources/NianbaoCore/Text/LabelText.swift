@@ -110,7 +110,7 @@ public enum LabelText {
       }
       return nil
     }
-    if let first = s[index].properties.numericType, first == .decimal, s[index].isASCII {
+    if s[index].isASCIIDigit {
       var j = index
       var value = 0
       while j < s.count, s[j].isASCII, let d = Int(String(s[j])), j - index < 3 {
@@ -118,7 +118,7 @@ public enum LabelText {
         j += 1
       }
       if j < s.count, s[j] == "." || s[j] == "、" {
-        if j + 1 < s.count, s[j + 1].isASCII, s[j + 1].properties.numericType != nil { return nil }
+        if j + 1 < s.count, s[j + 1].isASCIIDigit { return nil }
         return (.arabic(value), j + 1 - index)
       }
     }
@@ -151,4 +151,9 @@ public enum LabelText {
     }
     return String(out)
   }
+}
+
+extension Unicode.Scalar {
+  /// `0`–`9` (after width folding, full-width digits are ASCII too).
+  @inline(__always) var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
 }
