@@ -1,3 +1,0 @@
-public enum LanguageServerMain {
-  public static func run(logFile: String?) -> Int32 { 0 }
-}

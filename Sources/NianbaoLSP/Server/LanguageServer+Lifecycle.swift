@@ -1,0 +1,96 @@
+import NianbaoCore
+import NianbaoJSON
+
+extension LanguageServer {
+  func initialize(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+    let capabilities = params["capabilities"] ?? .object([])
+    // The client lists encodings in order of preference; take the first we speak.
+    let offered = capabilities["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
+    encoding = offered.lazy.compactMap { PositionEncoding(rawValue: $0) }.first ?? .utf16
+    if let diagnostic = capabilities["textDocument"]?["diagnostic"], !diagnostic.isNull { pullDiagnostics = true }
+    refreshSupport = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.bool ?? false
+    configurationSupport = capabilities["workspace"]?["configuration"]?.bool ?? false
+    documentChangesSupport = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
+    if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
+      markdownHover = formats.contains("markdown")
+    }
+    localeLanguage = Settings.language(fromLocale: params["locale"]?.string)
+    settings = Settings(params["initializationOptions"])
+    reportSettingProblems()
+    state = .running
+    log("initialized: encoding \(encoding.rawValue), \(pullDiagnostics ? "pull" : "push") diagnostics, language \(language.rawValue)")
+
+    return JSONValue.object([
+      (
+        "capabilities",
+        .object([
+          ("positionEncoding", .string(encoding.rawValue)),
+          (
+            "textDocumentSync",
+            .object([("openClose", true), ("change", 2), ("save", .object([("includeText", false)]))])
+          ),
+          ("hoverProvider", true),
+          (
+            "codeActionProvider",
+            .object([("codeActionKinds", ["quickfix", "source.fixAll.nianbao"]), ("resolveProvider", false)])
+          ),
+          ("documentSymbolProvider", true),
+          ("foldingRangeProvider", true),
+          ("inlayHintProvider", true),
+          (
+            "diagnosticProvider",
+            pullDiagnostics
+              ? .object([("identifier", "nianbao"), ("interFileDependencies", false), ("workspaceDiagnostics", false)])
+              : nil
+          ),
+        ])
+      ),
+      ("serverInfo", .object([("name", "nianbao"), ("version", .string(About.version))])),
+    ])
+  }
+
+  func initialized() {
+    if configurationSupport {
+      request("workspace/configuration", .object([("items", .array([.object([("section", "nianbao")])]))]))
+    }
+  }
+
+  func shutdown() -> JSONValue {
+    state = .shutDown
+    documents.removeAll()
+    analyses.removeAll()
+    return .null
+  }
+
+  func didChangeConfiguration(_ params: JSONValue) {
+    let given = params["settings"]
+    let hasSettings = given.map { value -> Bool in
+      if case .object(let members) = value { return !members.isEmpty }
+      return false
+    } ?? false
+    if hasSettings {
+      apply(Settings(given))
+    } else if configurationSupport {
+      request("workspace/configuration", .object([("items", .array([.object([("section", "nianbao")])]))]))
+    }
+  }
+
+  /// New settings: every finding may change, so the clients are told.
+  func apply(_ new: Settings) {
+    guard new != settings else { return }
+    settings = new
+    settingsGeneration += 1
+    analyses.removeAll()
+    reportSettingProblems()
+    if pullDiagnostics {
+      if refreshSupport { request("workspace/diagnostic/refresh", nil) }
+    } else {
+      pendingPublish.formUnion(documents.keys)
+      flush()
+    }
+  }
+
+  private func reportSettingProblems() {
+    for problem in settings.problems { logToClient("nianbao: \(problem)", type: 2) }
+  }
+}

@@ -1,0 +1,59 @@
+import NianbaoCore
+import NianbaoJSON
+
+extension LanguageServer {
+  func didOpen(_ params: JSONValue) throws(ResponseError) {
+    guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else {
+      throw ResponseError(.invalidParams, "didOpen needs textDocument.uri and textDocument.text")
+    }
+    documents[uri] = Document(
+      uri: uri, languageId: item["languageId"]?.string ?? "plaintext", version: item["version"]?.int ?? 0, source: SourceText(text))
+    analyses[uri] = nil
+    pendingPublish.insert(uri)
+  }
+
+  func didChange(_ params: JSONValue) throws(ResponseError) {
+    let uri = try uri(params)
+    guard var document = documents[uri] else {
+      throw ResponseError(.invalidParams, "didChange for a document that is not open: \(uri)")
+    }
+    guard let changes = params["contentChanges"]?.array else {
+      throw ResponseError(.invalidParams, "didChange needs contentChanges")
+    }
+    try document.apply(changes, encoding: encoding)
+    document.version = params["textDocument"]?["version"]?.int ?? document.version + 1
+    documents[uri] = document
+    analyses[uri] = nil
+    pendingPublish.insert(uri)
+  }
+
+  func didClose(_ params: JSONValue) throws(ResponseError) {
+    let uri = try uri(params)
+    documents[uri] = nil
+    analyses[uri] = nil
+    pendingPublish.remove(uri)
+    if !pullDiagnostics {
+      send(Outgoing.notification("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", [])])))
+    }
+  }
+
+  /// The report and findings of a document at its current version (computed once per version
+  /// and settings).
+  func analysis(_ uri: String) -> (Document, Analysis)? {
+    guard let document = documents[uri] else { return nil }
+    if let cached = analyses[uri], cached.version == document.version, cached.settingsGeneration == settingsGeneration {
+      return (document, cached)
+    }
+    let report = ReportParser.parse(document.source)
+    let (checked, named) = document.checking
+    let diagnostics = checked ? settings.policy.apply(Checker.check(report, explicitlyNamed: named)) : []
+    let analysis = Analysis(version: document.version, settingsGeneration: settingsGeneration, report: report, diagnostics: diagnostics)
+    analyses[uri] = analysis
+    return (document, analysis)
+  }
+
+  /// Whether features (outline, hover …) apply to this document.
+  func isReport(_ document: Document, _ analysis: Analysis) -> Bool {
+    document.checking.checked && (document.languageId == "nianbao" || analysis.report.looksLikeReport)
+  }
+}

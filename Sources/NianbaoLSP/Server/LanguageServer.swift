@@ -1,0 +1,172 @@
+import NianbaoCore
+import NianbaoJSON
+
+/// The nianbao language server: LSP 3.17 over any transport.
+///
+/// - Important: messages must be handed to ``handle(_:)`` in the order they arrived. Documents
+///   change in that order, and diagnostics are computed on the version current when they are
+///   flushed, so a stale result is never published over a newer one.
+public actor LanguageServer {
+  public typealias Send = @Sendable (JSONValue) -> Void
+  public typealias Log = @Sendable (String) -> Void
+
+  let send: Send
+  let log: Log
+  let cancellations: CancellationRegistry
+
+  enum State {
+    case uninitialized
+    case running
+    case shutDown
+  }
+  var state = State.uninitialized
+  /// Set by `exit`: 0 after `shutdown`, 1 without.
+  public private(set) var exitCode: Int32?
+
+  // Negotiated in `initialize`.
+  var encoding = PositionEncoding.utf16
+  var pullDiagnostics = false
+  var refreshSupport = false
+  var configurationSupport = false
+  var markdownHover = true
+  var documentChangesSupport = false
+  var localeLanguage: Language?
+
+  var settings = Settings()
+  var settingsGeneration = 0
+  var documents: [String: Document] = [:]
+  var analyses: [String: Analysis] = [:]
+  /// Documents whose diagnostics must be pushed at the next flush.
+  var pendingPublish: Set<String> = []
+  var nextRequestID = 1
+  /// Requests this server sent, by id, with what to do with the answer.
+  var pendingRequests: [String: String] = [:]
+
+  public init(cancellations: CancellationRegistry = CancellationRegistry(), log: @escaping Log = { _ in }, send: @escaping Send) {
+    self.send = send
+    self.log = log
+    self.cancellations = cancellations
+  }
+
+  var language: Language { settings.language ?? localeLanguage ?? .zh }
+
+  /// Handles one message.
+  public func handle(_ message: IncomingMessage) {
+    switch message {
+    case .request(let id, let method, let params):
+      handleRequest(id: id, method: method, params: params)
+    case .notification(let method, let params):
+      handleNotification(method: method, params: params)
+    case .response(let id, let result, let error):
+      handleResponse(id: id, result: result, error: error)
+    }
+  }
+
+  /// Answers a message that could not be read.
+  public func reject(_ error: MessageError) {
+    send(Outgoing.error(id: error.id, error.error))
+  }
+
+  private func handleRequest(id: JSONValue, method: String, params: JSONValue) {
+    if cancellations.take(id) {
+      send(Outgoing.error(id: id, ResponseError(.requestCancelled, "Request cancelled")))
+      return
+    }
+    switch state {
+    case .uninitialized where method != "initialize":
+      send(Outgoing.error(id: id, ResponseError(.serverNotInitialized, "Server not initialized: send initialize first")))
+      return
+    case .running where method == "initialize":
+      send(Outgoing.error(id: id, ResponseError(.invalidRequest, "initialize was already received")))
+      return
+    case .shutDown:
+      send(Outgoing.error(id: id, ResponseError(.invalidRequest, "The server is shutting down")))
+      return
+    default:
+      break
+    }
+    do throws(ResponseError) {
+      let result: JSONValue
+      switch method {
+      case "initialize": result = try initialize(params)
+      case "shutdown": result = shutdown()
+      case "textDocument/diagnostic": result = try documentDiagnostic(params)
+      case "textDocument/hover": result = try hover(params)
+      case "textDocument/codeAction": result = try codeActions(params)
+      case "textDocument/documentSymbol": result = try documentSymbols(params)
+      case "textDocument/foldingRange": result = try foldingRanges(params)
+      case "textDocument/inlayHint": result = try inlayHints(params)
+      default: throw ResponseError(.methodNotFound, "Method not found: \(method)")
+      }
+      send(Outgoing.response(id: id, result: result))
+    } catch {
+      send(Outgoing.error(id: id, error))
+    }
+  }
+
+  private func handleNotification(method: String, params: JSONValue) {
+    if method == "exit" {
+      exitCode = state == .shutDown ? 0 : 1
+      return
+    }
+    guard state == .running else { return }
+    do throws(ResponseError) {
+      switch method {
+      case "initialized": initialized()
+      case "textDocument/didOpen": try didOpen(params)
+      case "textDocument/didChange": try didChange(params)
+      case "textDocument/didClose": try didClose(params)
+      case "textDocument/didSave": break
+      case "workspace/didChangeConfiguration": didChangeConfiguration(params)
+      default: break  // `$/cancelRequest` is taken by the transport; other notifications need nothing.
+      }
+    } catch {
+      log("\(method): \(error.message)")
+      logToClient("nianbao: \(method): \(error.message)", type: 1)
+    }
+  }
+
+  private func handleResponse(id: JSONValue, result: JSONValue?, error: JSONValue?) {
+    guard let purpose = pendingRequests.removeValue(forKey: id.serialized()) else { return }
+    if let error, !error.isNull {
+      log("the client answered \(purpose) with an error: \(error.serialized())")
+      return
+    }
+    if purpose == "workspace/configuration", let first = result?[0] {
+      apply(Settings(first))
+    }
+  }
+
+  /// Sends a request to the client.
+  func request(_ method: String, _ params: JSONValue?) {
+    let id = JSONValue.string("nianbao-\(nextRequestID)")
+    nextRequestID += 1
+    pendingRequests[id.serialized()] = method
+    send(Outgoing.request(id: id, method, params))
+  }
+
+  func logToClient(_ message: String, type: Int) {
+    send(Outgoing.notification("window/logMessage", .object([("type", .int(type)), ("message", .string(message))])))
+  }
+
+  /// Publishes the diagnostics of every document changed since the last flush, at its current
+  /// version. The transport calls this after each batch of messages it read, so that a burst of
+  /// edits is checked once.
+  public func flush() {
+    guard state == .running, !pullDiagnostics else {
+      pendingPublish.removeAll()
+      return
+    }
+    for uri in pendingPublish.sorted() { publishDiagnostics(uri) }
+    pendingPublish.removeAll()
+  }
+
+  // Parameter helpers.
+
+  func uri(_ params: JSONValue) throws(ResponseError) -> String {
+    guard let uri = params["textDocument"]?["uri"]?.string else {
+      throw ResponseError(.invalidParams, "params.textDocument.uri must be a string")
+    }
+    return uri
+  }
+}
