@@ -49,6 +49,14 @@ public enum ReportParser {
     let (table4Lines, own4) = lines(forTableOf: 4)
     report.table4 = Table4Reader(source: source).read(lines: table4Lines, requireHeader: !own4)
 
+    // Table rows such as `(七) 总计` open like sub-headings; they are not.
+    let tableRanges = [report.table2?.range, report.table3?.range, report.table4?.range].compactMap { $0 }
+    for index in report.sections.indices {
+      report.sections[index].subheadings.removeAll { subheading in
+        tableRanges.contains { $0.contains(subheading.range.lowerBound) } || source.utf8[subheading.range].contains(0x09)
+      }
+    }
+
     let dates = DateReader(source: source).read()
     report.dates = dates.dates
     report.dateRanges = dates.ranges

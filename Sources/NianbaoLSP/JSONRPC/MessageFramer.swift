@@ -74,7 +74,8 @@ public struct MessageFramer: Sendable {
   /// After a bad header, continue at the next `Content-Length` header, if any arrives.
   private mutating func resync(from offset: Int) {
     let marker = Array("Content-Length".utf8)
-    var index = max(start, min(offset, buffer.count))
+    let offset = min(offset, buffer.count)
+    var index = max(start, offset)
     while index + marker.count <= buffer.count {
       if buffer[index] == marker[0] || buffer[index] == marker[0] | 0x20 {
         var matches = true
@@ -89,8 +90,8 @@ public struct MessageFramer: Sendable {
       }
       index += 1
     }
-    // Keep a tail that may hold the start of the next header.
-    start = max(start, buffer.count - marker.count)
+    // Keep a tail that may hold the start of the next header, but never the bad one again.
+    start = max(start, max(offset, buffer.count - marker.count))
   }
 
   private func findHeaderEnd() -> Int? {

@@ -1,0 +1,96 @@
+import NianbaoJSON
+import NianbaoLSP
+import Testing
+
+@Suite struct FramerTests {
+  static let messages = [#"{"jsonrpc":"2.0","id":1,"method":"a"}"#, #"{"jsonrpc":"2.0","method":"b","params":{"t":"表三😀"}}"#]
+
+  static func framed(_ body: String, header: String = "Content-Length") -> [UInt8] {
+    Array("\(header): \(body.utf8.count)\r\n\r\n".utf8) + Array(body.utf8)
+  }
+
+  @Test func byteByByte() {
+    var framer = MessageFramer()
+    var events: [MessageFramer.Event] = []
+    for byte in Self.messages.flatMap({ Self.framed($0) }) { events += framer.feed([byte]) }
+    #expect(events == Self.messages.map { .message(Array($0.utf8)) })
+  }
+
+  @Test func severalInOneChunkAndOtherHeaders() {
+    var framer = MessageFramer()
+    let extra = Array("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n".utf8)
+    let chunk = Self.framed(Self.messages[0], header: "content-length") + extra + Self.framed(Self.messages[1])
+    #expect(framer.feed(chunk) == Self.messages.map { .message(Array($0.utf8)) })
+  }
+
+  @Test func recoversAfterABadHeader() {
+    var framer = MessageFramer()
+    let chunk = Array("Content-Type: x\r\n\r\n{}".utf8) + Self.framed(Self.messages[0])
+    let events = framer.feed(chunk)
+    #expect(events.count == 2)
+    #expect(events.first == .framingError("missing Content-Length"))
+    #expect(events.last == .message(Array(Self.messages[0].utf8)))
+    var second = MessageFramer()
+    #expect(second.feed(Array("Content-Length: abc\r\n\r\n".utf8)) == [.framingError("invalid Content-Length “abc”")])
+    #expect(second.feed(Self.framed(Self.messages[1])) == [.message(Array(Self.messages[1].utf8))])
+  }
+}
+
+@Suite struct MessageTests {
+  @Test func errorCodesAreTheSpecificationNumbers() {
+    #expect(ErrorCode.parseError.rawValue == -32700)
+    #expect(ErrorCode.invalidRequest.rawValue == -32600)
+    #expect(ErrorCode.methodNotFound.rawValue == -32601)
+    #expect(ErrorCode.invalidParams.rawValue == -32602)
+    #expect(ErrorCode.internalError.rawValue == -32603)
+    #expect(ErrorCode.serverNotInitialized.rawValue == -32002)
+    #expect(ErrorCode.requestCancelled.rawValue == -32800)
+    #expect(ErrorCode.contentModified.rawValue == -32801)
+    #expect(ErrorCode.requestFailed.rawValue == -32803)
+  }
+
+  static func code(_ body: String) -> Int? {
+    if case .failure(let error) = IncomingMessage.parse(Array(body.utf8)) { return error.error.code.rawValue }
+    return nil
+  }
+
+  @Test func classification() {
+    #expect(Self.code("{") == -32700)
+    #expect(Self.code("[1,2]") == -32600)
+    #expect(Self.code(#"{"jsonrpc":"2.0","id":{},"method":"x"}"#) == -32600)
+    #expect(Self.code(#"{"jsonrpc":"2.0","id":1,"method":5}"#) == -32600)
+    #expect(Self.code(#"{"jsonrpc":"2.0","id":1,"method":"x","params":3}"#) == -32600)
+    #expect(Self.code(#"{"jsonrpc":"2.0","id":1}"#) == -32600)
+    #expect(Self.code(#"{"jsonrpc":"2.0","id":"a","method":"x"}"#) == nil)
+    #expect(Self.code(#"{"jsonrpc":"2.0","id":1,"result":null}"#) == nil)
+    // Invalid UTF-8 inside a string.
+    if case .failure(let error) = IncomingMessage.parse([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) {
+      #expect(error.error.code == .parseError)
+    } else {
+      Issue.record("invalid UTF-8 was accepted")
+    }
+  }
+}
+
+@Suite struct JSONTests {
+  @Test func roundTrip() throws {
+    let text = #"{"a":[1,-2.5,true,false,null,"表\"三\"\n😀"],"b":{"c":12345678901}}"#
+    let value = try JSONValue.parse(text)
+    #expect(value.serialized() == text)
+    #expect(value["b"]?["c"]?.int == 12345678901)
+  }
+
+  @Test func escapes() throws {
+    #expect(try JSONValue.parse(#""\ud83d\ude00\u8868""#) == .string("😀表"))
+    #expect(try JSONValue.parse(#""\ud83d""#) == .string("\u{FFFD}"))
+    #expect(JSONValue.string("a\u{1}b").serialized() == #""a\u0001b""#)
+  }
+
+  @Test func rejects() {
+    for bad in ["", "{", "[1,]", "01x", "\"abc", "{\"a\" 1}", "tru", "1 2"] {
+      #expect(throws: JSONParseError.self, "\(bad)") { try JSONValue.parse(bad) }
+    }
+    let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+    #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }
+  }
+}
