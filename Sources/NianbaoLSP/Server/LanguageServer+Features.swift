@@ -5,10 +5,10 @@ extension LanguageServer {
   /// The document and the byte offset of `params.position`.
   private func located(_ params: JSONValue) throws(ResponseError) -> (Document, Analysis, Int)? {
     let uri = try uri(params)
-    guard let (document, analysis) = analysis(uri) else { return nil }
     guard let position = params["position"], let line = position["line"]?.int, position["character"]?.int != nil else {
       throw ResponseError(.invalidParams, "params.position must be a position")
     }
+    guard let (document, analysis) = analysis(uri) else { return nil }
     guard line >= 0, line < document.source.lines.count else {
       throw ResponseError(
         .invalidParams, "position line \(line) is past the end of the document (\(document.source.lines.count) lines)")
