@@ -1,0 +1,23 @@
+;;; nianbao.el --- nianbao (政府信息公开工作年度报告) with eglot  -*- lexical-binding: t; -*-
+
+;; Load this file from your init (e.g. (load "/path/to/nianbao/EditorConfigs/emacs/nianbao.el")),
+;; with `nianbao' on your exec-path.  Report files open in `nianbao-mode' and eglot starts the
+;; server.  Eglot is part of Emacs 29 and later.
+
+(require 'eglot)
+
+(define-derived-mode nianbao-mode text-mode "年报"
+  "Major mode for annual reports on government information disclosure.")
+
+(add-to-list 'auto-mode-alist '("年度报告.*\\.txt\\'" . nianbao-mode))
+(add-to-list 'auto-mode-alist '("年报.*\\.txt\\'" . nianbao-mode))
+(add-to-list 'auto-mode-alist '("\\.nianbao\\.\\(txt\\|md\\)\\'" . nianbao-mode))
+
+(add-to-list 'eglot-server-programs '(nianbao-mode . ("nianbao" "--stdio")))
+;; Messages follow the locale unless set, e.g.:
+;; (setq-default eglot-workspace-configuration '(:nianbao (:language "en" :rules (:NB307 "off"))))
+
+(add-hook 'nianbao-mode-hook #'eglot-ensure)
+
+(provide 'nianbao)
+;;; nianbao.el ends here
