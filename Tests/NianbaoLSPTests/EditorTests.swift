@@ -116,4 +116,15 @@ enum Tools {
     #expect(passing.status == 0)
     #expect(passing.output.contains("Passed"))
   }
+
+  /// VS Code cannot run here: the manifest, the extension's syntax and the grammar are checked
+  /// with Node.
+  @Test(.enabled(if: Tools.available("node", environment: "NIANBAO_NODE")))
+  func vscodeExtension() throws {
+    let node = try #require(Tools.find("node", environment: "NIANBAO_NODE"), "NIANBAO_REQUIRE_TOOLS=1 but node was not found")
+    let result = try Tools.run(node, ["\(Tools.repository.path)/Tests/Editors/vscode_check.js", Tools.repository.path], in: Tools.repository)
+    print(result.output)
+    #expect(result.status == 0)
+    #expect(result.output.hasSuffix(" passed, 0 failed\n"))
+  }
 }
