@@ -18,7 +18,7 @@ let package = Package(
     // A small exact JSON reader and writer, shared by `--format json` and the language server.
     .target(name: "NianbaoJSON", swiftSettings: strictSettings, linkerSettings: [.linkedLibrary("m")]),
     // `--check`: file walking, decoding, output formats, atomic writes.
-    .target(name: "NianbaoCheck", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
+    .target(name: "NianbaoCheck", dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP"], swiftSettings: strictSettings),
     // The language server: JSON-RPC framing, LSP types, the server.
     .target(name: "NianbaoLSP", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
     // The thin executable.
@@ -34,19 +34,21 @@ let package = Package(
       path: "Benchmarks/nianbao-bench",
       swiftSettings: strictSettings
     ),
+    // Paths of the repository, the fixtures and the built binary, for every test target.
+    .target(name: "NianbaoTestSupport", path: "Tests/NianbaoTestSupport", swiftSettings: strictSettings),
     .testTarget(
       name: "NianbaoCoreTests",
-      dependencies: ["NianbaoCore"],
+      dependencies: ["NianbaoCore", "NianbaoTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "NianbaoCheckTests",
-      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoJSON"],
+      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoJSON", "NianbaoTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "NianbaoLSPTests",
-      dependencies: ["NianbaoCore", "NianbaoLSP", "NianbaoJSON"],
+      dependencies: ["NianbaoCore", "NianbaoLSP", "NianbaoJSON", "NianbaoTestSupport"],
       swiftSettings: strictSettings
     ),
   ],

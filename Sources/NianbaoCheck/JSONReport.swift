@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoCore
 import NianbaoJSON
+import NianbaoLSP
 
 /// `--format json`: one document; each diagnostic shaped like an LSP `Diagnostic` (0-based
 /// UTF-16 positions) plus its file's `path` and its certain `fix` as text edits.
@@ -39,44 +40,15 @@ enum JSONReport {
     ])
   }
 
-  static func range(_ range: Range<Int>, _ source: SourceText) -> JSONValue {
-    let start = source.lines.position(ofUTF8Offset: range.lowerBound, in: .utf16)
-    let end = source.lines.position(ofUTF8Offset: range.upperBound, in: .utf16)
-    return .object([
-      ("start", .object([("line", .int(start.line)), ("character", .int(start.column))])),
-      ("end", .object([("line", .int(end.line)), ("character", .int(end.column))])),
-    ])
-  }
-
   static func json(_ diagnostic: Diagnostic, path: String, uri: String, source: SourceText, language: Language) -> JSONValue {
-    let rule = Rule.named(diagnostic.code)
-    let fix = diagnostic.fixes.first { $0.isCertain }
-    return JSONValue.object([
-      ("path", .string(path)),
-      ("range", range(diagnostic.range, source)),
-      ("severity", .int(diagnostic.severity.rawValue)),
-      ("code", .string(diagnostic.code)),
-      ("codeDescription", rule.map { .object([("href", .string(About.documentationURL(for: $0)))]) }),
-      ("source", "nianbao"),
-      ("message", .string(diagnostic.message.text(language))),
-      (
-        "relatedInformation",
-        diagnostic.related.isEmpty
-          ? nil
-          : .array(
-            diagnostic.related.map { note in
-              .object([
-                ("location", .object([("uri", .string(uri)), ("range", range(note.range, source))])),
-                ("message", .string(note.message.text(language))),
-              ])
-            })
-      ),
-      (
-        "fix",
-        fix.map { fix in
-          .array(fix.edits.map { .object([("range", range($0.range, source)), ("newText", .string($0.replacement))]) })
-        }
-      ),
-    ])
+    let converter = PositionConverter(source: source, encoding: .utf16)
+    guard case .object(var members) = DiagnosticConversion.lsp(diagnostic, uri: uri, converter: converter, language: language) else {
+      preconditionFailure("a diagnostic converts to an object")
+    }
+    members.insert(("path", .string(path)), at: 0)
+    if let fix = diagnostic.fixes.first(where: \.isCertain) {
+      members.append(("fix", DiagnosticConversion.edits(fix.edits, converter: converter)))
+    }
+    return .object(members)
   }
 }

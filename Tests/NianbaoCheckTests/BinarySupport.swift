@@ -1,20 +1,9 @@
 import Foundation
+import NianbaoTestSupport
 
 /// Runs the built `nianbao` binary, as a user or a CI job does.
 enum Binary {
-  static let url: URL = {
-    let testExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    var directory = testExecutable.deletingLastPathComponent()
-    // The test bundle may sit one folder deeper than the binaries.
-    for _ in 0..<3 {
-      let candidate = directory.appendingPathComponent("nianbao")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      directory = directory.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent(".build/debug/nianbao")
-  }()
-
+  static let url = TestPaths.binary
   struct Result {
     var status: Int32
     var stdout: String
@@ -55,15 +44,7 @@ enum Binary {
 }
 
 enum Paths {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures")
+  static func fixture(_ name: String) -> String { TestPaths.fixtures.appendingPathComponent(name).path }
 
-  static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
-
-  /// A fresh temporary folder.
-  static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryDirectory() throws -> URL { try TestPaths.temporaryDirectory() }
 }

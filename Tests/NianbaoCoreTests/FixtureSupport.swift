@@ -1,14 +1,10 @@
 import Foundation
 import NianbaoCore
+import NianbaoTestSupport
 
 /// The fixture reports under `Tests/Fixtures`.
 enum Fixtures {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures")
-
-  /// The real published reports beside the repository, when they are there (CI has them).
-  static let samplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples")
+  static let samplesDirectory = TestPaths.samples
 
   static var samplesAvailable: Bool {
     let available = FileManager.default.fileExists(atPath: samplesDirectory.path)
@@ -18,20 +14,12 @@ enum Fixtures {
     return available
   }
 
-  /// A fixture's text as `--check` reads it: UTF-8, byte order mark removed.
-  static func text(_ name: String) -> String {
-    text(at: directory.appendingPathComponent(name))
-  }
+  static func text(_ name: String) -> String { TestPaths.fixtureText(name) }
 
-  static func text(at url: URL) -> String {
-    guard let data = try? Data(contentsOf: url) else { fatalError("missing fixture \(url.path)") }
-    var bytes = Array(data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  static func text(at url: URL) -> String { TestPaths.text(at: url) }
 
   static var all: [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.fixtures.path)) ?? []
     return names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
   }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import NianbaoTestSupport
 import Testing
 
 /// Real clients against the real binary: a headless Neovim with `EditorConfigs/neovim`, and
 /// pre-commit with `.pre-commit-hooks.yaml`. `.ci/run` installs both; elsewhere these tests are
 /// skipped, and say so. With `NIANBAO_REQUIRE_TOOLS=1` a missing tool fails instead.
 enum Tools {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let repository = TestPaths.repository
 
   static func find(_ name: String, environment variable: String) -> String? {
     if let path = ProcessInfo.processInfo.environment[variable], FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -45,11 +46,7 @@ enum Tools {
     return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
   }
 
-  static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-editor-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryDirectory() throws -> URL { try TestPaths.temporaryDirectory() }
 }
 
 @Suite struct EditorTests {

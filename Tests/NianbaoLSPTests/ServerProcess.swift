@@ -1,20 +1,12 @@
 import Foundation
 import NianbaoJSON
 import NianbaoLSP
+import NianbaoTestSupport
 import Synchronization
 
 /// The real `nianbao` binary started as a language server, talked to over pipes.
 final class ServerProcess: Sendable {
-  static let binary: URL = {
-    var directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<3 {
-      let candidate = directory.appendingPathComponent("nianbao")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      directory = directory.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent(".build/debug/nianbao")
-  }()
+  static let binary = TestPaths.binary
 
   struct Failure: Error, CustomStringConvertible {
     var description: String

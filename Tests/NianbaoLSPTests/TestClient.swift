@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoJSON
 import NianbaoLSP
+import NianbaoTestSupport
 import Synchronization
 
 /// An editor in the same process: owns a server, sends it messages, collects what it sends.
@@ -82,14 +83,9 @@ func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> JSONValue { .object([(
 func textDocument(_ uri: String) -> JSONValue { .object([("uri", .string(uri))]) }
 
 enum Fixtures {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures")
+  static let directory = TestPaths.fixtures
 
-  static func text(_ name: String) -> String {
-    var bytes = Array((try? Data(contentsOf: directory.appendingPathComponent(name))) ?? Data())
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  static func text(_ name: String) -> String { TestPaths.fixtureText(name) }
 }
 
 /// Applies LSP text edits (positions in an encoding) to a text, the way an editor does.

@@ -2,8 +2,8 @@ import NianbaoCore
 import NianbaoJSON
 
 /// nianbao's diagnostics as LSP `Diagnostic`s.
-enum DiagnosticConversion {
-  static func lsp(_ diagnostic: Diagnostic, uri: String, converter: PositionConverter, language: Language) -> JSONValue {
+package enum DiagnosticConversion {
+  package static func lsp(_ diagnostic: Diagnostic, uri: String, converter: PositionConverter, language: Language) -> JSONValue {
     let rule = Rule.named(diagnostic.code)
     return JSONValue.object([
       ("range", converter.range(diagnostic.range)),
@@ -27,7 +27,7 @@ enum DiagnosticConversion {
     ])
   }
 
-  static func edits(_ edits: [TextEdit], converter: PositionConverter) -> JSONValue {
+  package static func edits(_ edits: [TextEdit], converter: PositionConverter) -> JSONValue {
     .array(edits.map { .object([("range", converter.range($0.range)), ("newText", .string($0.replacement))]) })
   }
 }

@@ -2,32 +2,37 @@ import NianbaoCore
 import NianbaoJSON
 
 /// LSP positions and ranges in the negotiated encoding, converted once, at the edge.
-struct PositionConverter {
-  let source: SourceText
-  let encoding: PositionEncoding
+package struct PositionConverter {
+  package let source: SourceText
+  package let encoding: PositionEncoding
 
-  func position(_ offset: Int) -> JSONValue {
+  package init(source: SourceText, encoding: PositionEncoding) {
+    self.source = source
+    self.encoding = encoding
+  }
+
+  package func position(_ offset: Int) -> JSONValue {
     let p = source.lines.position(ofUTF8Offset: offset, in: encoding)
     return .object([("line", .int(p.line)), ("character", .int(p.column))])
   }
 
-  func range(_ range: Range<Int>) -> JSONValue {
+  package func range(_ range: Range<Int>) -> JSONValue {
     .object([("start", position(range.lowerBound)), ("end", position(range.upperBound))])
   }
 
   /// The byte offset of an LSP position; nil when the JSON is not a position. Positions past
   /// the end are clamped (the LSP rule: a character past the line's end means its end).
-  func offset(_ value: JSONValue?) -> Int? {
+  package func offset(_ value: JSONValue?) -> Int? {
     guard let value, let line = value["line"]?.int, let character = value["character"]?.int else { return nil }
     return source.lines.utf8Offset(of: LineColumn(line: line, column: character), in: encoding)
   }
 
-  func offsets(_ value: JSONValue?) -> Range<Int>? {
+  package func offsets(_ value: JSONValue?) -> Range<Int>? {
     guard let value, let start = offset(value["start"]), let end = offset(value["end"]) else { return nil }
     return min(start, end)..<max(start, end)
   }
 
-  func isOutOfRange(_ value: JSONValue?) -> Bool {
+  package func isOutOfRange(_ value: JSONValue?) -> Bool {
     guard let value, let line = value["line"]?.int, let character = value["character"]?.int else { return true }
     return source.lines.isOutOfRange(LineColumn(line: line, column: character), in: encoding)
   }
