@@ -293,7 +293,8 @@ def main():
     write("nb106-missing-row.txt", report(t3="\n".join(l for l in table3_tabs().split("\n") if "属于行政查询事项" not in l)))
     write("nb107-lost-column.txt", report(t3=table3_tabs({7: [0, 0, 0, 0, 0, 0]})))
     write("nb107-lost-columns-everywhere.txt", report(
-        t3="\n".join(l.rsplit("\t", 2)[0] if l.count("\t") >= 8 else l for l in table3_tabs({i: ZERO for i in range(25)}).split("\n"))))
+        t3="\n".join(l.rsplit("\t", 2)[0] if l.count("\t") >= 8 else l for l in table3_tabs({i: ZERO for i in range(25)}).split("\n")),
+        head=HEAD.replace("全年共收到政府信息公开申请 12 件，上年结转 1 件，办结 11 件，结转下年度 2 件，均在法定期限内答复", "全年未收到政府信息公开申请")))
     write("nb108-invalid-value.txt", report(t3=table3_tabs({16: ["一", 0, 0, 0, 0, 0, 1], 3: [1.5, 0, 0, 0, 0, 0, 1]})))
     write("nb109-no-title.txt", base.split("\n", 2)[2])
     write("nb110-run-together.txt", base.replace("一、本年新收政府信息公开申请数量\t\t9\t2\t0\t0\t1\t0\t12\t", "一、本年新收政府信息公开申请数量110000011"))
@@ -323,6 +324,7 @@ def main():
 
     # Content
     write("nb401-no-fee-statement.txt", base.replace("本年度未发出收费通知，未收取政府信息公开信息处理费。", "无"))
+    write("nb501-narrative-mismatch.txt", base.replace("全年共收到政府信息公开申请 12 件", "全年共收到政府信息公开申请 17 件").replace("办结 11 件", "办结 10 件"))
     write("nb402-empty-problems.txt", base.replace(TAIL.format(next=2026).split("六、")[0], "五、存在的主要问题及改进情况\n无\n\n"))
 
 

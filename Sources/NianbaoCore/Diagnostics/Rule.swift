@@ -170,13 +170,20 @@ extension Rule {
     title: LocalizedText(zh: "“存在的主要问题及改进情况”内容空缺", en: "Section 五 is empty"),
     explanation: LocalizedText(zh: "第五部分应写明存在的主要问题和改进情况，不能为空或只写“无”。", en: "Section 五 states the main problems and the improvements; it may not be empty or just “无”."))
 
+  public static let narrativeMismatch = Rule(
+    code: "NB501", severity: .warning,
+    title: LocalizedText(zh: "正文数字与表格不一致", en: "A number in the text differs from the tables"),
+    explanation: LocalizedText(
+      zh: "总体情况中复述表格的数字（收到申请、上年结转、办结、结转下年度 N 件，未收到申请，行政复议、行政诉讼 N 件）应与表三、表四一致。“收到”可以指本年新收，也可以指本年新收加上年结转，两种读法都接受。",
+      en: "Numbers in 总体情况 that restate the tables (applications received, carried over, handled, carried forward; none received; reconsiderations and lawsuits) must match tables 三 and 四. “Received” may mean new applications or new plus carried over; both readings are accepted."))
+
   /// Every rule, in code order.
   public static let all: [Rule] = [
     notAReport, missingSection, sectionsOutOfOrder, duplicateSection, missingTable, nonCanonicalLabel, missingRow,
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
     misnumberedSection, blankCell, rowTotal, outcomeTotal, carryIdentity, reviewTotal, contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
-    noPeriodStatement, noFeeStatement, emptyProblems,
+    noPeriodStatement, noFeeStatement, emptyProblems, narrativeMismatch,
   ]
 
   public static func named(_ code: String) -> Rule? {

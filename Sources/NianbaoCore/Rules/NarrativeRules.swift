@@ -1,0 +1,129 @@
+/// NB501: numbers in the text of 一、总体情况 that restate table 三 or 四 (收到申请 N 件, 上年结转,
+/// 办结, 结转下年度, 未收到申请, 行政复议/行政诉讼 N 件) must be the table's.
+enum NarrativeRules {
+  private struct Claim {
+    var range: Range<Int>
+    var value: Int
+  }
+
+  static func run(_ context: inout RuleContext) {
+    let report = context.report
+    guard let overview = report.section(1) else { return }
+    let table3 = report.table3
+    let unusable = context.unusableTable3Rows
+    let handled = context.handledCells
+    // A total a sums finding already questions is not compared again.
+    let total3 = { (id: String) -> Int? in
+      guard let table = table3, !unusable.contains(id), let row = table.row(id), row.cells.count == 7,
+        !handled.contains(row.cells[6].range.lowerBound)
+      else { return nil }
+      return row.cells[6].integerValue
+    }
+    let row4 = context.unusableTable4
+      ? nil : report.table4?.row.flatMap { row in row.cells.count == 15 ? row.cells.map { handled.contains($0.range.lowerBound) ? nil : $0.integerValue } : nil }
+
+    for clause in clauses(context.source, overview.bodyRange) {
+      let text = clause.text
+      let mentionsApplications = text.contains("申请")
+      if mentionsApplications && (text.contains("未收到") || text.contains("没有收到")) && !text.contains("未收到的") {
+        if let received = total3("1"), received != 0 {
+          context.add(
+            mismatch(
+              at: clause.range, said: LocalizedText(zh: "未收到申请", en: "no application was received"),
+              table: LocalizedText(zh: "表三“一、本年新收”的总计为 \(received)", en: "table 三 row 一 (new applications) totals \(received)"), context.source))
+        }
+        continue
+      }
+      guard let claim = number(in: clause, context.source) else { continue }
+      if text.contains("上年结转") {
+        if let carried = total3("2"), carried != claim.value {
+          context.add(mismatch(claim, "上年结转", "carried over", table: "表三“二、上年结转”的总计", tableEnglish: "the total of table 三 row 二 (carried over)", carried, context.source))
+        }
+      } else if text.contains("结转下") || text.contains("结转到下") || text.contains("顺延") {
+        if let forward = total3("4"), forward != claim.value {
+          context.add(mismatch(claim, "结转下年度", "carried forward", table: "表三“四、结转下年度继续办理”的总计", tableEnglish: "the total of table 三 row 四 (carried forward)", forward, context.source))
+        }
+      } else if mentionsApplications && (text.contains("收到") || text.contains("受理") || text.contains("新收")) {
+        if let received = total3("1") {
+          let withCarried = received + (total3("2") ?? 0)
+          if claim.value != received && claim.value != withCarried {
+            context.add(
+              mismatch(claim, "收到申请", "applications received", table: "表三“一、本年新收”的总计", tableEnglish: "the total of table 三 row 一 (new applications)", received, context.source))
+          }
+        }
+      } else if text.contains("办结") || text.contains("办理完毕") {
+        if let done = total3("3(7)"), done != claim.value {
+          context.add(mismatch(claim, "办结", "handled", table: "表三（七）总计", tableEnglish: "table 三 （七） total (handled)", done, context.source))
+        }
+      } else if text.contains("行政复议") && !text.contains("诉讼"), let row4, let review = row4[4], review != claim.value {
+        context.add(mismatch(claim, "行政复议", "administrative reconsiderations", table: "表四行政复议的总计", tableEnglish: "the reconsideration total of table 四", review, context.source))
+      } else if text.contains("行政诉讼") && !text.contains("复议"), let row4, let direct = row4[9], let after = row4[14], direct + after != claim.value {
+        context.add(mismatch(claim, "行政诉讼", "lawsuits", table: "表四两组行政诉讼的总计之和", tableEnglish: "the two litigation totals of table 四 together", direct + after, context.source))
+      }
+    }
+  }
+
+  private static func mismatch(
+    _ claim: Claim, _ what: String, _ whatEnglish: String, table: String, tableEnglish: String, _ expected: Int, _ source: SourceText
+  ) -> Diagnostic {
+    mismatch(
+      at: claim.range, said: LocalizedText(zh: "\(what) \(claim.value) 件", en: "\(claim.value) \(whatEnglish)"),
+      table: LocalizedText(zh: "\(table)为 \(expected)", en: "\(tableEnglish) is \(expected)"), source)
+  }
+
+  private static func mismatch(at range: Range<Int>, said: LocalizedText, table: LocalizedText, _ source: SourceText) -> Diagnostic {
+    Diagnostic(
+      .narrativeMismatch, range: range,
+      message: LocalizedText(
+        zh: "总体情况中写“\(said.zh)”，但\(table.zh)。正文与表格的数字应一致，请核对。",
+        en: "总体情况 says \(said.en), but \(table.en). The text and the tables must agree; check both."))
+  }
+
+  private struct Clause {
+    var range: Range<Int>
+    var text: String
+  }
+
+  /// Clauses of a body: split at 。；，, and line ends.
+  private static func clauses(_ source: SourceText, _ range: Range<Int>) -> [Clause] {
+    var result: [Clause] = []
+    var start = range.lowerBound
+    var offset = range.lowerBound
+    for scalar in source.text(range).unicodeScalars {
+      let width = scalar.utf8.count
+      if ["。", "；", "，", ",", ";", "\n", "\r", "！", "？"].contains(scalar) {
+        if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
+        start = offset + width
+      }
+      offset += width
+    }
+    if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
+    return result
+  }
+
+  /// The first `N 件` (or `N 起`) in a clause.
+  private static func number(in clause: Clause, _ source: SourceText) -> Claim? {
+    let scalars = LabelPieces.scalarsWithOffsets(source, clause.range)
+    var index = 0
+    while index < scalars.count {
+      guard LabelText.widthFolded(scalars[index].scalar).isASCIIDigit else {
+        index += 1
+        continue
+      }
+      var value = 0
+      var end = index
+      while end < scalars.count, case let f = LabelText.widthFolded(scalars[end].scalar), f.isASCIIDigit {
+        value = value * 10 + Int(f.value - 0x30)
+        end += 1
+      }
+      var unit = end
+      while unit < scalars.count, LabelText.isSpace(scalars[unit].scalar) { unit += 1 }
+      if unit < scalars.count, scalars[unit].scalar == "件" || scalars[unit].scalar == "起" {
+        let upper = end < scalars.count ? scalars[end].offset : clause.range.upperBound
+        return Claim(range: scalars[index].offset..<upper, value: value)
+      }
+      index = end
+    }
+    return nil
+  }
+}
