@@ -62,11 +62,11 @@ struct SectionReader {
 
   /// Section identified by key words when the wording is not one the format accepts.
   private func keywordSection(_ core: String) -> Int? {
-    if core.contains("复议") && core.contains("诉讼") && core.contains("情况") { return 4 }
-    if core.contains("收到和处理") || (core.contains("依申请公开") && core.hasSuffix("情况") && core.count <= 16) { return 3 }
+    if core.has("复议") && core.has("诉讼") && core.has("情况") { return 4 }
+    if core.has("收到和处理") || (core.has("依申请公开") && core.hasSuffix("情况") && core.count <= 16) { return 3 }
     if core.hasPrefix("主动公开") && core.hasSuffix("情况") && core.count <= 14 { return 2 }
-    if core.contains("问题") && (core.contains("改进") || core.contains("整改")) { return 5 }
-    if core.contains("其他需要报告") || core.contains("其它需要报告") { return 6 }
+    if core.has("问题") && (core.has("改进") || core.has("整改")) { return 5 }
+    if core.has("其他需要报告") || core.has("其它需要报告") { return 6 }
     if core.hasPrefix("总体情") || core == "总体概况" { return 1 }
     return nil
   }

@@ -21,7 +21,7 @@ struct Table2Reader {
     for line in lines {
       guard let tokenized = LineTokenizer.tokenize(source, line: line) else { continue }
       let lineText = source.text(tokenized.range)
-      if lineText.contains("第二十条") {
+      if lineText.has("第二十条") {
         item = Self.item(in: lineText) ?? item
         continue
       }

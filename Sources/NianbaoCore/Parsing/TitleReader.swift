@@ -13,12 +13,12 @@ struct TitleReader {
       let text = source.text(range)
       let squeezed = String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isSpace($0) }))
       var titleRange = range
-      if squeezed.contains("政府信息公开") && (squeezed.contains("年度报告") || squeezed.contains("年报")) {
+      if squeezed.has("政府信息公开") && (squeezed.has("年度报告") || squeezed.has("年报")) {
         // one line
-      } else if squeezed.contains("政府信息公开"), line + 1 < source.lines.count {
+      } else if squeezed.has("政府信息公开"), line + 1 < source.lines.count {
         let nextRange = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
         let joined = squeezed + source.text(nextRange).unicodeScalars.filter { !LabelText.isSpace($0) }.map(String.init).joined()
-        guard !nextRange.isEmpty, joined.contains("政府信息公开"), joined.contains("年度报告") || joined.contains("年报") else {
+        guard !nextRange.isEmpty, joined.has("政府信息公开"), joined.has("年度报告") || joined.has("年报") else {
           continue
         }
         titleRange = range.lowerBound..<nextRange.upperBound

@@ -5,7 +5,7 @@ enum ContentRules {
     let source = context.source
     if let other = report.section(6) {
       let body = source.text(other.bodyRange)
-      if !["信息处理费", "处理费", "收费", "收取"].contains(where: body.contains) {
+      if !["信息处理费", "处理费", "收费", "收取"].contains(where: body.has) {
         context.add(
           Diagnostic(
             .noFeeStatement, range: other.headingRange,

@@ -22,10 +22,10 @@ enum NarrativeRules {
     let row4 = context.unusableTable4
       ? nil : report.table4?.row.flatMap { row in row.cells.count == 15 ? row.cells.map { handled.contains($0.range.lowerBound) ? nil : $0.integerValue } : nil }
 
-    for clause in clauses(context.source, overview.bodyRange) {
+    for clause in clauses(context.source, overview.bodyRange) where mayStateANumber(clause, context.source) {
       let text = clause.text
-      let mentionsApplications = text.contains("申请")
-      if mentionsApplications && (text.contains("未收到") || text.contains("没有收到")) && !text.contains("未收到的") {
+      let mentionsApplications = text.has("申请")
+      if mentionsApplications && (text.has("未收到") || text.has("没有收到")) && !text.has("未收到的") {
         if let received = total3("1"), received != 0 {
           context.add(
             mismatch(
@@ -35,15 +35,15 @@ enum NarrativeRules {
         continue
       }
       guard let claim = number(in: clause, context.source) else { continue }
-      if text.contains("上年结转") {
+      if text.has("上年结转") {
         if let carried = total3("2"), carried != claim.value {
           context.add(mismatch(claim, "上年结转", "carried over", table: "表三“二、上年结转”的总计", tableEnglish: "the total of table 三 row 二 (carried over)", carried, context.source))
         }
-      } else if text.contains("结转下") || text.contains("结转到下") || text.contains("顺延") {
+      } else if text.has("结转下") || text.has("结转到下") || text.has("顺延") {
         if let forward = total3("4"), forward != claim.value {
           context.add(mismatch(claim, "结转下年度", "carried forward", table: "表三“四、结转下年度继续办理”的总计", tableEnglish: "the total of table 三 row 四 (carried forward)", forward, context.source))
         }
-      } else if mentionsApplications && (text.contains("收到") || text.contains("受理") || text.contains("新收")) {
+      } else if mentionsApplications && (text.has("收到") || text.has("受理") || text.has("新收")) {
         if let received = total3("1") {
           let withCarried = received + (total3("2") ?? 0)
           if claim.value != received && claim.value != withCarried {
@@ -51,13 +51,13 @@ enum NarrativeRules {
               mismatch(claim, "收到申请", "applications received", table: "表三“一、本年新收”的总计", tableEnglish: "the total of table 三 row 一 (new applications)", received, context.source))
           }
         }
-      } else if text.contains("办结") || text.contains("办理完毕") {
+      } else if text.has("办结") || text.has("办理完毕") {
         if let done = total3("3(7)"), done != claim.value {
           context.add(mismatch(claim, "办结", "handled", table: "表三（七）总计", tableEnglish: "table 三 （七） total (handled)", done, context.source))
         }
-      } else if text.contains("行政复议") && !text.contains("诉讼"), let row4, let review = row4[4], review != claim.value {
+      } else if text.has("行政复议") && !text.has("诉讼"), let row4, let review = row4[4], review != claim.value {
         context.add(mismatch(claim, "行政复议", "administrative reconsiderations", table: "表四行政复议的总计", tableEnglish: "the reconsideration total of table 四", review, context.source))
-      } else if text.contains("行政诉讼") && !text.contains("复议"), let row4, let direct = row4[9], let after = row4[14], direct + after != claim.value {
+      } else if text.has("行政诉讼") && !text.has("复议"), let row4, let direct = row4[9], let after = row4[14], direct + after != claim.value {
         context.add(mismatch(claim, "行政诉讼", "lawsuits", table: "表四两组行政诉讼的总计之和", tableEnglish: "the two litigation totals of table 四 together", direct + after, context.source))
       }
     }
@@ -79,10 +79,29 @@ enum NarrativeRules {
         en: "总体情况 says \(said.en), but \(table.en). The text and the tables must agree; check both."))
   }
 
+  /// A cheap look at the bytes: only clauses with a digit, 未 or 没 can state a number.
+  private static func mayStateANumber(_ clause: Clause, _ source: SourceText) -> Bool {
+    let bytes = source.utf8
+    var index = clause.range.lowerBound
+    while index < clause.range.upperBound {
+      let b = bytes[index]
+      if b >= 0x30 && b <= 0x39 { return true }
+      if index + 2 < clause.range.upperBound {
+        let (b1, b2) = (bytes[index + 1], bytes[index + 2])
+        if b == 0xEF && b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99 { return true }  // full-width digit
+        if b == 0xE6 && ((b1 == 0x9C && b2 == 0xAA) || (b1 == 0xB2 && b2 == 0xA1)) { return true }  // 未 没
+      }
+      index += 1
+    }
+    return false
+  }
+
   private struct Clause {
     var range: Range<Int>
     var text: String
   }
+
+  private static let clauseEnds: Set<Unicode.Scalar> = ["。", "；", "，", ",", ";", "\n", "\r", "！", "？"]
 
   /// Clauses of a body: split at 。；，, and line ends.
   private static func clauses(_ source: SourceText, _ range: Range<Int>) -> [Clause] {
@@ -91,7 +110,7 @@ enum NarrativeRules {
     var offset = range.lowerBound
     for scalar in source.text(range).unicodeScalars {
       let width = scalar.utf8.count
-      if ["。", "；", "，", ",", ";", "\n", "\r", "！", "？"].contains(scalar) {
+      if clauseEnds.contains(scalar) {
         if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
         start = offset + width
       }

@@ -157,3 +157,27 @@ extension Unicode.Scalar {
   /// `0`–`9` (after width folding, full-width digits are ASCII too).
   @inline(__always) var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
 }
+
+extension StringProtocol {
+  /// Whether the UTF-8 bytes of `needle` occur in this string: a plain byte search, much faster
+  /// than `contains(_:)` for the short Chinese key words the rules look for.
+  func has(_ needle: String) -> Bool {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return true }
+    func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard haystack.count >= pattern.count else { return false }
+      var index = 0
+      let last = haystack.count - pattern.count
+      while index <= last {
+        if haystack[index] == first {
+          var k = 1
+          while k < pattern.count, haystack[index + k] == pattern[k] { k += 1 }
+          if k == pattern.count { return true }
+        }
+        index += 1
+      }
+      return false
+    }
+    return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+  }
+}
