@@ -324,6 +324,7 @@ def main():
 
     # Content
     write("nb401-no-fee-statement.txt", base.replace("本年度未发出收费通知，未收取政府信息公开信息处理费。", "无"))
+    write("nb403-no-accountability.txt", base.replace("把政务公开纳入年度绩效考核，开展社会评议 1 次，全年未发生责任追究事件。", "定期检查各站所政务公开工作。"))
     write("nb501-narrative-mismatch.txt", base.replace("全年共收到政府信息公开申请 12 件", "全年共收到政府信息公开申请 17 件").replace("办结 11 件", "办结 10 件"))
     write("nb402-empty-problems.txt", base.replace(TAIL.format(next=2026).split("六、")[0], "五、存在的主要问题及改进情况\n无\n\n"))
 

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoCore
 import NianbaoJSON
 import Testing
 
@@ -162,7 +163,7 @@ import Testing
   @Test func informationCommands() throws {
     let rules = try Binary.run(["--list-rules"])
     #expect(rules.status == 0)
-    #expect(rules.stdout.split(separator: "\n").count == 30)
+    #expect(rules.stdout.split(separator: "\n").count == Rule.all.count)
     #expect(rules.stdout.contains("NB201  error    表三：行总计不等于各类申请人之和"))
     let explain = try Binary.run(["--explain", "nb203", "--lang", "en"])
     #expect(explain.stdout.hasPrefix("NB203 (error): Table 三: 一 + 二 ≠ 三（七） + 四"))

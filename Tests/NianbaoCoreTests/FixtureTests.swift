@@ -42,6 +42,7 @@ import Testing
     ("nb307-no-period.txt", ["NB307:1:1"]),
     ("nb401-no-fee-statement.txt", ["NB401:76:1"]),
     ("nb402-empty-problems.txt", ["NB402:70:1"]),
+    ("nb403-no-accountability.txt", ["NB403:5:1"]),
     ("nb501-narrative-mismatch.txt", ["NB501:10:15", "NB501:10:32"]),
     ("sums-several-mistakes.txt", ["NB201:38:31", "NB201:54:23"]),
   ]

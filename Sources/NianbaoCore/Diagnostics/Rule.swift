@@ -170,6 +170,13 @@ extension Rule {
     title: LocalizedText(zh: "“存在的主要问题及改进情况”内容空缺", en: "Section 五 is empty"),
     explanation: LocalizedText(zh: "第五部分应写明存在的主要问题和改进情况，不能为空或只写“无”。", en: "Section 五 states the main problems and the improvements; it may not be empty or just “无”."))
 
+  public static let noAccountability = Rule(
+    code: "NB403", severity: .warning,
+    title: LocalizedText(zh: "人民政府年报未报告考核、评议和责任追究情况", en: "A government's report says nothing of appraisal, public review and accountability"),
+    explanation: LocalizedText(
+      zh: "条例第五十条第四项：各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况。机关名称为人民政府、乡、镇或街道时，总体情况或第五部分中应写明（例如“本年度开展社会评议 1 次，未发生责任追究事件”）。",
+      en: "Art. 50(4) of the 条例: the report of a people's government (including townships and sub-districts) states the results of work appraisal (考核), public review (评议) and accountability (责任追究), in 一 or 五."))
+
   public static let narrativeMismatch = Rule(
     code: "NB501", severity: .warning,
     title: LocalizedText(zh: "正文数字与表格不一致", en: "A number in the text differs from the tables"),
@@ -183,7 +190,7 @@ extension Rule {
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
     misnumberedSection, blankCell, rowTotal, outcomeTotal, carryIdentity, reviewTotal, contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
-    noPeriodStatement, noFeeStatement, emptyProblems, narrativeMismatch,
+    noPeriodStatement, noFeeStatement, emptyProblems, noAccountability, narrativeMismatch,
   ]
 
   public static func named(_ code: String) -> Rule? {

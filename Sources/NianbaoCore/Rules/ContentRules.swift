@@ -1,4 +1,5 @@
-/// NB401, NB402: what sections 五 and 六 must say.
+/// NB401, NB402, NB403: what sections 五 and 六 must say, and what a government's report must
+/// say of appraisal, public review and accountability.
 enum ContentRules {
   static func run(_ context: inout RuleContext) {
     let report = context.report
@@ -26,5 +27,25 @@ enum ContentRules {
               en: "Section 五 is empty. It states the main problems of the year's work and how they are being addressed.")))
       }
     }
+    checkAccountability(&context)
+  }
+
+  /// Governments: the agency named in the title is a 人民政府, or a township or sub-district.
+  static func isGovernment(_ agency: String) -> Bool {
+    ["人民政府", "政府", "镇", "乡", "街道", "街道办事处", "办事处"].contains { agency.hasSuffix($0) }
+  }
+
+  private static func checkAccountability(_ context: inout RuleContext) {
+    let report = context.report
+    guard let agency = report.title?.agency, isGovernment(agency) else { return }
+    let bodies = [report.section(1), report.section(5)].compactMap { $0 }.map { context.source.text($0.bodyRange) }
+    guard !bodies.isEmpty, let overview = report.section(1) else { return }
+    if bodies.contains(where: { body in ["考核", "评议", "追究"].contains(where: body.has) }) { return }
+    context.add(
+      Diagnostic(
+        .noAccountability, range: overview.headingRange,
+        message: LocalizedText(
+          zh: "“\(agency)”是人民政府，年度报告应报告工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分都没有提到。",
+          en: "“\(agency)” is a people's government: its report states the results of work appraisal, public review and accountability (Art. 50(4) of the 条例), but neither 一 nor 五 mentions them.")))
   }
 }
