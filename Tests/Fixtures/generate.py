@@ -279,6 +279,10 @@ def main():
     write("clean-2024-markdown.md", markdown_report())
     write("clean-2023-pdf.txt", pdf_report())
     write("clean-2020-trial.txt", trial_report())
+    # PDF hazards: a row's numbers printed before its whole label; a label one character per line.
+    write("clean-2023-pdf-hazards.txt", pdf_report()
+          .replace("（一）予以公开 5 1 0 0 0 0 6\n", "5 1 0 0 0 0 6\n（一）予以公开\n")
+          .replace("三、本年度办理结果\n", "三\n、\n本\n年\n度\n办\n理\n结\n果\n"))
 
     # Structure
     write("nb100-not-a-report.txt", "会议纪要\n\n本周三下午召开镇政府办公会议，研究部署冬季防火工作。\n")

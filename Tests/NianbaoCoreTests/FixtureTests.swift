@@ -7,6 +7,7 @@ import Testing
   static let expectations: [(String, [String])] = [
     ("clean-2020-trial.txt", []),
     ("clean-2023-pdf.txt", []),
+    ("clean-2023-pdf-hazards.txt", []),
     ("clean-2024-markdown.md", []),
     ("clean-2025-crlf-bom.txt", []),
     ("clean-2025-tabs.txt", []),

@@ -3,7 +3,7 @@ import Testing
 
 /// The clean fixtures in every layout are read completely, with the same numbers.
 @Suite struct ModelTests {
-  static let layouts = ["clean-2025-tabs.txt", "clean-2025-crlf-bom.txt", "clean-2024-markdown.md", "clean-2023-pdf.txt"]
+  static let layouts = ["clean-2025-tabs.txt", "clean-2025-crlf-bom.txt", "clean-2024-markdown.md", "clean-2023-pdf.txt", "clean-2023-pdf-hazards.txt"]
 
   @Test(arguments: layouts)
   func readsEveryPart(name: String) throws {

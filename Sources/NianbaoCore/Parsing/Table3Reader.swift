@@ -67,7 +67,9 @@ struct Table3Reader {
 
       if hasValues {
         if newPieces.isEmpty {
-          if pendingPieces.isEmpty {
+          // Numbers alone on a line belong to the label above them if it names a row; after a
+          // heading (`三、本年度办理结果`) they wait for the label printed below them.
+          if pendingPieces.isEmpty || !names(pendingPieces) {
             pendingValues = row
           } else {
             var raw = row
@@ -121,6 +123,11 @@ struct Table3Reader {
       raws.append(RawRow(pieces: pendingPieces, values: [], trailingEmpty: nil, layout: .tabs, runTogether: nil))
     }
     return assemble(raws)
+  }
+
+  private func names(_ pieces: [LabelPiece]) -> Bool {
+    if case .row = resolve(pieces).match { return true }
+    return false
   }
 
   /// Joins a wrapped label: text without numbering continues the previous piece.
