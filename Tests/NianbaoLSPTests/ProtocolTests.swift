@@ -94,3 +94,40 @@ import Testing
     #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }
   }
 }
+
+/// Random bytes, broken headers and truncated JSON never trap the framer or the message reader,
+/// and a valid message after the garbage is still read.
+@Suite struct ProtocolRobustnessTests {
+  @Test func garbageThenAValidMessage() throws {
+    var state: UInt64 = 0x9E3779B97F4A7C15
+    func next() -> UInt64 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return state >> 33
+    }
+    let valid = FramerTests.framed(FramerTests.messages[0])
+    let fragments = ["Content-Length: ", "\r\n", "\r\n\r\n", "{", "\"jsonrpc\"", ":", "99999999999999999999", "-1", "Content-length: 3\r\n\r\n"]
+    for _ in 0..<2000 {
+      var garbage: [UInt8] = []
+      for _ in 0..<Int(next() % 12) {
+        if next() % 2 == 0 {
+          garbage += Array(fragments[Int(next() % UInt64(fragments.count))].utf8)
+        } else {
+          garbage += (0..<Int(next() % 8)).map { _ in UInt8(truncatingIfNeeded: next()) }
+        }
+      }
+      var framer = MessageFramer()
+      var events: [MessageFramer.Event] = []
+      var bytes = garbage + Array("\r\n\r\n".utf8) + valid
+      while !bytes.isEmpty {
+        let size = min(bytes.count, Int(next() % 40) + 1)
+        events += framer.feed(bytes.prefix(size))
+        bytes.removeFirst(size)
+      }
+      for case .message(let body) in events { _ = IncomingMessage.parse(body) }
+      // The valid message may be swallowed only when the garbage announced a length that covers it.
+      if !garbage.isEmpty && !String(decoding: garbage, as: UTF8.self).lowercased().contains("content-length") {
+        #expect(events.last == .message(Array(FramerTests.messages[0].utf8)))
+      }
+    }
+  }
+}

@@ -27,14 +27,16 @@ public enum HoverFacts {
         let column = row.cells.firstIndex(where: { contains($0.range, offset) })
       else { continue }
       let cell = row.cells[column]
+      guard row.cells.count == 7 else {
+        return HoverFact(
+          range: cell.range,
+          markdown: LocalizedText(
+            zh: "**表三** · \(spec.displayName) · 第 \(column + 1) 个数\n\n这一行应有 7 个数，实有 \(row.cells.count) 个，无法确定各数所在的列，也无法核对合计。",
+            en: "**Table 三** · \(spec.displayName) · value \(column + 1)\n\nThis row should have 7 values but has \(row.cells.count); the columns of its values and its sums cannot be known."))
+      }
       let arithmetic = Table3Arithmetic(table: table, unusableRows: [])
       var zh = "**表三** · \(spec.displayName) · \(NationalFormat.table3Columns[column])"
       var en = "**Table 三** · \(spec.displayName) · \(NationalFormat.table3Columns[column]) (\(NationalFormat.table3ColumnsEnglish[column]))"
-      guard row.cells.count == 7 else {
-        zh += "\n\n这一行应有 7 个数，实有 \(row.cells.count) 个，无法核对合计。"
-        en += "\n\nThis row should have 7 values but has \(row.cells.count); its sums cannot be checked."
-        return HoverFact(range: cell.range, markdown: LocalizedText(zh: zh, en: en))
-      }
       let written = cell.integerValue.map(String.init) ?? "—"
       func line(_ constraint: Table3Arithmetic.Constraint, label: String, names: (Table3Arithmetic.CellRef) -> String) {
         let computed = constraint.left.reduce(0) { $0 + (arithmetic.values[$1] ?? 0) }
@@ -71,6 +73,13 @@ public enum HoverFacts {
   private static func table4Cell(at offset: Int, _ report: Report) -> HoverFact? {
     guard let row = report.table4?.row, let index = row.cells.firstIndex(where: { contains($0.range, offset) }) else { return nil }
     let cell = row.cells[index]
+    guard row.cells.count == NationalFormat.table4ValueCount else {
+      return HoverFact(
+        range: cell.range,
+        markdown: LocalizedText(
+          zh: "**表四** · 第 \(index + 1) 个数\n\n表四应有 15 个数，实有 \(row.cells.count) 个，无法确定各数所在的列。",
+          en: "**Table 四** · value \(index + 1)\n\nTable 四 should have 15 values but has \(row.cells.count); the columns of its values cannot be known."))
+    }
     var zh = "**表四** · \(NationalFormat.table4ColumnName(index))"
     var en = "**Table 四** · \(NationalFormat.table4ColumnName(index)) (\(NationalFormat.table4ColumnNameEnglish(index)))"
     if index % 5 == 4, row.cells.count == 15 {

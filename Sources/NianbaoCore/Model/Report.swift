@@ -67,6 +67,9 @@ public struct Cell: Sendable, Hashable {
   public var range: Range<Int>
   public var content: Content
 
+  /// The largest count read as a number.
+  public static let largestValue = 999_999_999_999
+
   /// The value used for sums: blanks count as 0; invalid cells have none.
   public var integerValue: Int? {
     switch content {

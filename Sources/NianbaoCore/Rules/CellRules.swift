@@ -153,6 +153,8 @@ enum CellRules {
       let reason: LocalizedText
       if let value = Double(ascii), value < 0 {
         reason = LocalizedText(zh: "件数不能为负数", en: "a count cannot be negative")
+      } else if let value = Double(ascii), value == value.rounded(.towardZero) {
+        reason = LocalizedText(zh: "数值大得不合理", en: "the number is implausibly large")
       } else if Double(ascii) != nil {
         reason = LocalizedText(zh: "件数必须是整数", en: "a count is a whole number")
       } else {

@@ -31,7 +31,7 @@ public struct MessageFramer: Sendable {
         // A header never grows this large: drop it so that garbage cannot fill memory.
         if buffer.count - start > 64 * 1024 {
           events.append(.framingError("header too long"))
-          resync(from: buffer.count - 32)
+          resync(from: buffer.count - 32, orSkipTo: buffer.count - 32)
         }
         break
       }
@@ -43,7 +43,8 @@ public struct MessageFramer: Sendable {
         expectedLength = length
       case .failure(let failure):
         events.append(.framingError(failure.message))
-        resync(from: bodyStart)
+        // A valid header may stand inside the bad block (after junk): look from just after its start.
+        resync(from: start + 1, orSkipTo: bodyStart)
       }
     }
     compact()
@@ -52,7 +53,8 @@ public struct MessageFramer: Sendable {
 
   private static func contentLength(in header: String) -> Result<Int, FramingFailure> {
     var length: Int?
-    for line in header.split(separator: "\r\n", omittingEmptySubsequences: true) {
+    for line in header.split(separator: "\r\n", omittingEmptySubsequences: true)
+    where !line.trimmingCharacters(in: " \t\r\n").isEmpty {
       guard let colon = line.firstIndex(of: ":") else { return .failure(FramingFailure("malformed header line “\(line.prefix(80))”")) }
       let name = line[..<colon].trimmingCharacters(in: " \t").lowercased()
       let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
@@ -71,8 +73,9 @@ public struct MessageFramer: Sendable {
     init(_ message: String) { self.message = message }
   }
 
-  /// After a bad header, continue at the next `Content-Length` header, if any arrives.
-  private mutating func resync(from offset: Int) {
+  /// After a bad header, continue at the next `Content-Length` header found from `offset`;
+  /// without one, continue after `skipTo`, keeping a tail that may be the start of the next one.
+  private mutating func resync(from offset: Int, orSkipTo skipTo: Int) {
     let marker = Array("Content-Length".utf8)
     let offset = min(offset, buffer.count)
     var index = max(start, offset)
@@ -91,7 +94,7 @@ public struct MessageFramer: Sendable {
       index += 1
     }
     // Keep a tail that may hold the start of the next header, but never the bad one again.
-    start = max(start, max(offset, buffer.count - marker.count))
+    start = max(start, max(min(skipTo, buffer.count), buffer.count - marker.count + 1))
   }
 
   private func findHeaderEnd() -> Int? {
