@@ -161,6 +161,9 @@ public actor LanguageServer {
     pendingPublish.removeAll()
   }
 
+  /// The text the server holds for a document, for tests that compare it with the editor's.
+  @_spi(Testing) public func documentText(_ uri: String) -> String? { documents[uri]?.source.string }
+
   // Parameter helpers.
 
   func uri(_ params: JSONValue) throws(ResponseError) -> String {
