@@ -23,6 +23,24 @@ import Testing
     #expect(after.map(\.code) == unfixed.map(\.code), "\(name): \(after.map { $0.message.en })")
   }
 
+  /// Every fix on its own, certain or not: its finding goes, and nothing that was not there comes.
+  @Test(arguments: FixtureTests.expectations.map(\.0))
+  func eachFixAlone(name: String) {
+    let (report, before) = Checker.check(Fixtures.text(name))
+    for diagnostic in before {
+      for fix in diagnostic.fixes {
+        let fixed = fix.edits.applied(to: report.source)
+        let (afterReport, after) = Checker.check(fixed)
+        let sameSpot = after.filter {
+          $0.code == diagnostic.code
+            && afterReport.source.lines.line(containing: $0.range.lowerBound) == report.source.lines.line(containing: diagnostic.range.lowerBound)
+        }
+        #expect(sameSpot.count < before.filter { $0.code == diagnostic.code }.count || sameSpot.isEmpty, "\(name): \(fix.title.en)")
+        #expect(Set(after.map(\.code)).isSubset(of: Set(before.map(\.code))), "\(name): \(fix.title.en) → \(after.map(\.code))")
+      }
+    }
+  }
+
   @Test func rowTotalFixWritesTheSum() {
     let text = Fixtures.text("nb201-row-total.txt")
     let (report, diagnostics) = Checker.check(text)

@@ -93,6 +93,12 @@ extension Rule {
     explanation: LocalizedText(
       zh: "表格中应填数字的单元格为空或为“-”“/”。计算时按 0 处理；没有数据时应填 0。修复会在能确定列的位置写入 0。",
       en: "A cell that should hold a number is empty or holds “-” or “/”. It is read as 0 for the sums; write 0 where there is nothing to report. The fix writes the 0 where its column is certain."))
+  public static let duplicateRow = Rule(
+    code: "NB115", severity: .warning,
+    title: LocalizedText(zh: "表格行重复", en: "A table row appears twice"),
+    explanation: LocalizedText(
+      zh: "表三的同一行出现了两次（常见于表格被粘贴了两遍）。只检查第一次出现的那一行，请删除重复的行。",
+      en: "A row of table 三 appears twice (usually the table was pasted twice). Only the first is checked; delete the repeated one."))
   public static let rowTotal = Rule(
     code: "NB201", severity: .error,
     title: LocalizedText(zh: "表三：行总计不等于各类申请人之和", en: "Table 三: a row's total is not the sum of its applicant columns"),
@@ -188,7 +194,7 @@ extension Rule {
   public static let all: [Rule] = [
     notAReport, missingSection, sectionsOutOfOrder, duplicateSection, missingTable, nonCanonicalLabel, missingRow,
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
-    misnumberedSection, blankCell, rowTotal, outcomeTotal, carryIdentity, reviewTotal, contradictedValue,
+    misnumberedSection, blankCell, duplicateRow, rowTotal, outcomeTotal, carryIdentity, reviewTotal, contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
     noPeriodStatement, noFeeStatement, emptyProblems, noAccountability, narrativeMismatch,
   ]

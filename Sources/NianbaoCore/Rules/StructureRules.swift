@@ -155,6 +155,14 @@ enum StructureRules {
   }
 
   private static func checkTable3Rows(_ table: Table3, _ context: inout RuleContext) {
+    for row in context.report.duplicateTable3Rows {
+      context.add(
+        Diagnostic(
+          .duplicateRow, range: row.labelRange,
+          message: LocalizedText(
+            zh: "表三的“\(row.labelText)”行出现了两次；只检查了第一次出现的那一行，请删除重复的行。",
+            en: "The row “\(row.labelText)” of table 三 appears twice; only the first was checked. Delete the repeated one.")))
+    }
     for (index, spec) in table.specs.enumerated() where table.row(spec.id) == nil {
       let nextPresent = table.specs[(index + 1)...].lazy.compactMap { table.row($0.id) }.first
       let range = nextPresent.map { lineOf($0.range.lowerBound, context.source) } ?? lineOf(table.range.upperBound, context.source)
