@@ -18,7 +18,11 @@ let package = Package(
     // A small exact JSON reader and writer, shared by `--format json` and the language server.
     .target(name: "NianbaoJSON", swiftSettings: strictSettings, linkerSettings: [.linkedLibrary("m")]),
     // `--check`: file walking, decoding, output formats, atomic writes.
-    .target(name: "NianbaoCheck", dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP"], swiftSettings: strictSettings),
+    .target(
+      name: "NianbaoCheck",
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP"],
+      swiftSettings: strictSettings
+    ),
     // The language server: JSON-RPC framing, LSP types, the server.
     .target(name: "NianbaoLSP", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
     // The thin executable.

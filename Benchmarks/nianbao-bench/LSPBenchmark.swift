@@ -57,15 +57,29 @@ struct LSPBenchmark {
     let lines = typical.split(separator: "\n", omittingEmptySubsequences: false)
     let totalLine = lines.firstIndex { $0.contains("本机关不掌握相关政府信息") }!
     let column = lines[totalLine].utf16.count - 1
-    measure(connection, name: "typical report (\(typical.utf8.count / 1024) KB)", text: typical, line: totalLine, column: column, edits: 1000)
+    measure(
+      connection,
+      name: "typical report (\(typical.utf8.count / 1024) KB)",
+      text: typical,
+      line: totalLine,
+      column: column,
+      edits: 1000
+    )
 
     let big = String(repeating: typical, count: 1_000_000 / typical.utf8.count + 1)
     measure(connection, name: "1 MB document", text: big, line: totalLine, column: column, edits: 60)
 
     let before = connection.residentKilobytes
     for index in 0..<100 {
-      open(connection, uri: "file:///bench/\(index).txt", text: typical.replacingOccurrences(of: "青禾县", with: "青禾县\(index)"))
-      _ = connection.next { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.string == "file:///bench/\(index).txt" }
+      open(
+        connection,
+        uri: "file:///bench/\(index).txt",
+        text: typical.replacingOccurrences(of: "青禾县", with: "青禾县\(index)")
+      )
+      _ = connection.next {
+        $0["method"] == "textDocument/publishDiagnostics"
+          && $0["params"]?["uri"]?.string == "file:///bench/\(index).txt"
+      }
     }
     print("memory: \(before / 1024) MB before, \(connection.residentKilobytes / 1024) MB with 100 more reports open")
     connection.send(Outgoing.request(id: .int(2), "shutdown", nil))
@@ -78,7 +92,14 @@ struct LSPBenchmark {
     connection.send(
       Outgoing.notification(
         "textDocument/didOpen",
-        .object([("textDocument", .object([("uri", .string(uri)), ("languageId", "nianbao"), ("version", 1), ("text", .string(text))]))])))
+        .object([
+          (
+            "textDocument",
+            .object([("uri", .string(uri)), ("languageId", "nianbao"), ("version", 1), ("text", .string(text))])
+          )
+        ])
+      )
+    )
   }
 
   private func measure(_ connection: Connection, name: String, text: String, line: Int, column: Int, edits: Int) {
@@ -98,16 +119,34 @@ struct LSPBenchmark {
               "contentChanges",
               .array([
                 .object([
-                  ("range", .object([("start", .object([("line", .int(line)), ("character", .int(column))])), ("end", .object([("line", .int(line)), ("character", .int(column + 1))]))])),
+                  (
+                    "range",
+                    .object([
+                      ("start", .object([("line", .int(line)), ("character", .int(column))])),
+                      ("end", .object([("line", .int(line)), ("character", .int(column + 1))])),
+                    ])
+                  ),
                   ("text", .string(digit)),
                 ])
               ])
             ),
-          ])))
-      _ = connection.next { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == .int(version) }
+          ])
+        )
+      )
+      _ = connection.next {
+        $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == .int(version)
+      }
       samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     samples.sort()
-    print(String(format: "%@: didChange → publishDiagnostics over %d edits: median %.2f ms, p99 %.2f ms", name, edits, samples[samples.count / 2], samples[samples.count * 99 / 100]))
+    print(
+      String(
+        format: "%@: didChange → publishDiagnostics over %d edits: median %.2f ms, p99 %.2f ms",
+        name,
+        edits,
+        samples[samples.count / 2],
+        samples[samples.count * 99 / 100]
+      )
+    )
   }
 }

@@ -21,8 +21,12 @@ func fixture(_ name: String) -> String {
 
 /// Reports that differ in agency, layout and (for one in ten) a wrong number.
 func corpus(_ count: Int) -> [String] {
-  let layouts = ["clean-2025-tabs.txt", "clean-2024-markdown.md", "clean-2023-pdf.txt", "clean-2020-trial.txt"].map(fixture)
-  let mistakes = ["nb201-row-total.txt", "nb107-lost-column.txt", "nb301-period-wrong-year.txt", "sums-several-mistakes.txt"].map(fixture)
+  let layouts = ["clean-2025-tabs.txt", "clean-2024-markdown.md", "clean-2023-pdf.txt", "clean-2020-trial.txt"].map(
+    fixture
+  )
+  let mistakes = [
+    "nb201-row-total.txt", "nb107-lost-column.txt", "nb301-period-wrong-year.txt", "sums-several-mistakes.txt",
+  ].map(fixture)
   return (0..<count).map { index in
     let base = index % 10 == 9 ? mistakes[index / 10 % mistakes.count] : layouts[index % layouts.count]
     return base.replacingOccurrences(of: "青禾县", with: "青禾县第\(index)")
@@ -54,7 +58,14 @@ func runCore() {
   print(
     String(
       format: "corpus: %d reports, %.1f MB, %d findings, one core: %.2f s — %.0f reports/s, %.1f MB/s",
-      reports.count, Double(bytes) / 1e6, findings, seconds, Double(reports.count) / seconds, Double(bytes) / 1e6 / seconds))
+      reports.count,
+      Double(bytes) / 1e6,
+      findings,
+      seconds,
+      Double(reports.count) / seconds,
+      Double(bytes) / 1e6 / seconds
+    )
+  )
 
   let large = String(repeating: typical, count: max(1, 1_000_000 / typical.utf8.count))
   let largeStart = now()

@@ -10,7 +10,8 @@ enum AtomicWriter {
   static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).nianbao-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let temporary =
+      (directory.isEmpty ? "." : directory) + "/.\(name).nianbao-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     var mode: mode_t = 0o644
     var status = stat()
     if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }

@@ -23,7 +23,10 @@ public enum CheckCommand {
 
   /// Runs the check. `readStandardInput` is called once if `-` is among the paths.
   public static func run(
-    _ options: CheckOptions, readStandardInput: () -> [UInt8], output: (String) -> Void, errorOutput: (String) -> Void
+    _ options: CheckOptions,
+    readStandardInput: () -> [UInt8],
+    output: (String) -> Void,
+    errorOutput: (String) -> Void
   ) -> ExitCode {
     let language = options.language
     var entries: [FileWalker.Entry] = []
@@ -41,7 +44,11 @@ public enum CheckCommand {
     } catch {
       switch error {
       case .notFound(let path):
-        errorOutput(language == .zh ? "nianbao: 找不到“\(path)”（既不是文件也不是文件夹）\n" : "nianbao: “\(path)” does not exist (neither a file nor a folder)\n")
+        errorOutput(
+          language == .zh
+            ? "nianbao: 找不到“\(path)”（既不是文件也不是文件夹）\n"
+            : "nianbao: “\(path)” does not exist (neither a file nor a folder)\n"
+        )
       }
       return .failure
     }
@@ -95,7 +102,12 @@ public enum CheckCommand {
         current = Checker.check(text, explicitlyNamed: entry.explicitlyNamed).1
       }
       if options.diff {
-        result.diff = UnifiedDiff.diff(old: file.text, new: text, oldName: "a/\(entry.path)", newName: "b/\(entry.path)")
+        result.diff = UnifiedDiff.diff(
+          old: file.text,
+          new: text,
+          oldName: "a/\(entry.path)",
+          newName: "b/\(entry.path)"
+        )
       } else if text != file.text {
         do {
           try AtomicWriter.write(file.bytes(for: text), to: entry.path)
@@ -116,7 +128,10 @@ public enum CheckCommand {
   }
 
   private static func writeText(
-    _ results: [FileResult], options: CheckOptions, output: (String) -> Void, errorOutput: (String) -> Void
+    _ results: [FileResult],
+    options: CheckOptions,
+    output: (String) -> Void,
+    errorOutput: (String) -> Void
   ) {
     let language = options.language
     var buffer = ""
@@ -132,7 +147,8 @@ public enum CheckCommand {
       guard let source = result.source else { continue }
       for diagnostic in result.diagnostics {
         let start = source.lines.position(ofUTF8Offset: diagnostic.range.lowerBound, in: .utf32)
-        buffer += "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
+        buffer +=
+          "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
       }
       if buffer.utf8.count > 1 << 16 {
         output(buffer)
@@ -175,7 +191,9 @@ struct Summary {
       if w > 0 { parts.append("\(w) 个警告") }
       if i > 0 { parts.append("\(i) 条提示") }
       if h > 0 { parts.append("\(h) 条建议") }
-      var line = parts.isEmpty ? "\(files) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(files) 个文件中的 \(filesWithProblems) 个"
+      var line =
+        parts.isEmpty
+        ? "\(files) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(files) 个文件中的 \(filesWithProblems) 个"
       if fix { line += "；已修复 \(fixed) 处" }
       if unreadable > 0 { line += "；\(unreadable) 个文件无法读取" }
       return line
@@ -185,7 +203,10 @@ struct Summary {
     if w > 0 { parts.append(plural(w, "warning")) }
     if i > 0 { parts.append(plural(i, "info")) }
     if h > 0 { parts.append(plural(h, "hint")) }
-    var line = parts.isEmpty ? "no problems in \(plural(files, "file"))" : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(files, "file"))"
+    var line =
+      parts.isEmpty
+      ? "no problems in \(plural(files, "file"))"
+      : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(files, "file"))"
     if fix { line += "; fixed \(fixed)" }
     if unreadable > 0 { line += "; \(plural(unreadable, "file")) could not be read" }
     return line

@@ -19,7 +19,9 @@ enum FileWalker {
     var seen: Set<String> = []
     for argument in arguments {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { throw .notFound(argument) }
+      guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+        throw .notFound(argument)
+      }
       if !isDirectory.boolValue {
         if seen.insert(argument).inserted { entries.append(Entry(path: argument, explicitlyNamed: true)) }
         continue

@@ -40,9 +40,22 @@ enum JSONReport {
     ])
   }
 
-  static func json(_ diagnostic: Diagnostic, path: String, uri: String, source: SourceText, language: Language) -> JSONValue {
+  static func json(
+    _ diagnostic: Diagnostic,
+    path: String,
+    uri: String,
+    source: SourceText,
+    language: Language
+  ) -> JSONValue {
     let converter = PositionConverter(source: source, encoding: .utf16)
-    guard case .object(var members) = DiagnosticConversion.lsp(diagnostic, uri: uri, converter: converter, language: language) else {
+    guard
+      case .object(var members) = DiagnosticConversion.lsp(
+        diagnostic,
+        uri: uri,
+        converter: converter,
+        language: language
+      )
+    else {
       preconditionFailure("a diagnostic converts to an object")
     }
     members.insert(("path", .string(path)), at: 0)

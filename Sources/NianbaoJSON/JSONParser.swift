@@ -27,7 +27,9 @@ private struct JSONParser {
   func error(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
 
   mutating func skipSpace() {
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+    while index < bytes.count,
+      bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+    {
       index += 1
     }
   }

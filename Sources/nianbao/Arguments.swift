@@ -32,7 +32,9 @@ enum Arguments {
     }
     func setMode(_ new: String) throws(UsageError) {
       if let mode, mode != new {
-        throw UsageError(message: LocalizedText(zh: "\(mode) 和 \(new) 不能同时使用", en: "\(mode) and \(new) cannot be used together"))
+        throw UsageError(
+          message: LocalizedText(zh: "\(mode) 和 \(new) 不能同时使用", en: "\(mode) and \(new) cannot be used together")
+        )
       }
       mode = new
     }
@@ -64,13 +66,20 @@ enum Arguments {
       case "--format":
         let format = try optionValue()
         guard let parsed = CheckOptions.OutputFormat(rawValue: format) else {
-          throw UsageError(message: LocalizedText(zh: "--format 只能是 text 或 json，而不是“\(format)”", en: "--format is text or json, not “\(format)”"))
+          throw UsageError(
+            message: LocalizedText(
+              zh: "--format 只能是 text 或 json，而不是“\(format)”",
+              en: "--format is text or json, not “\(format)”"
+            )
+          )
         }
         options.format = parsed
       case "--lang":
         let lang = try optionValue()
         guard let parsed = Language(rawValue: lang.lowercased().prefix(2).description) else {
-          throw UsageError(message: LocalizedText(zh: "--lang 只能是 zh 或 en，而不是“\(lang)”", en: "--lang is zh or en, not “\(lang)”"))
+          throw UsageError(
+            message: LocalizedText(zh: "--lang 只能是 zh 或 en，而不是“\(lang)”", en: "--lang is zh or en, not “\(lang)”")
+          )
         }
         options.language = parsed
       case "--stdin-filename": options.stdinFilename = try optionValue()
@@ -78,16 +87,28 @@ enum Arguments {
         let setting = try optionValue()
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
-          throw UsageError(message: LocalizedText(zh: "--rule 的写法是 代码=级别，例如 NB307=off", en: "--rule takes CODE=LEVEL, e.g. NB307=off"))
+          throw UsageError(
+            message: LocalizedText(zh: "--rule 的写法是 代码=级别，例如 NB307=off", en: "--rule takes CODE=LEVEL, e.g. NB307=off")
+          )
         }
         do {
           try options.policy.set(parts[0], to: parts[1])
         } catch {
           switch error {
           case .unknownRule(let code):
-            throw UsageError(message: LocalizedText(zh: "没有规则“\(code)”（用 --list-rules 查看全部规则）", en: "there is no rule “\(code)” (see --list-rules)"))
+            throw UsageError(
+              message: LocalizedText(
+                zh: "没有规则“\(code)”（用 --list-rules 查看全部规则）",
+                en: "there is no rule “\(code)” (see --list-rules)"
+              )
+            )
           case .unknownSeverity(let level):
-            throw UsageError(message: LocalizedText(zh: "级别“\(level)”无效，可用 error、warning、info、hint、off", en: "level “\(level)” is not one of error, warning, info, hint, off"))
+            throw UsageError(
+              message: LocalizedText(
+                zh: "级别“\(level)”无效，可用 error、warning、info、hint、off",
+                en: "level “\(level)” is not one of error, warning, info, hint, off"
+              )
+            )
           }
         }
       case "--log-file": logFile = try optionValue()
@@ -98,25 +119,47 @@ enum Arguments {
       case "--version", "-V": try setMode("--version")
       case "--help", "-h": try setMode("--help")
       default:
-        throw UsageError(message: LocalizedText(zh: "未知选项“\(argument)”（用 --help 查看用法）", en: "unknown option “\(argument)” (see --help)"))
+        throw UsageError(
+          message: LocalizedText(
+            zh: "未知选项“\(argument)”（用 --help 查看用法）",
+            en: "unknown option “\(argument)” (see --help)"
+          )
+        )
       }
       index += 1
     }
     switch mode {
     case nil, "--stdio":
       guard options.paths.isEmpty, !options.fix, !options.diff else {
-        throw UsageError(message: LocalizedText(zh: "检查文件请加 --check，例如：nianbao --check 报告.txt", en: "to check files, add --check, e.g. nianbao --check report.txt"))
+        throw UsageError(
+          message: LocalizedText(
+            zh: "检查文件请加 --check，例如：nianbao --check 报告.txt",
+            en: "to check files, add --check, e.g. nianbao --check report.txt"
+          )
+        )
       }
       return .serve(logFile: logFile)
     case "--check":
       guard !options.paths.isEmpty else {
-        throw UsageError(message: LocalizedText(zh: "--check 需要至少一个文件或文件夹（“-”表示标准输入）", en: "--check needs at least one file or folder (“-” for standard input)"))
+        throw UsageError(
+          message: LocalizedText(
+            zh: "--check 需要至少一个文件或文件夹（“-”表示标准输入）",
+            en: "--check needs at least one file or folder (“-” for standard input)"
+          )
+        )
       }
       if options.fix && options.diff {
-        throw UsageError(message: LocalizedText(zh: "--fix 和 --diff 不能同时使用", en: "--fix and --diff cannot be used together"))
+        throw UsageError(
+          message: LocalizedText(zh: "--fix 和 --diff 不能同时使用", en: "--fix and --diff cannot be used together")
+        )
       }
       if options.fix && options.paths.contains("-") {
-        throw UsageError(message: LocalizedText(zh: "--fix 不能写回标准输入；请用 --diff 查看修改", en: "--fix cannot write back to standard input; use --diff to see the changes"))
+        throw UsageError(
+          message: LocalizedText(
+            zh: "--fix 不能写回标准输入；请用 --diff 查看修改",
+            en: "--fix cannot write back to standard input; use --diff to see the changes"
+          )
+        )
       }
       return .check(options)
     case "--list-rules": return .listRules(options.language)

@@ -30,15 +30,19 @@ case .check(let options):
     options,
     readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
     output: { write($0, to: .standardOutput) },
-    errorOutput: { write($0, to: .standardError) })
+    errorOutput: { write($0, to: .standardError) }
+  )
   exit(code.rawValue)
 case .listRules(let language):
   write(Usage.rules(language), to: .standardOutput)
 case .explain(let code, let language):
   guard let rule = Rule.named(code) else {
     write(
-      language == .zh ? "nianbao: 没有规则“\(code)”（用 --list-rules 查看全部规则）\n" : "nianbao: there is no rule “\(code)” (see --list-rules)\n",
-      to: .standardError)
+      language == .zh
+        ? "nianbao: 没有规则“\(code)”（用 --list-rules 查看全部规则）\n"
+        : "nianbao: there is no rule “\(code)” (see --list-rules)\n",
+      to: .standardError
+    )
     exit(2)
   }
   write(Usage.explain(rule, language), to: .standardOutput)

@@ -12,7 +12,11 @@ enum Binary {
 
   static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
     guard FileManager.default.isExecutableFile(atPath: url.path) else {
-      throw NSError(domain: "nianbao-tests", code: 1, userInfo: [NSLocalizedDescriptionKey: "no nianbao binary at \(url.path); run `swift build` first"])
+      throw NSError(
+        domain: "nianbao-tests",
+        code: 1,
+        userInfo: [NSLocalizedDescriptionKey: "no nianbao binary at \(url.path); run `swift build` first"]
+      )
     }
     let process = Process()
     process.executableURL = url
@@ -38,8 +42,10 @@ enum Binary {
     group.wait()
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-      stderr: String(decoding: errorData, as: UTF8.self))
+      status: process.terminationStatus,
+      stdout: String(decoding: outputData, as: UTF8.self),
+      stderr: String(decoding: errorData, as: UTF8.self)
+    )
   }
 }
 

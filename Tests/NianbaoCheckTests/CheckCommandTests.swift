@@ -41,10 +41,22 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let nested = folder.appendingPathComponent("二〇二五/乡镇")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Paths.fixture("clean-2025-tabs.txt"), toPath: folder.appendingPathComponent("a.txt").path)
-    try FileManager.default.copyItem(atPath: Paths.fixture("nb204-review-total.txt"), toPath: nested.appendingPathComponent("b 年度报告.txt").path)
-    try FileManager.default.copyItem(atPath: Paths.fixture("clean-2024-markdown.md"), toPath: nested.appendingPathComponent("c.md").path)
-    try FileManager.default.copyItem(atPath: Paths.fixture("nb100-not-a-report.txt"), toPath: nested.appendingPathComponent("notes.txt").path)
+    try FileManager.default.copyItem(
+      atPath: Paths.fixture("clean-2025-tabs.txt"),
+      toPath: folder.appendingPathComponent("a.txt").path
+    )
+    try FileManager.default.copyItem(
+      atPath: Paths.fixture("nb204-review-total.txt"),
+      toPath: nested.appendingPathComponent("b 年度报告.txt").path
+    )
+    try FileManager.default.copyItem(
+      atPath: Paths.fixture("clean-2024-markdown.md"),
+      toPath: nested.appendingPathComponent("c.md").path
+    )
+    try FileManager.default.copyItem(
+      atPath: Paths.fixture("nb100-not-a-report.txt"),
+      toPath: nested.appendingPathComponent("notes.txt").path
+    )
     try Data([0x50, 0x4B, 0x03, 0x04]).write(to: nested.appendingPathComponent("report.docx"))
     let result = try Binary.run(["--check", "--lang", "en", folder.path])
     #expect(result.status == 1)
@@ -69,7 +81,8 @@ import Testing
     let bytes = Array(try Data(contentsOf: file))
     #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
     let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-    let expected = try String(contentsOfFile: Paths.fixture("clean-2025-tabs.txt"), encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
+    let expected = try String(contentsOfFile: Paths.fixture("clean-2025-tabs.txt"), encoding: .utf8)
+      .replacingOccurrences(of: "\n", with: "\r\n")
     #expect(text == expected)
     let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
     #expect(permissions == 0o640)
@@ -88,7 +101,11 @@ import Testing
     #expect(result.status == 1)
     #expect(try Data(contentsOf: file) == before)
     #expect(result.stdout.hasPrefix("--- a/r.txt\n+++ b/r.txt\n@@ -65,7 +65,7 @@\n"))
-    #expect(result.stdout.contains("\n-10\t1\t0\t0\t0\t0\t0\t0\t1\t1\t5\t0\t0\t0\t0\n+10\t1\t0\t0\t11\t0\t0\t0\t1\t1\t5\t0\t0\t0\t5\n"))
+    #expect(
+      result.stdout.contains(
+        "\n-10\t1\t0\t0\t0\t0\t0\t0\t1\t1\t5\t0\t0\t0\t0\n+10\t1\t0\t0\t11\t0\t0\t0\t1\t1\t5\t0\t0\t0\t5\n"
+      )
+    )
   }
 
   @Test func notUTF8() throws {
@@ -149,7 +166,10 @@ import Testing
   }
 
   @Test func usageErrors() throws {
-    for arguments in [["--check"], ["--bogus"], ["--check", "--fix", "-"], ["--check", "--format", "xml", "a.txt"], ["--rule", "NB999=off", "--check", "x"]] {
+    for arguments in [
+      ["--check"], ["--bogus"], ["--check", "--fix", "-"], ["--check", "--format", "xml", "a.txt"],
+      ["--rule", "NB999=off", "--check", "x"],
+    ] {
       let result = try Binary.run(arguments)
       #expect(result.status == 2, "\(arguments)")
       #expect(result.stderr.hasPrefix("nianbao: "), "\(arguments)")

@@ -33,10 +33,17 @@ import Testing
         let (afterReport, after) = Checker.check(fixed)
         let sameSpot = after.filter {
           $0.code == diagnostic.code
-            && afterReport.source.lines.line(containing: $0.range.lowerBound) == report.source.lines.line(containing: diagnostic.range.lowerBound)
+            && afterReport.source.lines.line(containing: $0.range.lowerBound)
+              == report.source.lines.line(containing: diagnostic.range.lowerBound)
         }
-        #expect(sameSpot.count < before.filter { $0.code == diagnostic.code }.count || sameSpot.isEmpty, "\(name): \(fix.title.en)")
-        #expect(Set(after.map(\.code)).isSubset(of: Set(before.map(\.code))), "\(name): \(fix.title.en) → \(after.map(\.code))")
+        #expect(
+          sameSpot.count < before.filter { $0.code == diagnostic.code }.count || sameSpot.isEmpty,
+          "\(name): \(fix.title.en)"
+        )
+        #expect(
+          Set(after.map(\.code)).isSubset(of: Set(before.map(\.code))),
+          "\(name): \(fix.title.en) → \(after.map(\.code))"
+        )
       }
     }
   }

@@ -3,7 +3,10 @@ import Testing
 
 /// The clean fixtures in every layout are read completely, with the same numbers.
 @Suite struct ModelTests {
-  static let layouts = ["clean-2025-tabs.txt", "clean-2025-crlf-bom.txt", "clean-2024-markdown.md", "clean-2023-pdf.txt", "clean-2023-pdf-hazards.txt"]
+  static let layouts = [
+    "clean-2025-tabs.txt", "clean-2025-crlf-bom.txt", "clean-2024-markdown.md", "clean-2023-pdf.txt",
+    "clean-2023-pdf-hazards.txt",
+  ]
 
   @Test(arguments: layouts)
   func readsEveryPart(name: String) throws {
@@ -43,7 +46,9 @@ import Testing
   }
 
   @Test func datesAndRanges() {
-    let report = ReportParser.parse("某局2025年政府信息公开工作年度报告\n统计期限为２０２５年１月１日至12月31日。截至 2025 年 12 月 31 日，2025.3.8 与 2025-04-01 各一次。")
+    let report = ReportParser.parse(
+      "某局2025年政府信息公开工作年度报告\n统计期限为２０２５年１月１日至12月31日。截至 2025 年 12 月 31 日，2025.3.8 与 2025-04-01 各一次。"
+    )
     #expect(report.statisticsPeriods.count == 1)
     let period = report.statisticsPeriods[0].dates
     #expect(period.start.year == 2025 && period.start.month == 1 && period.start.day == 1)

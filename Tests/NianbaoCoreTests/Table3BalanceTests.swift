@@ -16,7 +16,10 @@ import Testing
     var checked = 0
     for (rowID, column) in Self.cells {
       let cell = table.rows[rowID]!.cells[column]
-      guard case .integer(let original) = cell.content else { Issue.record("unread cell"); continue }
+      guard case .integer(let original) = cell.content else {
+        Issue.record("unread cell")
+        continue
+      }
       let wrong = String(original + 2)
       let mutated = [TextEdit(range: cell.range, replacement: wrong)].applied(to: report.source)
       let (after, diagnostics) = Checker.check(mutated)

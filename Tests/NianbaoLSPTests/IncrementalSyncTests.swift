@@ -11,7 +11,7 @@ import Testing
   struct Generator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return state
     }
   }
@@ -43,7 +43,9 @@ import Testing
   @Test(arguments: ["utf-16", "utf-8", "utf-32"])
   func randomEditsStayInSync(encoding: String) async {
     let client = TestClient()
-    _ = await client.initialize(capabilities: .object([("general", .object([("positionEncodings", .array([.string(encoding)]))]))]))
+    _ = await client.initialize(
+      capabilities: .object([("general", .object([("positionEncodings", .array([.string(encoding)]))]))])
+    )
     let uri = "file:///sync.txt"
     await client.open(uri, Self.start, languageId: "plaintext")
     var random = Generator(state: UInt64(encoding.utf8.count) * 1_000_003)
@@ -55,7 +57,11 @@ import Testing
       let text = Self.insertions.randomElement(using: &random)!
       let change = JSONValue.object([("range", .object([("start", a), ("end", b)])), ("text", .string(text))])
       // Positions never fall between \r and \n (randomPosition counts \r\n as one line end).
-      editor = applyEdits([.object([("range", change["range"]!), ("newText", .string(text))])], to: editor, encoding: encoding)
+      editor = applyEdits(
+        [.object([("range", change["range"]!), ("newText", .string(text))])],
+        to: editor,
+        encoding: encoding
+      )
       await client.change(uri, version: version, [change])
       let server = await client.server.documentText(uri)
       #expect(server == editor, "after edit \(version): \(change.serialized())")

@@ -3,7 +3,9 @@ import NianbaoLSP
 import Testing
 
 @Suite struct FramerTests {
-  static let messages = [#"{"jsonrpc":"2.0","id":1,"method":"a"}"#, #"{"jsonrpc":"2.0","method":"b","params":{"t":"表三😀"}}"#]
+  static let messages = [
+    #"{"jsonrpc":"2.0","id":1,"method":"a"}"#, #"{"jsonrpc":"2.0","method":"b","params":{"t":"表三😀"}}"#,
+  ]
 
   static func framed(_ body: String, header: String = "Content-Length") -> [UInt8] {
     Array("\(header): \(body.utf8.count)\r\n\r\n".utf8) + Array(body.utf8)
@@ -77,7 +79,7 @@ import Testing
     let text = #"{"a":[1,-2.5,true,false,null,"表\"三\"\n😀"],"b":{"c":12345678901}}"#
     let value = try JSONValue.parse(text)
     #expect(value.serialized() == text)
-    #expect(value["b"]?["c"]?.int == 12345678901)
+    #expect(value["b"]?["c"]?.int == 12_345_678_901)
   }
 
   @Test func escapes() throws {
@@ -99,13 +101,16 @@ import Testing
 /// and a valid message after the garbage is still read.
 @Suite struct ProtocolRobustnessTests {
   @Test func garbageThenAValidMessage() throws {
-    var state: UInt64 = 0x9E3779B97F4A7C15
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     func next() -> UInt64 {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return state >> 33
     }
     let valid = FramerTests.framed(FramerTests.messages[0])
-    let fragments = ["Content-Length: ", "\r\n", "\r\n\r\n", "{", "\"jsonrpc\"", ":", "99999999999999999999", "-1", "Content-length: 3\r\n\r\n"]
+    let fragments = [
+      "Content-Length: ", "\r\n", "\r\n\r\n", "{", "\"jsonrpc\"", ":", "99999999999999999999", "-1",
+      "Content-length: 3\r\n\r\n",
+    ]
     for _ in 0..<2000 {
       var garbage: [UInt8] = []
       for _ in 0..<Int(next() % 12) {

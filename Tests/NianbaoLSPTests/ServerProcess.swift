@@ -88,7 +88,9 @@ final class ServerProcess: Sendable {
       }
       if let found { return found }
       let remaining = deadline.timeIntervalSinceNow
-      if remaining <= 0 { throw Failure(description: "timed out; received \(inbox.messages.withLock { $0.map { $0.serialized() } })") }
+      if remaining <= 0 {
+        throw Failure(description: "timed out; received \(inbox.messages.withLock { $0.map { $0.serialized() } })")
+      }
       _ = signal.wait(timeout: .now() + min(remaining, 0.5))
     }
   }
@@ -112,11 +114,16 @@ final class ServerProcess: Sendable {
 
   func initialize(encodings: [String] = []) throws {
     try request(
-      1, "initialize",
+      1,
+      "initialize",
       .object([
         ("processId", .null),
-        ("capabilities", .object([("general", .object([("positionEncodings", .array(encodings.map(JSONValue.string)))]))])),
-      ]))
+        (
+          "capabilities",
+          .object([("general", .object([("positionEncodings", .array(encodings.map(JSONValue.string)))]))])
+        ),
+      ])
+    )
     _ = try response(1)
     try notify("initialized")
   }

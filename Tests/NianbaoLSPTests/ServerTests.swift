@@ -22,11 +22,14 @@ import Testing
   }
 
   @Test(arguments: [
-    ([], "utf-16"), (["utf-8", "utf-16"], "utf-8"), (["utf-16", "utf-8"], "utf-16"), (["utf-32"], "utf-32"), (["latin-1"], "utf-16"),
+    ([], "utf-16"), (["utf-8", "utf-16"], "utf-8"), (["utf-16", "utf-8"], "utf-16"), (["utf-32"], "utf-32"),
+    (["latin-1"], "utf-16"),
   ])
   func positionEncodingNegotiation(offered: [String], chosen: String) async {
     let client = TestClient()
-    let capabilities = JSONValue.object([("general", .object([("positionEncodings", .array(offered.map(JSONValue.string)))]))])
+    let capabilities = JSONValue.object([
+      ("general", .object([("positionEncodings", .array(offered.map(JSONValue.string)))]))
+    ])
     let response = await client.initialize(capabilities: capabilities)
     #expect(response["result"]?["capabilities"]?["positionEncoding"] == .string(chosen))
   }
@@ -35,7 +38,8 @@ import Testing
   @Test func editingSession() async throws {
     let client = TestClient()
     _ = await client.initialize(
-      capabilities: .object([("workspace", .object([("workspaceEdit", .object([("documentChanges", true)]))]))]))
+      capabilities: .object([("workspace", .object([("workspaceEdit", .object([("documentChanges", true)]))]))])
+    )
     await client.open(Self.uri, Self.clean)
     let opened = client.notifications("textDocument/publishDiagnostics")
     #expect(opened.count == 1)
@@ -44,8 +48,14 @@ import Testing
 
     // Type "4" over the total 3.
     await client.change(
-      Self.uri, version: 2,
-      [.object([("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn + 1)), ("text", "4")])])
+      Self.uri,
+      version: 2,
+      [
+        .object([
+          ("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn + 1)), ("text", "4"),
+        ])
+      ]
+    )
     let published = client.notifications("textDocument/publishDiagnostics")
     #expect(published.count == 1)
     let params = try #require(published.first?["params"])
@@ -63,7 +73,9 @@ import Testing
 
     // Hover shows the sum.
     let hover = await client.request(
-      "textDocument/hover", .object([("textDocument", textDocument(Self.uri)), ("position", position(Self.totalLine, Self.totalColumn))]))
+      "textDocument/hover",
+      .object([("textDocument", textDocument(Self.uri)), ("position", position(Self.totalLine, Self.totalColumn))])
+    )
     let hoverText = try #require(hover["result"]?["contents"]?["value"]?.string)
     #expect(hoverText.contains("`总计 = 自然人 2 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 1 + 其他 0 = 3`，写的是 4 ✗"))
 
@@ -71,9 +83,11 @@ import Testing
     let actions = await client.request(
       "textDocument/codeAction",
       .object([
-        ("textDocument", textDocument(Self.uri)), ("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn)),
+        ("textDocument", textDocument(Self.uri)),
+        ("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn)),
         ("context", .object([("diagnostics", .array([diagnostic]))])),
-      ]))
+      ])
+    )
     let list = try #require(actions["result"]?.array)
     let quickfix = try #require(list.first { $0["kind"] == "quickfix" })
     #expect(quickfix["title"] == "重新计算为 3")
@@ -85,17 +99,29 @@ import Testing
 
     // Inlay hint beside the wrong total.
     let hints = await client.request(
-      "textDocument/inlayHint", .object([("textDocument", textDocument(Self.uri)), ("range", range(0, 0, 200, 0))]))
+      "textDocument/inlayHint",
+      .object([("textDocument", textDocument(Self.uri)), ("range", range(0, 0, 200, 0))])
+    )
     #expect(hints["result"]?[0]?["label"] == "≠ 3")
     #expect(hints["result"]?[0]?["position"] == position(Self.totalLine, Self.totalColumn + 1))
 
     // Take the fix, as the editor does, and the finding clears.
     let edits = try #require(change["edits"]?.array)
     let current = applyEdits(
-      [.object([("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn + 1)), ("newText", "4")])], to: Self.clean)
+      [
+        .object([
+          ("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn + 1)), ("newText", "4"),
+        ])
+      ],
+      to: Self.clean
+    )
     let fixed = applyEdits(edits, to: current)
     #expect(fixed == Self.clean)
-    await client.change(Self.uri, version: 3, edits.map { .object([("range", $0["range"]!), ("text", $0["newText"]!)]) })
+    await client.change(
+      Self.uri,
+      version: 3,
+      edits.map { .object([("range", $0["range"]!), ("text", $0["newText"]!)]) }
+    )
     let cleared = client.notifications("textDocument/publishDiagnostics")
     #expect(cleared.count == 1)
     #expect(cleared.first?["params"]?["version"] == 3)
@@ -117,8 +143,18 @@ import Testing
           method: "textDocument/didChange",
           params: .object([
             ("textDocument", .object([("uri", .string(Self.uri)), ("version", .int(version))])),
-            ("contentChanges", .array([.object([("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn + 1)), ("text", .string(digit))])])),
-          ])))
+            (
+              "contentChanges",
+              .array([
+                .object([
+                  ("range", range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn + 1)),
+                  ("text", .string(digit)),
+                ])
+              ])
+            ),
+          ])
+        )
+      )
     }
     await client.server.flush()
     let published = client.notifications("textDocument/publishDiagnostics")
@@ -151,12 +187,18 @@ import Testing
     #expect(diagnostic["range"] == range(Self.totalLine, column, Self.totalLine, column + 1))
 
     // An incremental edit with positions in the same encoding lands on the same character.
-    await client.change(Self.uri, version: 2, [.object([("range", range(Self.totalLine, column, Self.totalLine, column + 1)), ("text", "3")])])
+    await client.change(
+      Self.uri,
+      version: 2,
+      [.object([("range", range(Self.totalLine, column, Self.totalLine, column + 1)), ("text", "3")])]
+    )
     let after = client.notifications("textDocument/publishDiagnostics")
     #expect(after.first?["params"]?["diagnostics"]?.array?.contains { $0["code"] == "NB201" } == false)
     // The BOM counts on line 0: a hover on the title's year still finds the date-free title (no crash, no shift).
     let hover = await client.request(
-      "textDocument/hover", .object([("textDocument", textDocument(Self.uri)), ("position", position(Self.totalLine, column))]))
+      "textDocument/hover",
+      .object([("textDocument", textDocument(Self.uri)), ("position", position(Self.totalLine, column))])
+    )
     #expect(hover["result"]?["range"] == range(Self.totalLine, column, Self.totalLine, column + 1))
   }
 
@@ -177,29 +219,49 @@ import Testing
     #expect(report["result"]?["items"]?[0]?["code"] == "NB201")
     let resultID = try #require(report["result"]?["resultId"])
     let again = await client.request(
-      "textDocument/diagnostic", .object([("textDocument", textDocument(Self.uri)), ("previousResultId", resultID)]))
+      "textDocument/diagnostic",
+      .object([("textDocument", textDocument(Self.uri)), ("previousResultId", resultID)])
+    )
     #expect(again["result"]?["kind"] == "unchanged")
 
     // The client answers the configuration request: NB201 off, English. Pull clients are asked to refresh.
     let id = try #require(configurationRequest?["id"])
-    await client.server.handle(.response(id: id, result: .array([.object([("language", "en"), ("rules", .object([("NB201", "off")]))])]), error: nil))
+    await client.server.handle(
+      .response(
+        id: id,
+        result: .array([.object([("language", "en"), ("rules", .object([("NB201", "off")]))])]),
+        error: nil
+      )
+    )
     #expect(client.take().contains { $0["method"] == "workspace/diagnostic/refresh" })
     let refreshed = await client.request(
-      "textDocument/diagnostic", .object([("textDocument", textDocument(Self.uri)), ("previousResultId", resultID)]))
+      "textDocument/diagnostic",
+      .object([("textDocument", textDocument(Self.uri)), ("previousResultId", resultID)])
+    )
     #expect(refreshed["result"]?["kind"] == "full")
     #expect(refreshed["result"]?["items"] == [])
   }
 
   @Test func configurationAndLanguage() async throws {
     let client = TestClient()
-    _ = await client.initialize(locale: "en-US", options: .object([("nianbao", .object([("rules", .object([("NB307", "off"), ("NB201", "warning")]))]))]))
+    _ = await client.initialize(
+      locale: "en-US",
+      options: .object([("nianbao", .object([("rules", .object([("NB307", "off"), ("NB201", "warning")]))]))])
+    )
     await client.open(Self.uri, Fixtures.text("nb201-row-total.txt").replacingStatisticsPeriod())
-    let first = try #require(client.notifications("textDocument/publishDiagnostics").first?["params"]?["diagnostics"]?.array)
+    let first = try #require(
+      client.notifications("textDocument/publishDiagnostics").first?["params"]?["diagnostics"]?.array
+    )
     #expect(first.map { $0["code"] } == ["NB201"])
     #expect(first[0]["severity"] == 2)
     #expect(first[0]["message"]?.string?.hasPrefix("Table 三") == true)
-    await client.notify("workspace/didChangeConfiguration", .object([("settings", .object([("nianbao", .object([("language", "zh")]))]))]))
-    let second = try #require(client.notifications("textDocument/publishDiagnostics").first?["params"]?["diagnostics"]?.array)
+    await client.notify(
+      "workspace/didChangeConfiguration",
+      .object([("settings", .object([("nianbao", .object([("language", "zh")]))]))])
+    )
+    let second = try #require(
+      client.notifications("textDocument/publishDiagnostics").first?["params"]?["diagnostics"]?.array
+    )
     #expect(second.map { $0["code"] } == ["NB307", "NB201"])
     #expect(second[1]["message"]?.string?.hasPrefix("表三") == true)
   }
@@ -214,7 +276,8 @@ import Testing
     let published = Dictionary(
       uniqueKeysWithValues: client.notifications("textDocument/publishDiagnostics").map {
         ($0["params"]!["uri"]!.string!, $0["params"]!["diagnostics"]!.array!.map { $0["code"]!.string! })
-      })
+      }
+    )
     #expect(published["file:///notes.txt"] == [])
     #expect(published["file:///notes.nianbao.txt"] == ["NB100"])
     #expect(published["file:///r.md"] == ["NB204", "NB204"])
@@ -225,14 +288,23 @@ import Testing
     let client = TestClient()
     _ = await client.initialize()
     await client.open(Self.uri, Self.clean)
-    let symbols = try #require(await client.request("textDocument/documentSymbol", .object([("textDocument", textDocument(Self.uri))]))["result"]?.array)
-    #expect(symbols.map { $0["name"]?.string ?? "" } == [
-      "青禾县白石镇人民政府2025年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-    ])
+    let symbols = try #require(
+      await client.request("textDocument/documentSymbol", .object([("textDocument", textDocument(Self.uri))]))[
+        "result"
+      ]?.array
+    )
+    #expect(
+      symbols.map { $0["name"]?.string ?? "" } == [
+        "青禾县白石镇人民政府2025年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+      ]
+    )
     #expect(symbols[1]["children"]?.array?.count == 5)
     #expect(symbols[3]["children"]?[0]?["name"] == "表三 收到和处理政府信息公开申请情况")
-    let folds = try #require(await client.request("textDocument/foldingRange", .object([("textDocument", textDocument(Self.uri))]))["result"]?.array)
+    let folds = try #require(
+      await client.request("textDocument/foldingRange", .object([("textDocument", textDocument(Self.uri))]))["result"]?
+        .array
+    )
     // Six sections, table 二 and table 三 (table 四 is one line).
     #expect(folds.count == 8)
     #expect(folds.contains { $0["startLine"] == 33 && $0["endLine"] == 61 })
@@ -244,12 +316,16 @@ import Testing
     _ = await client.initialize()
     await client.open(Self.uri, Self.clean)
     let heading = await client.request(
-      "textDocument/hover", .object([("textDocument", textDocument(Self.uri)), ("position", position(33, 2))]))
+      "textDocument/hover",
+      .object([("textDocument", textDocument(Self.uri)), ("position", position(33, 2))])
+    )
     let text = try #require(heading["result"]?["contents"]?["value"]?.string)
     #expect(text.contains("| 一、本年新收 | 12 |"))
     #expect(text.contains("全部成立 ✓"))
     let date = await client.request(
-      "textDocument/hover", .object([("textDocument", textDocument(Self.uri)), ("position", position(2, 120))]))
+      "textDocument/hover",
+      .object([("textDocument", textDocument(Self.uri)), ("position", position(2, 120))])
+    )
     #expect(date["result"]?["contents"]?["value"]?.string?.contains("在报告年度 2025 年内 ✓") == true)
   }
 
@@ -258,7 +334,9 @@ import Testing
     _ = await client.initialize()
     await client.open(Self.uri, Self.clean)
     let past = await client.request(
-      "textDocument/hover", .object([("textDocument", textDocument(Self.uri)), ("position", position(9999, 0))]))
+      "textDocument/hover",
+      .object([("textDocument", textDocument(Self.uri)), ("position", position(9999, 0))])
+    )
     #expect(past["error"]?["code"] == -32602)
     #expect(past["error"]?["message"]?.string?.contains("past the end") == true)
     let missing = await client.request("textDocument/hover", .object([]))
@@ -268,7 +346,9 @@ import Testing
     // A change past the end is clamped, not trapped.
     await client.change(Self.uri, version: 2, [.object([("range", range(5000, 3, 6000, 0)), ("text", "\n附：完")])])
     let hover = await client.request(
-      "textDocument/hover", .object([("textDocument", textDocument(Self.uri)), ("position", position(Self.totalLine, Self.totalColumn))]))
+      "textDocument/hover",
+      .object([("textDocument", textDocument(Self.uri)), ("position", position(Self.totalLine, Self.totalColumn))])
+    )
     #expect(hover["result"]?["contents"] != nil)
     client.cancellations.cancel(.int(99))
     await client.server.handle(.request(id: .int(99), method: "textDocument/hover", params: .object([])))

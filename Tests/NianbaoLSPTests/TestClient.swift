@@ -17,7 +17,10 @@ final class TestClient: Sendable {
 
   init() {
     let box = self.box
-    server = LanguageServer(cancellations: cancellations, send: { message in box.messages.withLock { $0.append(message) } })
+    server = LanguageServer(
+      cancellations: cancellations,
+      send: { message in box.messages.withLock { $0.append(message) } }
+    )
   }
 
   /// Sends a request and returns its response (the whole message).
@@ -54,9 +57,18 @@ final class TestClient: Sendable {
     take().filter { $0["method"]?.string == method }
   }
 
-  func initialize(capabilities: JSONValue = .object([]), locale: String? = "zh-CN", options: JSONValue? = nil) async -> JSONValue {
+  func initialize(
+    capabilities: JSONValue = .object([]),
+    locale: String? = "zh-CN",
+    options: JSONValue? = nil
+  ) async -> JSONValue {
     let response = await request(
-      "initialize", .object([("processId", .null), ("capabilities", capabilities), ("locale", locale.map(JSONValue.string)), ("initializationOptions", options)]))
+      "initialize",
+      .object([
+        ("processId", .null), ("capabilities", capabilities), ("locale", locale.map(JSONValue.string)),
+        ("initializationOptions", options),
+      ])
+    )
     await notify("initialized")
     return response
   }
@@ -65,20 +77,35 @@ final class TestClient: Sendable {
     await notify(
       "textDocument/didOpen",
       .object([
-        ("textDocument", .object([("uri", .string(uri)), ("languageId", .string(languageId)), ("version", .int(version)), ("text", .string(text))]))
-      ]))
+        (
+          "textDocument",
+          .object([
+            ("uri", .string(uri)), ("languageId", .string(languageId)), ("version", .int(version)),
+            ("text", .string(text)),
+          ])
+        )
+      ])
+    )
   }
 
   func change(_ uri: String, version: Int, _ changes: [JSONValue]) async {
     await notify(
       "textDocument/didChange",
-      .object([("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])), ("contentChanges", .array(changes))]))
+      .object([
+        ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
+        ("contentChanges", .array(changes)),
+      ])
+    )
   }
 }
 
-func position(_ line: Int, _ character: Int) -> JSONValue { .object([("line", .int(line)), ("character", .int(character))]) }
+func position(_ line: Int, _ character: Int) -> JSONValue {
+  .object([("line", .int(line)), ("character", .int(character))])
+}
 
-func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> JSONValue { .object([("start", position(l1, c1)), ("end", position(l2, c2))]) }
+func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> JSONValue {
+  .object([("start", position(l1, c1)), ("end", position(l2, c2))])
+}
 
 func textDocument(_ uri: String) -> JSONValue { .object([("uri", .string(uri))]) }
 

@@ -82,7 +82,11 @@ public struct Diagnostic: Sendable, Hashable {
   public var fixes: [Fix]
 
   public init(
-    _ rule: Rule, range: Range<Int>, message: LocalizedText, related: [RelatedNote] = [], fixes: [Fix] = []
+    _ rule: Rule,
+    range: Range<Int>,
+    message: LocalizedText,
+    related: [RelatedNote] = [],
+    fixes: [Fix] = []
   ) {
     self.code = rule.code
     self.severity = rule.severity
@@ -100,7 +104,9 @@ extension Array where Element == TextEdit {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count + 64)
     var cursor = 0
-    for edit in self.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+    for edit in self.sorted(by: {
+      ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+    }) {
       guard edit.range.lowerBound >= cursor, edit.range.upperBound <= text.utf8.count else { continue }
       bytes.append(contentsOf: text.utf8[cursor..<edit.range.lowerBound])
       bytes.append(contentsOf: edit.replacement.utf8)
@@ -127,7 +133,10 @@ extension Array where Element == Diagnostic {
     var result: [TextEdit] = []
     var end = -1
     for edit in edits {
-      if edit.range.lowerBound < end || (edit.range.lowerBound == end && edit.range.isEmpty && result.last?.range.isEmpty == true && result.last?.range.lowerBound == end) {
+      if edit.range.lowerBound < end
+        || (edit.range.lowerBound == end && edit.range.isEmpty && result.last?.range.isEmpty == true
+          && result.last?.range.lowerBound == end)
+      {
         continue
       }
       result.append(edit)

@@ -12,183 +12,314 @@ public struct Rule: Sendable, Hashable {
 
 extension Rule {
   public static let notAReport = Rule(
-    code: "NB100", severity: .error,
+    code: "NB100",
+    severity: .error,
     title: LocalizedText(zh: "不是政府信息公开工作年度报告", en: "Not an annual report on government information disclosure"),
     explanation: LocalizedText(
       zh: "文本中既没有年度报告标题，也没有“一、总体情况”等章节标题。检查文件夹时这类文件会被跳过；只有直接点名检查时才报告。",
-      en: "The text has neither a report title nor the section headings (一、总体情况 …). Such files are skipped when a folder is checked and reported only when named explicitly."))
+      en:
+        "The text has neither a report title nor the section headings (一、总体情况 …). Such files are skipped when a folder is checked and reported only when named explicitly."
+    )
+  )
   public static let missingSection = Rule(
-    code: "NB101", severity: .error,
+    code: "NB101",
+    severity: .error,
     title: LocalizedText(zh: "缺少必备章节", en: "A mandatory section is missing"),
     explanation: LocalizedText(
-      zh: "国办公开办函〔2021〕30号规定年度报告由六部分组成：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。“不能遗漏，也不宜泛化”。",
-      en: "The national format has six sections, 一 to 六, none of which may be left out."))
+      zh:
+        "国办公开办函〔2021〕30号规定年度报告由六部分组成：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。“不能遗漏，也不宜泛化”。",
+      en: "The national format has six sections, 一 to 六, none of which may be left out."
+    )
+  )
   public static let sectionsOutOfOrder = Rule(
-    code: "NB102", severity: .warning,
+    code: "NB102",
+    severity: .warning,
     title: LocalizedText(zh: "章节顺序错误", en: "Sections out of order"),
-    explanation: LocalizedText(zh: "六个部分应按一至六的顺序出现。", en: "The six sections must appear in the order 一 to 六."))
+    explanation: LocalizedText(zh: "六个部分应按一至六的顺序出现。", en: "The six sections must appear in the order 一 to 六.")
+  )
   public static let duplicateSection = Rule(
-    code: "NB103", severity: .error,
+    code: "NB103",
+    severity: .error,
     title: LocalizedText(zh: "章节重复", en: "A section appears twice"),
-    explanation: LocalizedText(zh: "每个部分只能出现一次。", en: "Each section appears exactly once."))
+    explanation: LocalizedText(zh: "每个部分只能出现一次。", en: "Each section appears exactly once.")
+  )
   public static let missingTable = Rule(
-    code: "NB104", severity: .error,
+    code: "NB104",
+    severity: .error,
     title: LocalizedText(zh: "缺少必备表格", en: "A mandatory table is missing"),
     explanation: LocalizedText(
       zh: "第二、三、四部分各有一张统计表（主动公开情况表、依申请公开情况表、行政复议行政诉讼情况表），不得省略；没有数据时应填 0。",
-      en: "Sections 二, 三 and 四 each carry a statistical table that may not be left out; where there is nothing to report, the cells hold 0."))
+      en:
+        "Sections 二, 三 and 四 each carry a statistical table that may not be left out; where there is nothing to report, the cells hold 0."
+    )
+  )
   public static let nonCanonicalLabel = Rule(
-    code: "NB105", severity: .warning,
+    code: "NB105",
+    severity: .warning,
     title: LocalizedText(zh: "标签与统一格式不一致", en: "A label differs from the national format"),
     explanation: LocalizedText(
       zh: "表格的行、列标签和章节标题应与统一格式一字不差，例如“本年废止件数”不能写成“本年度止件数”，“行政规范性文件”不能写成“规范性文件”。修复会写入规范标签。",
-      en: "Row and column labels and section titles must be those of the national format, e.g. 本年废止件数, not 本年度止件数. The fix writes the canonical label."))
+      en:
+        "Row and column labels and section titles must be those of the national format, e.g. 本年废止件数, not 本年度止件数. The fix writes the canonical label."
+    )
+  )
   public static let missingRow = Rule(
-    code: "NB106", severity: .error,
+    code: "NB106",
+    severity: .error,
     title: LocalizedText(zh: "表格缺少必备行", en: "A mandatory table row is missing"),
-    explanation: LocalizedText(zh: "统计表的每一行都必须保留，没有数据时填 0。", en: "Every row of the tables must be kept; where there is nothing to report it holds 0."))
+    explanation: LocalizedText(
+      zh: "统计表的每一行都必须保留，没有数据时填 0。",
+      en: "Every row of the tables must be kept; where there is nothing to report it holds 0."
+    )
+  )
   public static let wrongValueCount = Rule(
-    code: "NB107", severity: .error,
+    code: "NB107",
+    severity: .error,
     title: LocalizedText(zh: "行的数值个数不对", en: "A row has the wrong number of values"),
     explanation: LocalizedText(
       zh: "表三每行应有 7 个数（六类申请人及总计），表四应有 15 个数。数值缺失通常是从 Word 或网页复制表格时丢了列。只有能证明缺失的数都为 0 时才提供修复（例如整行其余数均为 0 且由合计关系可知）。",
-      en: "Each row of table 三 has 7 values (six applicant columns and the total); table 四 has 15. Missing values usually mean a column was lost when the table was pasted. A fix is offered only where the missing values are provably 0."))
+      en:
+        "Each row of table 三 has 7 values (six applicant columns and the total); table 四 has 15. Missing values usually mean a column was lost when the table was pasted. A fix is offered only where the missing values are provably 0."
+    )
+  )
   public static let invalidValue = Rule(
-    code: "NB108", severity: .error,
+    code: "NB108",
+    severity: .error,
     title: LocalizedText(zh: "数值无效", en: "A value is not a valid number for its cell"),
     explanation: LocalizedText(
       zh: "件数必须是非负整数；只有金额（万元）可以是小数。",
-      en: "Counts are non-negative whole numbers; only amounts (in 万元) may have decimals."))
+      en: "Counts are non-negative whole numbers; only amounts (in 万元) may have decimals."
+    )
+  )
   public static let missingTitle = Rule(
-    code: "NB109", severity: .error,
+    code: "NB109",
+    severity: .error,
     title: LocalizedText(zh: "缺少标题或报告年度", en: "No title, or no report year in it"),
     explanation: LocalizedText(
       zh: "报告应以“××（机关）××××年政府信息公开工作年度报告”为标题，年度决定了统计期限和适用的格式。",
-      en: "The report opens with a title “<agency> YYYY年政府信息公开工作年度报告”; its year decides the statistics period and the format that applies."))
+      en:
+        "The report opens with a title “<agency> YYYY年政府信息公开工作年度报告”; its year decides the statistics period and the format that applies."
+    )
+  )
   public static let unsplittableCells = Rule(
-    code: "NB110", severity: .error,
+    code: "NB110",
+    severity: .error,
     title: LocalizedText(zh: "数字粘连，无法拆分", en: "Numbers ran together and cannot be split"),
     explanation: LocalizedText(
       zh: "一行的数字之间没有分隔（常见于网页文本），有多种拆分方式都说得通，nianbao 不猜测。请在数字之间加上制表符。",
-      en: "The numbers of a row ran together with no separator (common in web text) and more than one split is possible; nianbao does not guess. Separate the numbers with tabs."))
+      en:
+        "The numbers of a row ran together with no separator (common in web text) and more than one split is possible; nianbao does not guess. Separate the numbers with tabs."
+    )
+  )
   public static let runTogetherCells = Rule(
-    code: "NB111", severity: .warning,
+    code: "NB111",
+    severity: .warning,
     title: LocalizedText(zh: "数字粘连（已按唯一合理方式拆分）", en: "Numbers ran together (read by the only split that balances)"),
     explanation: LocalizedText(
       zh: "一行的数字之间没有分隔，但只有一种拆分能满足表格自身的合计关系，nianbao 按此读取。修复会在数字之间插入制表符。",
-      en: "The numbers of a row ran together, but only one split satisfies the table's own sums, and nianbao reads it that way. The fix inserts tabs between them."))
+      en:
+        "The numbers of a row ran together, but only one split satisfies the table's own sums, and nianbao reads it that way. The fix inserts tabs between them."
+    )
+  )
   public static let outdatedLayout = Rule(
-    code: "NB112", severity: .warning,
+    code: "NB112",
+    severity: .warning,
     title: LocalizedText(zh: "使用了已废止的表格格式", en: "Superseded table layout"),
     explanation: LocalizedText(
-      zh: "2021 年度起应使用国办公开办函〔2021〕30号格式：表二列为“本年制发件数/本年废止件数/现行有效件数”，表三“（六）其他处理”分为 3 项。旧格式（国办公开办函〔2019〕60号）只适用于 2019、2020 年度。",
-      en: "From report year 2021 the format of 国办公开办函〔2021〕30号 applies: table 二 has 本年制发件数/本年废止件数/现行有效件数 and table 三's （六）其他处理 has three items. The 2019 trial format applies to 2019 and 2020 only."))
+      zh:
+        "2021 年度起应使用国办公开办函〔2021〕30号格式：表二列为“本年制发件数/本年废止件数/现行有效件数”，表三“（六）其他处理”分为 3 项。旧格式（国办公开办函〔2019〕60号）只适用于 2019、2020 年度。",
+      en:
+        "From report year 2021 the format of 国办公开办函〔2021〕30号 applies: table 二 has 本年制发件数/本年废止件数/现行有效件数 and table 三's （六）其他处理 has three items. The 2019 trial format applies to 2019 and 2020 only."
+    )
+  )
   public static let misnumberedSection = Rule(
-    code: "NB113", severity: .warning,
+    code: "NB113",
+    severity: .warning,
     title: LocalizedText(zh: "章节编号错误", en: "A section heading has the wrong number"),
-    explanation: LocalizedText(zh: "章节标题的序号应与统一格式一致。修复会改正序号。", en: "Section numbers follow the national format. The fix corrects the number."))
+    explanation: LocalizedText(
+      zh: "章节标题的序号应与统一格式一致。修复会改正序号。",
+      en: "Section numbers follow the national format. The fix corrects the number."
+    )
+  )
   public static let blankCell = Rule(
-    code: "NB114", severity: .warning,
+    code: "NB114",
+    severity: .warning,
     title: LocalizedText(zh: "空白单元格", en: "A blank cell"),
     explanation: LocalizedText(
       zh: "表格中应填数字的单元格为空或为“-”“/”。计算时按 0 处理；没有数据时应填 0。修复会在能确定列的位置写入 0。",
-      en: "A cell that should hold a number is empty or holds “-” or “/”. It is read as 0 for the sums; write 0 where there is nothing to report. The fix writes the 0 where its column is certain."))
+      en:
+        "A cell that should hold a number is empty or holds “-” or “/”. It is read as 0 for the sums; write 0 where there is nothing to report. The fix writes the 0 where its column is certain."
+    )
+  )
   public static let duplicateRow = Rule(
-    code: "NB115", severity: .warning,
+    code: "NB115",
+    severity: .warning,
     title: LocalizedText(zh: "表格行重复", en: "A table row appears twice"),
     explanation: LocalizedText(
       zh: "表三的同一行出现了两次（常见于表格被粘贴了两遍）。只检查第一次出现的那一行，请删除重复的行。",
-      en: "A row of table 三 appears twice (usually the table was pasted twice). Only the first is checked; delete the repeated one."))
+      en:
+        "A row of table 三 appears twice (usually the table was pasted twice). Only the first is checked; delete the repeated one."
+    )
+  )
   public static let rowTotal = Rule(
-    code: "NB201", severity: .error,
+    code: "NB201",
+    severity: .error,
     title: LocalizedText(zh: "表三：行总计不等于各类申请人之和", en: "Table 三: a row's total is not the sum of its applicant columns"),
     explanation: LocalizedText(
       zh: "表三每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。修复写入重新计算的总计。",
-      en: "In table 三, each row's 总计 equals 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. The fix writes the recomputed total."))
+      en:
+        "In table 三, each row's 总计 equals 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. The fix writes the recomputed total."
+    )
+  )
   public static let outcomeTotal = Rule(
-    code: "NB202", severity: .error,
+    code: "NB202",
+    severity: .error,
     title: LocalizedText(zh: "表三：（七）总计不等于（一）至（六）之和", en: "Table 三: （七）总计 is not the sum of （一）–（六）"),
     explanation: LocalizedText(
       zh: "表三“（七）总计”每一列应等于（一）予以公开、（二）部分公开及（三）至（六）各小项之和。修复写入重新计算的值。",
-      en: "In every column of table 三, （七）总计 equals （一） + （二） + every item of （三）–（六）. The fix writes the recomputed value."))
+      en:
+        "In every column of table 三, （七）总计 equals （一） + （二） + every item of （三）–（六）. The fix writes the recomputed value."
+    )
+  )
   public static let carryIdentity = Rule(
-    code: "NB203", severity: .error,
+    code: "NB203",
+    severity: .error,
     title: LocalizedText(zh: "表三：勾稽关系不成立（一 + 二 ≠ 三 + 四）", en: "Table 三: 一 + 二 ≠ 三（七） + 四"),
     explanation: LocalizedText(
       zh: "表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理。修复重新计算“四、结转下年度继续办理”（结果不小于 0 时）。",
-      en: "The table's own header states it: 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理, in every column. The fix recomputes 四 (结转下年度) when that gives a value ≥ 0."))
+      en:
+        "The table's own header states it: 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理, in every column. The fix recomputes 四 (结转下年度) when that gives a value ≥ 0."
+    )
+  )
   public static let reviewTotal = Rule(
-    code: "NB204", severity: .error,
+    code: "NB204",
+    severity: .error,
     title: LocalizedText(zh: "表四：总计不等于四种结果之和", en: "Table 四: a total is not the sum of its four results"),
     explanation: LocalizedText(
       zh: "表四行政复议、未经复议直接起诉、复议后起诉三组，每组“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和。修复写入重新计算的总计。",
-      en: "In table 四, each group's 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. The fix writes the recomputed total."))
+      en: "In table 四, each group's 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. The fix writes the recomputed total."
+    )
+  )
   public static let contradictedValue = Rule(
-    code: "NB205", severity: .error,
-    title: LocalizedText(zh: "表三：数值与行总计、列总计都矛盾", en: "Table 三: a value contradicts both its row total and its column total"),
+    code: "NB205",
+    severity: .error,
+    title: LocalizedText(
+      zh: "表三：数值与行总计、列总计都矛盾",
+      en: "Table 三: a value contradicts both its row total and its column total"
+    ),
     explanation: LocalizedText(
       zh: "只改这一个数就能让所有合计关系成立，所以它最可能填错了。修复（不自动应用）写入两个合计共同推出的值。",
-      en: "Changing this one value makes every sum balance, so it is the most probable mistake. The fix (not applied automatically) writes the value both totals imply."))
+      en:
+        "Changing this one value makes every sum balance, so it is the most probable mistake. The fix (not applied automatically) writes the value both totals imply."
+    )
+  )
   public static let periodWrongYear = Rule(
-    code: "NB301", severity: .error,
+    code: "NB301",
+    severity: .error,
     title: LocalizedText(zh: "统计期限不在报告年度", en: "The statistics period is not in the report year"),
     explanation: LocalizedText(
       zh: "统计期限应为报告年度的 1月1日至12月31日。常见原因是沿用了上一年的报告。修复把年份改为报告年度。",
-      en: "The statistics period is 1 January to 31 December of the report year; a wrong year usually comes from last year's report. The fix rewrites the year."))
+      en:
+        "The statistics period is 1 January to 31 December of the report year; a wrong year usually comes from last year's report. The fix rewrites the year."
+    )
+  )
   public static let periodNotWholeYear = Rule(
-    code: "NB302", severity: .error,
+    code: "NB302",
+    severity: .error,
     title: LocalizedText(zh: "统计期限不是全年", en: "The statistics period is not the whole year"),
-    explanation: LocalizedText(zh: "统计期限应为 1月1日至12月31日。", en: "The statistics period runs from 1 January to 31 December."))
+    explanation: LocalizedText(
+      zh: "统计期限应为 1月1日至12月31日。",
+      en: "The statistics period runs from 1 January to 31 December."
+    )
+  )
   public static let impossibleDate = Rule(
-    code: "NB303", severity: .error,
+    code: "NB303",
+    severity: .error,
     title: LocalizedText(zh: "不存在的日期", en: "An impossible date"),
-    explanation: LocalizedText(zh: "如 2月30日、13月、平年的 2月29日。", en: "Such as 30 February, month 13, or 29 February in a common year."))
+    explanation: LocalizedText(
+      zh: "如 2月30日、13月、平年的 2月29日。",
+      en: "Such as 30 February, month 13, or 29 February in a common year."
+    )
+  )
   public static let reversedRange = Rule(
-    code: "NB304", severity: .error,
+    code: "NB304",
+    severity: .error,
     title: LocalizedText(zh: "日期区间结束早于开始", en: "A date range ends before it starts"),
-    explanation: LocalizedText(zh: "区间的结束日期不能早于开始日期。", en: "A range cannot end before it starts."))
+    explanation: LocalizedText(zh: "区间的结束日期不能早于开始日期。", en: "A range cannot end before it starts.")
+  )
   public static let cutoffNotYearEnd = Rule(
-    code: "NB305", severity: .warning,
+    code: "NB305",
+    severity: .warning,
     title: LocalizedText(zh: "“截至”日期不是报告年度年末", en: "A 截至 date is not the end of the report year"),
     explanation: LocalizedText(
       zh: "总体情况中的“截至××”应为报告年度的 12月31日，否则数字与统计期限不一致。",
-      en: "A 截至 (as of) date in 一、总体情况 is normally 31 December of the report year; otherwise its figures do not match the statistics period."))
+      en:
+        "A 截至 (as of) date in 一、总体情况 is normally 31 December of the report year; otherwise its figures do not match the statistics period."
+    )
+  )
   public static let paragraphOtherYear = Rule(
-    code: "NB306", severity: .warning,
+    code: "NB306",
+    severity: .warning,
     title: LocalizedText(zh: "总体情况段落以其他年份开头", en: "A paragraph of 总体情况 opens with another year"),
     explanation: LocalizedText(
       zh: "总体情况报告的是报告年度的工作。段落以其他年份开头，常见原因是沿用了往年的文字。",
-      en: "一、总体情况 reports the report year's work; a paragraph opening with another year usually was copied from an earlier report."))
+      en:
+        "一、总体情况 reports the report year's work; a paragraph opening with another year usually was copied from an earlier report."
+    )
+  )
   public static let noPeriodStatement = Rule(
-    code: "NB307", severity: .information,
+    code: "NB307",
+    severity: .information,
     title: LocalizedText(zh: "未写明统计期限", en: "No statistics period is stated"),
     explanation: LocalizedText(
       zh: "建议写明“本报告中所列数据的统计期限自××××年1月1日起至××××年12月31日止”。统一格式未强制要求这句话，所以只作提示。",
-      en: "Most reports state “本报告中所列数据的统计期限自YYYY年1月1日起至YYYY年12月31日止”. The format does not require the sentence, so this is information only."))
+      en:
+        "Most reports state “本报告中所列数据的统计期限自YYYY年1月1日起至YYYY年12月31日止”. The format does not require the sentence, so this is information only."
+    )
+  )
   public static let noFeeStatement = Rule(
-    code: "NB401", severity: .warning,
+    code: "NB401",
+    severity: .warning,
     title: LocalizedText(zh: "未报告信息处理费情况", en: "No statement on information processing fees"),
     explanation: LocalizedText(
       zh: "“六、其他需要报告的事项”应报告收取信息处理费的情况（收取或未收取、发出收费通知的情况），不能只写“无”。",
-      en: "Section 六 reports whether information processing fees (信息处理费) were charged; “无” alone is not enough."))
+      en: "Section 六 reports whether information processing fees (信息处理费) were charged; “无” alone is not enough."
+    )
+  )
   public static let emptyProblems = Rule(
-    code: "NB402", severity: .warning,
+    code: "NB402",
+    severity: .warning,
     title: LocalizedText(zh: "“存在的主要问题及改进情况”内容空缺", en: "Section 五 is empty"),
-    explanation: LocalizedText(zh: "第五部分应写明存在的主要问题和改进情况，不能为空或只写“无”。", en: "Section 五 states the main problems and the improvements; it may not be empty or just “无”."))
+    explanation: LocalizedText(
+      zh: "第五部分应写明存在的主要问题和改进情况，不能为空或只写“无”。",
+      en: "Section 五 states the main problems and the improvements; it may not be empty or just “无”."
+    )
+  )
 
   public static let noAccountability = Rule(
-    code: "NB403", severity: .warning,
-    title: LocalizedText(zh: "人民政府年报未报告考核、评议和责任追究情况", en: "A government's report says nothing of appraisal, public review and accountability"),
+    code: "NB403",
+    severity: .warning,
+    title: LocalizedText(
+      zh: "人民政府年报未报告考核、评议和责任追究情况",
+      en: "A government's report says nothing of appraisal, public review and accountability"
+    ),
     explanation: LocalizedText(
       zh: "条例第五十条第四项：各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况。机关名称为人民政府、乡、镇或街道时，总体情况或第五部分中应写明（例如“本年度开展社会评议 1 次，未发生责任追究事件”）。",
-      en: "Art. 50(4) of the 条例: the report of a people's government (including townships and sub-districts) states the results of work appraisal (考核), public review (评议) and accountability (责任追究), in 一 or 五."))
+      en:
+        "Art. 50(4) of the 条例: the report of a people's government (including townships and sub-districts) states the results of work appraisal (考核), public review (评议) and accountability (责任追究), in 一 or 五."
+    )
+  )
 
   public static let narrativeMismatch = Rule(
-    code: "NB501", severity: .warning,
+    code: "NB501",
+    severity: .warning,
     title: LocalizedText(zh: "正文数字与表格不一致", en: "A number in the text differs from the tables"),
     explanation: LocalizedText(
       zh: "总体情况中复述表格的数字（收到申请、上年结转、办结、结转下年度 N 件，未收到申请，行政复议、行政诉讼 N 件）应与表三、表四一致。“收到”可以指本年新收，也可以指本年新收加上年结转，两种读法都接受。",
-      en: "Numbers in 总体情况 that restate the tables (applications received, carried over, handled, carried forward; none received; reconsiderations and lawsuits) must match tables 三 and 四. “Received” may mean new applications or new plus carried over; both readings are accepted."))
+      en:
+        "Numbers in 总体情况 that restate the tables (applications received, carried over, handled, carried forward; none received; reconsiderations and lawsuits) must match tables 三 and 四. “Received” may mean new applications or new plus carried over; both readings are accepted."
+    )
+  )
 
   /// Every rule, in code order.
   public static let all: [Rule] = [

@@ -17,7 +17,8 @@ public enum HoverFacts {
   }
 
   private static func contains(_ range: Range<Int>, _ offset: Int) -> Bool {
-    range.contains(offset) || (range.upperBound == offset && !range.isEmpty) || (range.isEmpty && range.lowerBound == offset)
+    range.contains(offset) || (range.upperBound == offset && !range.isEmpty)
+      || (range.isEmpty && range.lowerBound == offset)
   }
 
   private static func table3Cell(at offset: Int, _ report: Report) -> HoverFact? {
@@ -31,16 +32,23 @@ public enum HoverFacts {
         return HoverFact(
           range: cell.range,
           markdown: LocalizedText(
-            zh: "**表三** · \(spec.displayName) · 第 \(column + 1) 个数\n\n这一行应有 7 个数，实有 \(row.cells.count) 个，无法确定各数所在的列，也无法核对合计。",
-            en: "**Table 三** · \(spec.displayName) · value \(column + 1)\n\nThis row should have 7 values but has \(row.cells.count); the columns of its values and its sums cannot be known."))
+            zh:
+              "**表三** · \(spec.displayName) · 第 \(column + 1) 个数\n\n这一行应有 7 个数，实有 \(row.cells.count) 个，无法确定各数所在的列，也无法核对合计。",
+            en:
+              "**Table 三** · \(spec.displayName) · value \(column + 1)\n\nThis row should have 7 values but has \(row.cells.count); the columns of its values and its sums cannot be known."
+          )
+        )
       }
       let arithmetic = Table3Arithmetic(table: table, unusableRows: [])
       var zh = "**表三** · \(spec.displayName) · \(NationalFormat.table3Columns[column])"
-      var en = "**Table 三** · \(spec.displayName) · \(NationalFormat.table3Columns[column]) (\(NationalFormat.table3ColumnsEnglish[column]))"
+      var en =
+        "**Table 三** · \(spec.displayName) · \(NationalFormat.table3Columns[column]) (\(NationalFormat.table3ColumnsEnglish[column]))"
       let written = cell.integerValue.map(String.init) ?? "—"
       func line(_ constraint: Table3Arithmetic.Constraint, label: String, names: (Table3Arithmetic.CellRef) -> String) {
         let computed = constraint.left.reduce(0) { $0 + (arithmetic.values[$1] ?? 0) }
-        let terms = constraint.left.map { "\(names($0)) \(arithmetic.values[$0].map(String.init) ?? "?")" }.joined(separator: " + ")
+        let terms = constraint.left.map { "\(names($0)) \(arithmetic.values[$0].map(String.init) ?? "?")" }.joined(
+          separator: " + "
+        )
         let ok = computed == cell.integerValue
         zh += "\n\n`\(label) = \(terms) = \(computed)`，写的是 \(written)\(ok ? " ✓" : " ✗")"
         en += "\n\n`\(label) = \(terms) = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
@@ -49,21 +57,32 @@ public enum HoverFacts {
       if column == 6, let constraint = arithmetic.constraints.first(where: { $0.kind == .rowSum(spec.id) }) {
         line(constraint, label: "总计", names: shortColumn)
       }
-      if spec.kind == .outcomeTotal, let constraint = arithmetic.constraints.first(where: { $0.kind == .outcomeSum(column) }) {
+      if spec.kind == .outcomeTotal,
+        let constraint = arithmetic.constraints.first(where: { $0.kind == .outcomeSum(column) })
+      {
         let nonzero = constraint.left.filter { (arithmetic.values[$0] ?? 0) != 0 }
-        let shown = Table3Arithmetic.Constraint(kind: constraint.kind, left: nonzero.isEmpty ? Array(constraint.left.prefix(1)) : nonzero, right: [])
+        let shown = Table3Arithmetic.Constraint(
+          kind: constraint.kind,
+          left: nonzero.isEmpty ? Array(constraint.left.prefix(1)) : nonzero,
+          right: []
+        )
         let computed = constraint.left.reduce(0) { $0 + (arithmetic.values[$1] ?? 0) }
-        let terms = shown.left.map { "\(arithmetic.spec($0.row).shortName) \(arithmetic.values[$0] ?? 0)" }.joined(separator: " + ")
+        let terms = shown.left.map { "\(arithmetic.spec($0.row).shortName) \(arithmetic.values[$0] ?? 0)" }.joined(
+          separator: " + "
+        )
         let ok = computed == cell.integerValue
-        zh += "\n\n`（七） = \(terms)\(nonzero.count < constraint.left.count ? "（其余为 0）" : "") = \(computed)`，写的是 \(written)\(ok ? " ✓" : " ✗")"
-        en += "\n\n`（七） = \(terms)\(nonzero.count < constraint.left.count ? " (others 0)" : "") = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
+        zh +=
+          "\n\n`（七） = \(terms)\(nonzero.count < constraint.left.count ? "（其余为 0）" : "") = \(computed)`，写的是 \(written)\(ok ? " ✓" : " ✗")"
+        en +=
+          "\n\n`（七） = \(terms)\(nonzero.count < constraint.left.count ? " (others 0)" : "") = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
       }
       if spec.kind == .carriedForward {
         let v = { (id: String) in arithmetic.values[Table3Arithmetic.CellRef(row: id, column: column)] ?? 0 }
         let computed = v("1") + v("2") - v("3(7)")
         let ok = computed == cell.integerValue
         zh += "\n\n`四 = 一 \(v("1")) + 二 \(v("2")) − （七） \(v("3(7)")) = \(computed)`，写的是 \(written)\(ok ? " ✓" : " ✗")"
-        en += "\n\n`四 = 一 \(v("1")) + 二 \(v("2")) − （七） \(v("3(7)")) = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
+        en +=
+          "\n\n`四 = 一 \(v("1")) + 二 \(v("2")) − （七） \(v("3(7)")) = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
       }
       return HoverFact(range: cell.range, markdown: LocalizedText(zh: zh, en: en))
     }
@@ -71,17 +90,23 @@ public enum HoverFacts {
   }
 
   private static func table4Cell(at offset: Int, _ report: Report) -> HoverFact? {
-    guard let row = report.table4?.row, let index = row.cells.firstIndex(where: { contains($0.range, offset) }) else { return nil }
+    guard let row = report.table4?.row, let index = row.cells.firstIndex(where: { contains($0.range, offset) }) else {
+      return nil
+    }
     let cell = row.cells[index]
     guard row.cells.count == NationalFormat.table4ValueCount else {
       return HoverFact(
         range: cell.range,
         markdown: LocalizedText(
           zh: "**表四** · 第 \(index + 1) 个数\n\n表四应有 15 个数，实有 \(row.cells.count) 个，无法确定各数所在的列。",
-          en: "**Table 四** · value \(index + 1)\n\nTable 四 should have 15 values but has \(row.cells.count); the columns of its values cannot be known."))
+          en:
+            "**Table 四** · value \(index + 1)\n\nTable 四 should have 15 values but has \(row.cells.count); the columns of its values cannot be known."
+        )
+      )
     }
     var zh = "**表四** · \(NationalFormat.table4ColumnName(index))"
-    var en = "**Table 四** · \(NationalFormat.table4ColumnName(index)) (\(NationalFormat.table4ColumnNameEnglish(index)))"
+    var en =
+      "**Table 四** · \(NationalFormat.table4ColumnName(index)) (\(NationalFormat.table4ColumnNameEnglish(index)))"
     if index % 5 == 4, row.cells.count == 15 {
       let base = index - 4
       let parts = (base..<index).map { row.cells[$0].integerValue ?? 0 }
@@ -105,7 +130,10 @@ public enum HoverFacts {
       return HoverFact(
         range: entry.row.cells[column].range,
         markdown: LocalizedText(
-          zh: "**表二** · \(marker) · \(entry.name) · \(columnName)", en: "**Table 二** · \(marker) · \(entry.name) · \(columnName)"))
+          zh: "**表二** · \(marker) · \(entry.name) · \(columnName)",
+          en: "**Table 二** · \(marker) · \(entry.name) · \(columnName)"
+        )
+      )
     }
     return nil
   }
@@ -119,7 +147,9 @@ public enum HoverFacts {
       let arithmetic = Table3Arithmetic(table: table, unusableRows: [])
       let active = arithmetic.active
       let broken = active.filter { $0.residual(arithmetic.values) != 0 }
-      let total = { (id: String) in table.row(id).flatMap { $0.cells.count == 7 ? $0.cells[6].integerValue : nil }.map(String.init) ?? "?" }
+      let total = { (id: String) in
+        table.row(id).flatMap { $0.cells.count == 7 ? $0.cells[6].integerValue : nil }.map(String.init) ?? "?"
+      }
       let holds = broken.isEmpty && active.count == arithmetic.constraints.count
       return HoverFact(
         range: section.headingRange,
@@ -147,20 +177,28 @@ public enum HoverFacts {
             | 四 carried forward | \(total("4")) |
 
             Balancing rules (一 + 二 = （七） + 四, row totals, （七）总计): \(holds ? "all hold ✓" : broken.isEmpty ? "some rows unreadable, not all checked" : "\(broken.count) broken ✗")
-            """))
+            """
+        )
+      )
     case 4:
       guard let row = report.table4?.row, row.cells.count == 15 else { return nil }
       let values = row.cells.map { $0.integerValue ?? 0 }
       let lines = (0..<3).map { g -> (String, String) in
         let sum = values[g * 5..<g * 5 + 4].reduce(0, +)
         let ok = sum == values[g * 5 + 4]
-        return ("| \(NationalFormat.table4Groups[g]) | \(values[g * 5 + 4]) | \(ok ? "✓" : "✗ 应为 \(sum)") |", "| \(NationalFormat.table4GroupsEnglish[g]) | \(values[g * 5 + 4]) | \(ok ? "✓" : "✗ should be \(sum)") |")
+        return (
+          "| \(NationalFormat.table4Groups[g]) | \(values[g * 5 + 4]) | \(ok ? "✓" : "✗ 应为 \(sum)") |",
+          "| \(NationalFormat.table4GroupsEnglish[g]) | \(values[g * 5 + 4]) | \(ok ? "✓" : "✗ should be \(sum)") |"
+        )
       }
       return HoverFact(
         range: section.headingRange,
         markdown: LocalizedText(
           zh: "**表四 行政复议、行政诉讼情况**\n\n| 组 | 总计 | |\n|---|---|---|\n" + lines.map(\.0).joined(separator: "\n"),
-          en: "**Table 四: reconsiderations and lawsuits**\n\n| group | total | |\n|---|---|---|\n" + lines.map(\.1).joined(separator: "\n")))
+          en: "**Table 四: reconsiderations and lawsuits**\n\n| group | total | |\n|---|---|---|\n"
+            + lines.map(\.1).joined(separator: "\n")
+        )
+      )
     default:
       return nil
     }
@@ -169,7 +207,9 @@ public enum HoverFacts {
   private static func date(at offset: Int, _ report: Report) -> HoverFact? {
     guard let date = report.dates.first(where: { contains($0.range, offset) }) else { return nil }
     let written = [date.year.map { "\($0)年" }, "\(date.month)月", date.day.map { "\($0)日" }].compactMap { $0 }.joined()
-    let iso = [date.year.map { String($0) } ?? "????", two(date.month), date.day.map(two)].compactMap { $0 }.joined(separator: "-")
+    let iso = [date.year.map { String($0) } ?? "????", two(date.month), date.day.map(two)].compactMap { $0 }.joined(
+      separator: "-"
+    )
     var zh = "**日期** \(written)（\(iso)）"
     var en = "**Date** \(iso)"
     if !date.isValid {

@@ -14,23 +14,31 @@ public enum NationalFormat {
   public static let sections: [SectionSpec] = [
     SectionSpec(number: 1, title: "总体情况", acceptedCores: ["总体情况"]),
     SectionSpec(
-      number: 2, title: "主动公开政府信息情况",
-      acceptedCores: ["主动公开政府信息情况", "主动公开政府信息的情况"]),
+      number: 2,
+      title: "主动公开政府信息情况",
+      acceptedCores: ["主动公开政府信息情况", "主动公开政府信息的情况"]
+    ),
     SectionSpec(
-      number: 3, title: "收到和处理政府信息公开申请情况",
-      acceptedCores: ["收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"]),
+      number: 3,
+      title: "收到和处理政府信息公开申请情况",
+      acceptedCores: ["收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"]
+    ),
     SectionSpec(
-      number: 4, title: "政府信息公开行政复议、行政诉讼情况",
+      number: 4,
+      title: "政府信息公开行政复议、行政诉讼情况",
       acceptedCores: [
         "政府信息公开行政复议行政诉讼情况", "因政府信息公开工作被申请行政复议提起行政诉讼情况",
         "因政府信息公开工作被申请行政复议提起行政诉讼的情况",
-      ]),
+      ]
+    ),
     SectionSpec(
-      number: 5, title: "存在的主要问题及改进情况",
+      number: 5,
+      title: "存在的主要问题及改进情况",
       acceptedCores: [
         "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及整改措施",
         "存在的主要问题及改进措施",
-      ]),
+      ]
+    ),
     SectionSpec(number: 6, title: "其他需要报告的事项", acceptedCores: ["其他需要报告的事项"]),
   ]
 

@@ -18,34 +18,71 @@ extension NationalFormat {
     case .edition2021:
       return [
         Table2SubtableSpec(
-          item: 1, columns: ["本年制发件数", "本年废止件数", "现行有效件数"], rows: ["规章", "行政规范性文件"],
-          decimalColumns: [], signedColumns: []),
+          item: 1,
+          columns: ["本年制发件数", "本年废止件数", "现行有效件数"],
+          rows: ["规章", "行政规范性文件"],
+          decimalColumns: [],
+          signedColumns: []
+        ),
         Table2SubtableSpec(
-          item: 5, columns: ["本年处理决定数量"], rows: ["行政许可"], decimalColumns: [], signedColumns: []),
+          item: 5,
+          columns: ["本年处理决定数量"],
+          rows: ["行政许可"],
+          decimalColumns: [],
+          signedColumns: []
+        ),
         Table2SubtableSpec(
-          item: 6, columns: ["本年处理决定数量"], rows: ["行政处罚", "行政强制"], decimalColumns: [],
-          signedColumns: []),
+          item: 6,
+          columns: ["本年处理决定数量"],
+          rows: ["行政处罚", "行政强制"],
+          decimalColumns: [],
+          signedColumns: []
+        ),
         Table2SubtableSpec(
-          item: 8, columns: ["本年收费金额（单位：万元）"], rows: ["行政事业性收费"], decimalColumns: [0],
-          signedColumns: []),
+          item: 8,
+          columns: ["本年收费金额（单位：万元）"],
+          rows: ["行政事业性收费"],
+          decimalColumns: [0],
+          signedColumns: []
+        ),
       ]
     case .trial2019:
       return [
         Table2SubtableSpec(
-          item: 1, columns: ["本年新制作数量", "本年新公开数量", "对外公开总数量"], rows: ["规章", "规范性文件"],
-          decimalColumns: [], signedColumns: []),
+          item: 1,
+          columns: ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+          rows: ["规章", "规范性文件"],
+          decimalColumns: [],
+          signedColumns: []
+        ),
         Table2SubtableSpec(
-          item: 5, columns: ["上一年项目数量", "本年增/减", "处理决定数量"], rows: ["行政许可", "其他对外管理服务事项"],
-          decimalColumns: [], signedColumns: [1]),
+          item: 5,
+          columns: ["上一年项目数量", "本年增/减", "处理决定数量"],
+          rows: ["行政许可", "其他对外管理服务事项"],
+          decimalColumns: [],
+          signedColumns: [1]
+        ),
         Table2SubtableSpec(
-          item: 6, columns: ["上一年项目数量", "本年增/减", "处理决定数量"], rows: ["行政处罚", "行政强制"],
-          decimalColumns: [], signedColumns: [1]),
+          item: 6,
+          columns: ["上一年项目数量", "本年增/减", "处理决定数量"],
+          rows: ["行政处罚", "行政强制"],
+          decimalColumns: [],
+          signedColumns: [1]
+        ),
         Table2SubtableSpec(
-          item: 8, columns: ["上一年项目数量", "本年增/减"], rows: ["行政事业性收费"], decimalColumns: [],
-          signedColumns: [1]),
+          item: 8,
+          columns: ["上一年项目数量", "本年增/减"],
+          rows: ["行政事业性收费"],
+          decimalColumns: [],
+          signedColumns: [1]
+        ),
         Table2SubtableSpec(
-          item: 9, columns: ["采购项目数量", "采购总金额"], rows: ["政府集中采购"], decimalColumns: [1],
-          signedColumns: []),
+          item: 9,
+          columns: ["采购项目数量", "采购总金额"],
+          rows: ["政府集中采购"],
+          decimalColumns: [1],
+          signedColumns: []
+        ),
       ]
     }
   }

@@ -81,8 +81,13 @@ extension NationalFormat {
       Table3RowSpec(id: "2", kind: .carriedOver, group: nil, item: nil, label: "上年结转政府信息公开申请数量", groupLabel: nil),
       Table3RowSpec(id: "3(1)", kind: .outcome, group: 1, item: nil, label: "予以公开", groupLabel: nil),
       Table3RowSpec(
-        id: "3(2)", kind: .outcome, group: 2, item: nil, label: "部分公开（区分处理的，只计这一情形，不计其他情形）",
-        groupLabel: nil),
+        id: "3(2)",
+        kind: .outcome,
+        group: 2,
+        item: nil,
+        label: "部分公开（区分处理的，只计这一情形，不计其他情形）",
+        groupLabel: nil
+      ),
     ]
     for group in 3...6 {
       if group == 6 && edition == .trial2019 {
@@ -92,12 +97,20 @@ extension NationalFormat {
       for (index, label) in table3Items[group]!.enumerated() {
         rows.append(
           Table3RowSpec(
-            id: "3(\(group)).\(index + 1)", kind: .outcome, group: group, item: index + 1, label: label,
-            groupLabel: table3Groups[group]))
+            id: "3(\(group)).\(index + 1)",
+            kind: .outcome,
+            group: group,
+            item: index + 1,
+            label: label,
+            groupLabel: table3Groups[group]
+          )
+        )
       }
     }
     rows.append(Table3RowSpec(id: "3(7)", kind: .outcomeTotal, group: 7, item: nil, label: "总计", groupLabel: nil))
-    rows.append(Table3RowSpec(id: "4", kind: .carriedForward, group: nil, item: nil, label: "结转下年度继续办理", groupLabel: nil))
+    rows.append(
+      Table3RowSpec(id: "4", kind: .carriedForward, group: nil, item: nil, label: "结转下年度继续办理", groupLabel: nil)
+    )
     return rows
   }
 

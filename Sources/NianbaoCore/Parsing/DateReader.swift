@@ -57,7 +57,9 @@ struct DateReader {
       while k + key.count <= scalars.count {
         if scalars[k] == key[0], Array(scalars[k..<k + key.count]) == key {
           let after = k + key.count
-          if let startIndex = rangeStarts.keys.filter({ $0 >= after && $0 <= after + 30 }).min(), let r = rangeStarts[startIndex] {
+          if let startIndex = rangeStarts.keys.filter({ $0 >= after && $0 <= after + 30 }).min(),
+            let r = rangeStarts[startIndex]
+          {
             output.periods.append(StatisticsPeriod(keywordRange: offsets[k]..<offset(after), dates: output.ranges[r]))
           }
           k = after
@@ -117,8 +119,14 @@ struct DateReader {
         }
         return (
           DateMention(
-            range: offsets[index]..<offset(end), year: first, month: month, day: day, yearWritten: true,
-            yearRange: offsets[index]..<offset(afterFirst), isCutoff: false), end
+            range: offsets[index]..<offset(end),
+            year: first,
+            month: month,
+            day: day,
+            yearWritten: true,
+            yearRange: offsets[index]..<offset(afterFirst),
+            isCutoff: false
+          ), end
         )
       }
       if (mark == "." || mark == "-" || mark == "/") && afterSpaces == afterFirst {
@@ -128,8 +136,14 @@ struct DateReader {
         else { return nil }
         return (
           DateMention(
-            range: offsets[index]..<offset(afterDay), year: first, month: month, day: day, yearWritten: true,
-            yearRange: offsets[index]..<offset(afterFirst), isCutoff: false), afterDay
+            range: offsets[index]..<offset(afterDay),
+            year: first,
+            month: month,
+            day: day,
+            yearWritten: true,
+            yearRange: offsets[index]..<offset(afterFirst),
+            isCutoff: false
+          ), afterDay
         )
       }
       return nil
@@ -141,8 +155,14 @@ struct DateReader {
       guard dayMark < scalars.count, scalars[dayMark] == "日" || scalars[dayMark] == "号" else { return nil }
       return (
         DateMention(
-          range: offsets[index]..<offset(dayMark + 1), year: inheritedYear, month: first, day: day, yearWritten: false,
-          yearRange: nil, isCutoff: false), dayMark + 1
+          range: offsets[index]..<offset(dayMark + 1),
+          year: inheritedYear,
+          month: first,
+          day: day,
+          yearWritten: false,
+          yearRange: nil,
+          isCutoff: false
+        ), dayMark + 1
       )
     }
     return nil

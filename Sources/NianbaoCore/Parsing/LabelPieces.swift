@@ -19,7 +19,8 @@ enum LabelPieces {
     while index < range.upperBound {
       let b = bytes[index]
       if b == 0x28 || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x09
-        || (b == 0xEF && index + 2 < range.upperBound && bytes[index + 1] == 0xBC && (bytes[index + 2] == 0x88 || (bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99)))
+        || (b == 0xEF && index + 2 < range.upperBound && bytes[index + 1] == 0xBC
+          && (bytes[index + 2] == 0x88 || (bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99)))
         || (b == 0xE3 && index + 2 < range.upperBound && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80)
       {
         mayHoldMore = true
@@ -146,13 +147,18 @@ enum RunTogetherSolver {
 
   /// Reads run-together digits as `count` cells when exactly one split is accepted.
   static func read(
-    _ together: (range: Range<Int>, digits: [Int], ranges: [Range<Int>]), into count: Int, accept: ([Int]) -> Bool
+    _ together: (range: Range<Int>, digits: [Int], ranges: [Range<Int>]),
+    into count: Int,
+    accept: ([Int]) -> Bool
   ) -> (RunTogether, [Cell]) {
     let result = solve(digits: together.digits, into: count, accept: accept)
     let split = result.count == 1 ? result.solutions[0] : nil
     let info = RunTogether(
-      range: together.range, digits: together.digits.map(String.init).joined(), split: split,
-      candidateCount: result.count)
+      range: together.range,
+      digits: together.digits.map(String.init).joined(),
+      split: split,
+      candidateCount: result.count
+    )
     guard let split else { return (info, []) }
     var cursor = 0
     let cells = split.map { value in
@@ -165,7 +171,10 @@ enum RunTogetherSolver {
   }
 
   /// The digits at the end of a text token, with the byte range of each digit.
-  static func trailingDigits(_ source: SourceText, _ range: Range<Int>) -> (label: Range<Int>, digits: [Int], ranges: [Range<Int>])? {
+  static func trailingDigits(
+    _ source: SourceText,
+    _ range: Range<Int>
+  ) -> (label: Range<Int>, digits: [Int], ranges: [Range<Int>])? {
     let scalars = LabelPieces.scalarsWithOffsets(source, range)
     var digits: [Int] = []
     var ranges: [Range<Int>] = []

@@ -245,7 +245,9 @@ extension Token {
       let ascii = LabelText.asciiDigits(text).replacingMinus()
       if let integer = Int(ascii.hasPrefix("+") ? String(ascii.dropFirst()) : ascii) {
         // Counts beyond a trillion are typing mistakes, and keep every sum far from overflow.
-        if (integer < 0 && !allowNegative) || abs(integer) > Cell.largestValue { return Cell(range: range, content: .invalid(text)) }
+        if (integer < 0 && !allowNegative) || abs(integer) > Cell.largestValue {
+          return Cell(range: range, content: .invalid(text))
+        }
         return Cell(range: range, content: .integer(integer))
       }
       if let value = Double(ascii) {

@@ -16,10 +16,16 @@ public enum ReportParser {
       let bodyEnd = nextLine < source.lines.count ? source.lines.lineStarts[nextLine] : source.utf8.count
       report.sections.append(
         Section(
-          number: heading.number, writtenNumber: heading.writtenNumber, numberRange: heading.numberRange,
-          headingRange: heading.headingRange, titleRange: heading.titleRange,
-          titleText: source.text(heading.titleRange), bodyRange: heading.headingRange.upperBound..<max(heading.headingRange.upperBound, bodyEnd),
-          subheadings: sectionReader.subheadings(in: bodyLines)))
+          number: heading.number,
+          writtenNumber: heading.writtenNumber,
+          numberRange: heading.numberRange,
+          headingRange: heading.headingRange,
+          titleRange: heading.titleRange,
+          titleText: source.text(heading.titleRange),
+          bodyRange: heading.headingRange.upperBound..<max(heading.headingRange.upperBound, bodyEnd),
+          subheadings: sectionReader.subheadings(in: bodyLines)
+        )
+      )
       if bodies[heading.number] == nil { bodies[heading.number] = bodyLines }
       if let deviation = heading.deviation { report.labelDeviations.append(deviation) }
     }
@@ -53,7 +59,8 @@ public enum ReportParser {
     let tableRanges = [report.table2?.range, report.table3?.range, report.table4?.range].compactMap { $0 }
     for index in report.sections.indices {
       report.sections[index].subheadings.removeAll { subheading in
-        tableRanges.contains { $0.contains(subheading.range.lowerBound) } || source.utf8[subheading.range].contains(0x09)
+        tableRanges.contains { $0.contains(subheading.range.lowerBound) }
+          || source.utf8[subheading.range].contains(0x09)
       }
     }
 

@@ -45,19 +45,35 @@ struct SectionReader {
     let wordsStart = LabelPieces.wordsStart(source, range)
     for spec in NationalFormat.sections {
       for accepted in spec.acceptedCores where core.hasPrefix(accepted) {
-        let titleEnd = core == accepted ? range.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: wordsStart, in: range)
+        let titleEnd =
+          core == accepted
+          ? range.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: wordsStart, in: range)
         return Heading(
-          number: spec.number, writtenNumber: written, numberRange: numeralRange(range), headingRange: range.lowerBound..<titleEnd,
-          titleRange: wordsStart..<titleEnd, line: line)
+          number: spec.number,
+          writtenNumber: written,
+          numberRange: numeralRange(range),
+          headingRange: range.lowerBound..<titleEnd,
+          titleRange: wordsStart..<titleEnd,
+          line: line
+        )
       }
     }
     guard core.unicodeScalars.count <= 32, let number = keywordSection(core) else { return nil }
     let deviation = LabelDeviation(
-      place: .sectionHeading, range: wordsStart..<range.upperBound, found: source.text(wordsStart..<range.upperBound),
-      canonical: NationalFormat.section(number).title)
+      place: .sectionHeading,
+      range: wordsStart..<range.upperBound,
+      found: source.text(wordsStart..<range.upperBound),
+      canonical: NationalFormat.section(number).title
+    )
     return Heading(
-      number: number, writtenNumber: written, numberRange: numeralRange(range), headingRange: range,
-      titleRange: wordsStart..<range.upperBound, line: line, deviation: deviation)
+      number: number,
+      writtenNumber: written,
+      numberRange: numeralRange(range),
+      headingRange: range,
+      titleRange: wordsStart..<range.upperBound,
+      line: line,
+      deviation: deviation
+    )
   }
 
   /// Section identified by key words when the wording is not one the format accepts.

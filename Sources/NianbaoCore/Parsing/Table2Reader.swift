@@ -40,8 +40,15 @@ struct Table2Reader {
       guard let (name, exact) = Self.match(piece.normalized.core) else { continue }
       raws.append(
         RawRow(
-          item: item, name: name, label: piece, exact: exact, values: values, layout: tokenized.layout,
-          range: labelToken.range.lowerBound..<values.last!.range.upperBound))
+          item: item,
+          name: name,
+          label: piece,
+          exact: exact,
+          values: values,
+          layout: tokenized.layout,
+          range: labelToken.range.lowerBound..<values.last!.range.upperBound
+        )
+      )
     }
     guard !raws.isEmpty || !headers.isEmpty else { return (nil, []) }
     let headerCores = Set(headers.map { LabelText.normalize($0.text).core })
@@ -56,20 +63,31 @@ struct Table2Reader {
       var name = raw.name
       if edition == .edition2021 && name == "规范性文件" {
         name = "行政规范性文件"
-        deviations.append(LabelDeviation(place: .table2Row, range: raw.label.range, found: raw.label.text, canonical: name))
+        deviations.append(
+          LabelDeviation(place: .table2Row, range: raw.label.range, found: raw.label.text, canonical: name)
+        )
       } else if !raw.exact {
-        deviations.append(LabelDeviation(place: .table2Row, range: raw.label.range, found: raw.label.text, canonical: name))
+        deviations.append(
+          LabelDeviation(place: .table2Row, range: raw.label.range, found: raw.label.text, canonical: name)
+        )
       }
       let spec = specs.first { $0.rows.contains(name) } ?? specs.first { $0.item == raw.item }
       let cells = raw.values.enumerated().map { column, token in
         token.cell(
           allowDecimal: spec?.decimalColumns.contains(column) ?? false,
-          allowNegative: spec?.signedColumns.contains(column) ?? false)
+          allowNegative: spec?.signedColumns.contains(column) ?? false
+        )
       }
       let separator = raw.layout == .tabs ? "\t" : raw.layout == .markdown ? " | " : " "
       let row = TableRow(
-        labelRange: raw.label.range, labelText: raw.label.text, range: raw.range, cells: cells,
-        appendOffset: raw.values.last!.range.upperBound, separator: separator, runTogether: nil)
+        labelRange: raw.label.range,
+        labelText: raw.label.text,
+        range: raw.range,
+        cells: cells,
+        appendOffset: raw.values.last!.range.upperBound,
+        separator: separator,
+        runTogether: nil
+      )
       rows.append(Table2.Row(subtableItem: spec?.item ?? raw.item ?? 0, name: name, row: row))
     }
     for header in headers {
@@ -80,7 +98,9 @@ struct Table2Reader {
       let canonical = spec.columns[header.column]
       let found = LabelText.normalize(header.text).core
       if found != LabelText.normalize(canonical).core {
-        deviations.append(LabelDeviation(place: .table2Column, range: header.range, found: header.text, canonical: canonical))
+        deviations.append(
+          LabelDeviation(place: .table2Column, range: header.range, found: header.text, canonical: canonical)
+        )
       }
     }
     let all = rows.map(\.row.range) + headers.map(\.range)
@@ -94,7 +114,9 @@ struct Table2Reader {
     guard let article = folded.firstIndex(of: "条") else { return nil }
     var index = article + 1
     if index < folded.count, folded[index] == "第" { index += 1 }
-    if let (numbering, _) = LabelText.readNumbering(folded, at: index), case .parenthesized(let n) = numbering { return n }
+    if let (numbering, _) = LabelText.readNumbering(folded, at: index), case .parenthesized(let n) = numbering {
+      return n
+    }
     if index < folded.count, let n = LabelText.chineseDigits[folded[index]] { return n }
     return nil
   }

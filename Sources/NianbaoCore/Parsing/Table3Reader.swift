@@ -60,10 +60,17 @@ struct Table3Reader {
         values.insert(last, at: 0)
         labelTokens.removeLast()
       }
-      let trailingEmpty = tokenized.trailingEmptyCount > 0 ? tokenized.tokens[tokenized.tokens.count - tokenized.trailingEmptyCount] : nil
+      let trailingEmpty =
+        tokenized.trailingEmptyCount > 0 ? tokenized.tokens[tokenized.tokens.count - tokenized.trailingEmptyCount] : nil
       let newPieces = labelTokens.flatMap { LabelPieces.split(source, $0.range) }
       let hasValues = !values.isEmpty || runTogether != nil
-      let row = RawRow(pieces: [], values: values, trailingEmpty: trailingEmpty, layout: tokenized.layout, runTogether: runTogether)
+      let row = RawRow(
+        pieces: [],
+        values: values,
+        trailingEmpty: trailingEmpty,
+        layout: tokenized.layout,
+        runTogether: runTogether
+      )
 
       if hasValues {
         if newPieces.isEmpty {
@@ -114,7 +121,10 @@ struct Table3Reader {
       // A numbered label without values: a heading of the rows below it, or a row whose values
       // are all missing.
       if let lastPending = pendingPieces.last, case .row = match(lastPending) {
-        emit(RawRow(pieces: pendingPieces, values: [], trailingEmpty: nil, layout: tokenized.layout, runTogether: nil), line: line - 1)
+        emit(
+          RawRow(pieces: pendingPieces, values: [], trailingEmpty: nil, layout: tokenized.layout, runTogether: nil),
+          line: line - 1
+        )
         pendingPieces = []
       }
       pendingPieces.append(contentsOf: newPieces)
@@ -139,8 +149,11 @@ struct Table3Reader {
     var normalized = LabelText.normalize(joined)
     normalized.numbering = last.normalized.numbering
     last = LabelPiece(
-      range: last.range.lowerBound..<head.range.upperBound, text: joined, normalized: normalized,
-      spansLines: true)
+      range: last.range.lowerBound..<head.range.upperBound,
+      text: joined,
+      normalized: normalized,
+      spansLines: true
+    )
     return Array(first.dropLast()) + [last] + Array(second.dropFirst())
   }
 
@@ -225,7 +238,9 @@ struct Table3Reader {
       let resolved = resolve(raw.pieces)
       guard case .row(let spec, let exact) = resolved.match, let piece = resolved.piece else {
         if let unknown = resolved.unknown, !raw.values.isEmpty || raw.runTogether != nil {
-          deviations.append(LabelDeviation(place: .unknownTable3Row, range: unknown.range, found: unknown.text, canonical: nil))
+          deviations.append(
+            LabelDeviation(place: .unknownTable3Row, range: unknown.range, found: unknown.text, canonical: nil)
+          )
         }
         continue
       }
@@ -233,8 +248,12 @@ struct Table3Reader {
         let wordsStart = LabelPieces.wordsStart(source, piece.range)
         deviations.append(
           LabelDeviation(
-            place: .table3Row, range: piece.spansLines ? piece.range : wordsStart..<piece.range.upperBound,
-            found: source.text(wordsStart..<piece.range.upperBound), canonical: spec.label))
+            place: .table3Row,
+            range: piece.spansLines ? piece.range : wordsStart..<piece.range.upperBound,
+            found: source.text(wordsStart..<piece.range.upperBound),
+            canonical: spec.label
+          )
+        )
       }
       var row = makeRow(raw, label: piece)
       if let together = raw.runTogether {
@@ -273,7 +292,10 @@ struct Table3Reader {
   private func makeRow(_ raw: RawRow, label: LabelPiece) -> TableRow {
     let cells = raw.values.map { $0.cell(allowDecimal: false, allowNegative: false) }
     let start = raw.pieces.first?.range.lowerBound ?? label.range.lowerBound
-    let end = max(raw.values.last?.range.upperBound ?? raw.runTogether?.range.upperBound ?? label.range.upperBound, label.range.upperBound)
+    let end = max(
+      raw.values.last?.range.upperBound ?? raw.runTogether?.range.upperBound ?? label.range.upperBound,
+      label.range.upperBound
+    )
     let separator: String
     switch raw.layout {
     case .tabs: separator = "\t"
@@ -281,7 +303,13 @@ struct Table3Reader {
     case .spaces: separator = " "
     }
     return TableRow(
-      labelRange: label.range, labelText: label.text, range: min(start, label.range.lowerBound)..<end, cells: cells,
-      appendOffset: raw.values.last?.range.upperBound ?? label.range.upperBound, separator: separator, runTogether: nil)
+      labelRange: label.range,
+      labelText: label.text,
+      range: min(start, label.range.lowerBound)..<end,
+      cells: cells,
+      appendOffset: raw.values.last?.range.upperBound ?? label.range.upperBound,
+      separator: separator,
+      runTogether: nil
+    )
   }
 }

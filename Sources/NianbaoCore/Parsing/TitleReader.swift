@@ -17,7 +17,8 @@ struct TitleReader {
         // one line
       } else if squeezed.has("政府信息公开"), line + 1 < source.lines.count {
         let nextRange = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
-        let joined = squeezed + source.text(nextRange).unicodeScalars.filter { !LabelText.isSpace($0) }.map(String.init).joined()
+        let joined =
+          squeezed + source.text(nextRange).unicodeScalars.filter { !LabelText.isSpace($0) }.map(String.init).joined()
         guard !nextRange.isEmpty, joined.has("政府信息公开"), joined.has("年度报告") || joined.has("年报") else {
           continue
         }

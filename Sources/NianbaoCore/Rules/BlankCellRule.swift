@@ -23,13 +23,25 @@ enum BlankCellRule {
         let range = cell.range.isEmpty ? row.range : cell.range
         context.add(
           Diagnostic(
-            .blankCell, range: range,
+            .blankCell,
+            range: range,
             message: LocalizedText(
-              zh: "\(name.zh)第 \(column + 1) 个数是空白\(cell.range.isEmpty ? "" : "（“\(context.source.text(cell.range))”）")，按 0 计算；没有数据时请填 0。",
-              en: "\(name.capitalized.en): value \(column + 1) is blank\(cell.range.isEmpty ? "" : " (“\(context.source.text(cell.range))”)") and is read as 0; write 0 where there is nothing to report."),
+              zh:
+                "\(name.zh)第 \(column + 1) 个数是空白\(cell.range.isEmpty ? "" : "（“\(context.source.text(cell.range))”）")，按 0 计算；没有数据时请填 0。",
+              en:
+                "\(name.capitalized.en): value \(column + 1) is blank\(cell.range.isEmpty ? "" : " (“\(context.source.text(cell.range))”)") and is read as 0; write 0 where there is nothing to report."
+            ),
             fixes: columnCertain
-              ? [Fix(title: LocalizedText(zh: "填入 0", en: "Write 0"), edits: [TextEdit(range: cell.range, replacement: "0")], isCertain: true)]
-              : []))
+              ? [
+                Fix(
+                  title: LocalizedText(zh: "填入 0", en: "Write 0"),
+                  edits: [TextEdit(range: cell.range, replacement: "0")],
+                  isCertain: true
+                )
+              ]
+              : []
+          )
+        )
       }
     }
   }

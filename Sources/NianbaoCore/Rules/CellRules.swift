@@ -20,7 +20,9 @@ enum CellRules {
         context.add(lostColumns(wrongRows, provablyZero: provablyZero))
       } else {
         for (spec, row) in wrongRows {
-          context.add(wrongCount(row, name: CellNames.table3Row(spec), expected: 7, provablyZero: provablyZero.contains(spec.id)))
+          context.add(
+            wrongCount(row, name: CellNames.table3Row(spec), expected: 7, provablyZero: provablyZero.contains(spec.id))
+          )
         }
       }
     }
@@ -38,30 +40,49 @@ enum CellRules {
     }
     if let table = report.table2 {
       for entry in table.rows {
-        guard let spec = NationalFormat.table2(table.edition).first(where: { $0.rows.contains(entry.name) }) else { continue }
+        guard let spec = NationalFormat.table2(table.edition).first(where: { $0.rows.contains(entry.name) }) else {
+          continue
+        }
         let name = LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”")
         if entry.row.cells.count != spec.columns.count {
           context.add(wrongCount(entry.row, name: name, expected: spec.columns.count, provablyZero: false))
           continue
         }
-        _ = checkValues(entry.row, name: { column in
-          LocalizedText(
-            zh: "表二“\(entry.name)”行“\(spec.columns[column])”列", en: "table 二, row “\(entry.name)”, column “\(spec.columns[column])”")
-        }, &context)
+        _ = checkValues(
+          entry.row,
+          name: { column in
+            LocalizedText(
+              zh: "表二“\(entry.name)”行“\(spec.columns[column])”列",
+              en: "table 二, row “\(entry.name)”, column “\(spec.columns[column])”"
+            )
+          },
+          &context
+        )
       }
     }
   }
 
   /// Reports numbers that ran together. Returns false when the row cannot be read.
-  private static func checkRunTogether(_ row: TableRow, name: LocalizedText, expected: Int, _ context: inout RuleContext) -> Bool {
+  private static func checkRunTogether(
+    _ row: TableRow,
+    name: LocalizedText,
+    expected: Int,
+    _ context: inout RuleContext
+  ) -> Bool {
     guard let together = row.runTogether else { return true }
     guard let split = together.split else {
       context.add(
         Diagnostic(
-          .unsplittableCells, range: together.range,
+          .unsplittableCells,
+          range: together.range,
           message: LocalizedText(
-            zh: "\(name.zh)的数字连在一起（“\(together.digits)”），无法确定如何拆成 \(expected) 个数（\(together.candidateCount == 0 ? "没有一种拆法符合合计关系" : together.candidateCount >= 64 ? "至少 64 种拆法都说得通" : "\(together.candidateCount) 种拆法都说得通")）。请用制表符分隔各个数。",
-            en: "\(name.capitalized.en): the numbers ran together (“\(together.digits)”) and cannot be split into \(expected) values with certainty (\(together.candidateCount == 0 ? "no split balances" : together.candidateCount >= 64 ? "64 or more splits are possible" : "\(together.candidateCount) splits are possible")). Separate them with tabs.")))
+            zh:
+              "\(name.zh)的数字连在一起（“\(together.digits)”），无法确定如何拆成 \(expected) 个数（\(together.candidateCount == 0 ? "没有一种拆法符合合计关系" : together.candidateCount >= 64 ? "至少 64 种拆法都说得通" : "\(together.candidateCount) 种拆法都说得通")）。请用制表符分隔各个数。",
+            en:
+              "\(name.capitalized.en): the numbers ran together (“\(together.digits)”) and cannot be split into \(expected) values with certainty (\(together.candidateCount == 0 ? "no split balances" : together.candidateCount >= 64 ? "64 or more splits are possible" : "\(together.candidateCount) splits are possible")). Separate them with tabs."
+          )
+        )
+      )
       return false
     }
     let shown = split.map(String.init).joined(separator: " | ")
@@ -74,13 +95,24 @@ enum CellRules {
     }
     context.add(
       Diagnostic(
-        .runTogetherCells, range: together.range,
+        .runTogetherCells,
+        range: together.range,
         message: LocalizedText(
           zh: "\(name.zh)的数字连在一起（“\(together.digits)”），只有一种拆法符合合计关系，已按 \(shown) 读取。请用制表符分隔。",
-          en: "\(name.capitalized.en): the numbers ran together (“\(together.digits)”); only one split balances, read as \(shown). Separate them with tabs."),
+          en:
+            "\(name.capitalized.en): the numbers ran together (“\(together.digits)”); only one split balances, read as \(shown). Separate them with tabs."
+        ),
         fixes: edits.isEmpty
           ? []
-          : [Fix(title: LocalizedText(zh: "用制表符分隔各个数", en: "Separate the numbers with tabs"), edits: edits, isCertain: true)]))
+          : [
+            Fix(
+              title: LocalizedText(zh: "用制表符分隔各个数", en: "Separate the numbers with tabs"),
+              edits: edits,
+              isCertain: true
+            )
+          ]
+      )
+    )
     return true
   }
 
@@ -92,30 +124,45 @@ enum CellRules {
     var fixes: [Fix] = []
     if !fixable.isEmpty {
       let edits = fixable.map { _, row in
-        TextEdit(range: row.appendOffset..<row.appendOffset, replacement: String(repeating: row.separator + "0", count: 7 - row.cells.count))
+        TextEdit(
+          range: row.appendOffset..<row.appendOffset,
+          replacement: String(repeating: row.separator + "0", count: 7 - row.cells.count)
+        )
       }
       fixes.append(
         Fix(
           title: LocalizedText(zh: "把 \(fixable.count) 行补齐为 7 个 0", en: "Complete \(fixable.count) rows with 0s"),
-          edits: edits, isCertain: true))
+          edits: edits,
+          isCertain: true
+        )
+      )
     }
     let allProvable = fixable.count == rows.count
     let first = rows[0].1
     return Diagnostic(
-      .wrongValueCount, range: first.range,
+      .wrongValueCount,
+      range: first.range,
       message: LocalizedText(
-        zh: "表三有 \(rows.count) 行的数值个数不对（应为 7 个，实有 \(counts) 个），可能是复制表格时丢了列。\(allProvable ? "这些行已有的数都是 0，由合计关系可知缺少的数也都是 0。" : "请对照原表补齐。")",
-        en: "\(rows.count) rows of table 三 have the wrong number of values (7 are needed; they have \(counts)); a column was probably lost when the table was pasted. \(allProvable ? "Their values are all 0, and the sums prove the missing ones are 0 too." : "Complete them from the original table.")"),
+        zh:
+          "表三有 \(rows.count) 行的数值个数不对（应为 7 个，实有 \(counts) 个），可能是复制表格时丢了列。\(allProvable ? "这些行已有的数都是 0，由合计关系可知缺少的数也都是 0。" : "请对照原表补齐。")",
+        en:
+          "\(rows.count) rows of table 三 have the wrong number of values (7 are needed; they have \(counts)); a column was probably lost when the table was pasted. \(allProvable ? "Their values are all 0, and the sums prove the missing ones are 0 too." : "Complete them from the original table.")"
+      ),
       related: rows.map { spec, row in
         RelatedNote(
           range: row.range,
           message: LocalizedText(
-            zh: "“\(spec.displayName)”：\(row.cells.count) 个数", en: "“\(spec.displayName)”: \(row.cells.count) values"))
+            zh: "“\(spec.displayName)”：\(row.cells.count) 个数",
+            en: "“\(spec.displayName)”: \(row.cells.count) values"
+          )
+        )
       },
-      fixes: fixes)
+      fixes: fixes
+    )
   }
 
-  private static func wrongCount(_ row: TableRow, name: LocalizedText, expected: Int, provablyZero: Bool) -> Diagnostic {
+  private static func wrongCount(_ row: TableRow, name: LocalizedText, expected: Int, provablyZero: Bool) -> Diagnostic
+  {
     let found = row.cells.count
     let missing = expected - found
     var fixes: [Fix] = []
@@ -124,23 +171,36 @@ enum CellRules {
       fixes.append(
         Fix(
           title: LocalizedText(zh: "补齐为 \(expected) 个 0", en: "Complete the row with 0s (\(expected) values)"),
-          edits: [TextEdit(range: row.appendOffset..<row.appendOffset, replacement: insertion)], isCertain: true))
+          edits: [TextEdit(range: row.appendOffset..<row.appendOffset, replacement: insertion)],
+          isCertain: true
+        )
+      )
     }
     let why: LocalizedText
     if found < expected {
-      why = provablyZero
-        ? LocalizedText(zh: "可能是复制表格时丢了列；由合计关系可知缺少的数都是 0。", en: "A column was probably lost when the table was pasted; the sums prove the missing values are 0.")
-        : LocalizedText(zh: "可能是复制表格时丢了列，请对照原表补齐。", en: "A column was probably lost when the table was pasted; complete it from the original table.")
+      why =
+        provablyZero
+        ? LocalizedText(
+          zh: "可能是复制表格时丢了列；由合计关系可知缺少的数都是 0。",
+          en: "A column was probably lost when the table was pasted; the sums prove the missing values are 0."
+        )
+        : LocalizedText(
+          zh: "可能是复制表格时丢了列，请对照原表补齐。",
+          en: "A column was probably lost when the table was pasted; complete it from the original table."
+        )
     } else {
       why = LocalizedText(zh: "请删去多余的数。", en: "Remove the extra values.")
     }
     let range = row.range.isEmpty ? row.labelRange : row.range
     return Diagnostic(
-      .wrongValueCount, range: range,
+      .wrongValueCount,
+      range: range,
       message: LocalizedText(
         zh: "\(name.zh)应有 \(expected) 个数，实有 \(found) 个。\(why.zh)",
-        en: "\(name.capitalized.en) should have \(expected) values but has \(found). \(why.en)"),
-      fixes: fixes)
+        en: "\(name.capitalized.en) should have \(expected) values but has \(found). \(why.en)"
+      ),
+      fixes: fixes
+    )
   }
 
   /// Reports invalid values. Returns whether any cell is invalid.
@@ -162,10 +222,14 @@ enum CellRules {
       }
       context.add(
         Diagnostic(
-          .invalidValue, range: cell.range,
+          .invalidValue,
+          range: cell.range,
           message: LocalizedText(
             zh: "\(name(column).zh)的“\(text)”不是有效的数：\(reason.zh)。",
-            en: "\(name(column).capitalized.en): “\(text)” is not a valid value: \(reason.en).")))
+            en: "\(name(column).capitalized.en): “\(text)” is not a valid value: \(reason.en)."
+          )
+        )
+      )
     }
     return invalid
   }
@@ -182,7 +246,8 @@ enum CellRules {
       table.specs.map(\.id).filter { id in
         guard let row = table.row(id), allPresentZero(id) else { return false }
         return row.cells.count >= 6
-      })
+      }
+    )
     var changed = true
     while changed {
       changed = false

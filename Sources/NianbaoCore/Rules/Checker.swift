@@ -13,13 +13,20 @@ public enum Checker {
   public static func check(_ report: Report, explicitlyNamed: Bool = true) -> [Diagnostic] {
     guard report.looksLikeReport else {
       guard explicitlyNamed else { return [] }
-      let first = (0..<report.source.lines.count).lazy.map { LineTokenizerFacade.trimmedLine(report.source, $0) }.first { !$0.isEmpty } ?? 0..<0
+      let first =
+        (0..<report.source.lines.count).lazy.map { LineTokenizerFacade.trimmedLine(report.source, $0) }.first {
+          !$0.isEmpty
+        } ?? 0..<0
       return [
         Diagnostic(
-          .notAReport, range: first,
+          .notAReport,
+          range: first,
           message: LocalizedText(
             zh: "这不是政府信息公开工作年度报告：没有找到报告标题（“××××年政府信息公开工作年度报告”），也没有找到“一、总体情况”等章节标题。",
-            en: "This is not an annual report on government information disclosure: there is no report title (“YYYY年政府信息公开工作年度报告”) and none of the section headings (一、总体情况 …)."))
+            en:
+              "This is not an annual report on government information disclosure: there is no report title (“YYYY年政府信息公开工作年度报告”) and none of the section headings (一、总体情况 …)."
+          )
+        )
       ]
     }
     var context = RuleContext(report: report)
@@ -65,7 +72,9 @@ enum CellNames {
   static func table3(_ spec: Table3RowSpec, _ column: Int) -> LocalizedText {
     LocalizedText(
       zh: "表三“\(spec.displayName)”行“\(NationalFormat.table3Columns[column])”列",
-      en: "table 三, row “\(spec.displayName)”, column “\(NationalFormat.table3Columns[column])” (\(NationalFormat.table3ColumnsEnglish[column]))")
+      en:
+        "table 三, row “\(spec.displayName)”, column “\(NationalFormat.table3Columns[column])” (\(NationalFormat.table3ColumnsEnglish[column]))"
+    )
   }
 
   static func table3Row(_ spec: Table3RowSpec) -> LocalizedText {
@@ -75,7 +84,8 @@ enum CellNames {
   static func table4(_ column: Int) -> LocalizedText {
     LocalizedText(
       zh: "表四“\(NationalFormat.table4ColumnName(column))”",
-      en: "table 四, “\(NationalFormat.table4ColumnName(column))” (\(NationalFormat.table4ColumnNameEnglish(column)))")
+      en: "table 四, “\(NationalFormat.table4ColumnName(column))” (\(NationalFormat.table4ColumnNameEnglish(column)))"
+    )
   }
 }
 

@@ -9,22 +9,33 @@ enum ContentRules {
       if !["信息处理费", "处理费", "收费", "收取"].contains(where: body.has) {
         context.add(
           Diagnostic(
-            .noFeeStatement, range: other.headingRange,
+            .noFeeStatement,
+            range: other.headingRange,
             message: LocalizedText(
               zh: "“六、其他需要报告的事项”没有报告收取信息处理费的情况。即使未收费，也应写明（例如“本年度未收取信息处理费”）。",
-              en: "Section 六 does not say whether information processing fees (信息处理费) were charged. State it even when none were (e.g. 本年度未收取信息处理费).")))
+              en:
+                "Section 六 does not say whether information processing fees (信息处理费) were charged. State it even when none were (e.g. 本年度未收取信息处理费)."
+            )
+          )
+        )
       }
     }
     if let problems = report.section(5) {
-      let squeezed = source.text(problems.bodyRange).unicodeScalars.filter { !LabelText.isSpace($0) && $0 != "\n" && $0 != "\r" }
+      let squeezed = source.text(problems.bodyRange).unicodeScalars.filter {
+        !LabelText.isSpace($0) && $0 != "\n" && $0 != "\r"
+      }
       let text = String(String.UnicodeScalarView(squeezed))
       if text.unicodeScalars.count < 10 || text == "无" || text == "无。" {
         context.add(
           Diagnostic(
-            .emptyProblems, range: problems.headingRange,
+            .emptyProblems,
+            range: problems.headingRange,
             message: LocalizedText(
               zh: "“五、存在的主要问题及改进情况”内容空缺。应写明工作中存在的主要问题和改进措施。",
-              en: "Section 五 is empty. It states the main problems of the year's work and how they are being addressed.")))
+              en: "Section 五 is empty. It states the main problems of the year's work and how they are being addressed."
+            )
+          )
+        )
       }
     }
     checkAccountability(&context)
@@ -43,9 +54,14 @@ enum ContentRules {
     if bodies.contains(where: { body in ["考核", "评议", "追究"].contains(where: body.has) }) { return }
     context.add(
       Diagnostic(
-        .noAccountability, range: overview.headingRange,
+        .noAccountability,
+        range: overview.headingRange,
         message: LocalizedText(
           zh: "“\(agency)”是人民政府，年度报告应报告工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分都没有提到。",
-          en: "“\(agency)” is a people's government: its report states the results of work appraisal, public review and accountability (Art. 50(4) of the 条例), but neither 一 nor 五 mentions them.")))
+          en:
+            "“\(agency)” is a people's government: its report states the results of work appraisal, public review and accountability (Art. 50(4) of the 条例), but neither 一 nor 五 mentions them."
+        )
+      )
+    )
   }
 }

@@ -5,19 +5,28 @@ enum DateRules {
     for date in report.dates where !date.isValid {
       context.add(
         Diagnostic(
-          .impossibleDate, range: date.range,
+          .impossibleDate,
+          range: date.range,
           message: LocalizedText(
             zh: "“\(context.source.text(date.range))”不是存在的日期\(reason(date).zh)。",
-            en: "“\(context.source.text(date.range))” is not a real date\(reason(date).en).")))
+            en: "“\(context.source.text(date.range))” is not a real date\(reason(date).en)."
+          )
+        )
+      )
     }
-    for range in report.dateRanges where range.start.isValid && range.end.isValid && range.start.year != nil && range.end.year != nil {
+    for range in report.dateRanges
+    where range.start.isValid && range.end.isValid && range.start.year != nil && range.end.year != nil {
       if range.end.key < range.start.key {
         context.add(
           Diagnostic(
-            .reversedRange, range: range.range,
+            .reversedRange,
+            range: range.range,
             message: LocalizedText(
               zh: "日期区间“\(context.source.text(range.range))”的结束日期早于开始日期。",
-              en: "The date range “\(context.source.text(range.range))” ends before it starts.")))
+              en: "The date range “\(context.source.text(range.range))” ends before it starts."
+            )
+          )
+        )
       }
     }
     guard let year = report.year else { return }
@@ -26,13 +35,16 @@ enum DateRules {
   }
 
   private static func reason(_ date: DateMention) -> LocalizedText {
-    if date.month < 1 || date.month > 12 { return LocalizedText(zh: "（没有\(date.month)月）", en: " (there is no month \(date.month))") }
+    if date.month < 1 || date.month > 12 {
+      return LocalizedText(zh: "（没有\(date.month)月）", en: " (there is no month \(date.month))")
+    }
     if date.month == 2, date.day == 29, let year = date.year {
       return LocalizedText(zh: "（\(year)年不是闰年，2月只有28天）", en: " (\(year) is not a leap year; February has 28 days)")
     }
     return LocalizedText(
       zh: "（\(date.month)月只有\(DateMention.daysIn(month: date.month, year: date.year))天）",
-      en: " (month \(date.month) has \(DateMention.daysIn(month: date.month, year: date.year)) days)")
+      en: " (month \(date.month) has \(DateMention.daysIn(month: date.month, year: date.year)) days)"
+    )
   }
 
   private static func checkPeriods(_ year: Int, _ context: inout RuleContext) {
@@ -40,36 +52,61 @@ enum DateRules {
     guard !report.statisticsPeriods.isEmpty else {
       context.add(
         Diagnostic(
-          .noPeriodStatement, range: report.title?.range ?? StructureRules.lastNonEmptyLine(context.source, first: true),
+          .noPeriodStatement,
+          range: report.title?.range ?? StructureRules.lastNonEmptyLine(context.source, first: true),
           message: LocalizedText(
             zh: "报告没有写明统计期限。建议在报告中写明“本报告中所列数据的统计期限自\(year)年1月1日起至\(year)年12月31日止”。",
-            en: "The report does not state its statistics period. Consider adding “本报告中所列数据的统计期限自\(year)年1月1日起至\(year)年12月31日止”.")))
+            en:
+              "The report does not state its statistics period. Consider adding “本报告中所列数据的统计期限自\(year)年1月1日起至\(year)年12月31日止”."
+          )
+        )
+      )
       return
     }
     for period in report.statisticsPeriods {
       let dates = period.dates
       guard dates.start.isValid, dates.end.isValid else { continue }
       let written = context.source.text(dates.range)
-      let wrongYears = [dates.start, dates.end].filter { (d: DateMention) -> Bool in d.yearWritten && d.year != Optional(year) }
+      let wrongYears = [dates.start, dates.end].filter { (d: DateMention) -> Bool in
+        d.yearWritten && d.year != Optional(year)
+      }
       if !wrongYears.isEmpty {
-        let edits = wrongYears.compactMap { date -> TextEdit? in date.yearRange.map { TextEdit(range: $0, replacement: String(year)) } }
+        let edits = wrongYears.compactMap { date -> TextEdit? in
+          date.yearRange.map { TextEdit(range: $0, replacement: String(year)) }
+        }
         context.add(
           Diagnostic(
-            .periodWrongYear, range: dates.range,
+            .periodWrongYear,
+            range: dates.range,
             message: LocalizedText(
               zh: "统计期限“\(written)”不在报告年度 \(year) 年内，应为 \(year)年1月1日至\(year)年12月31日。",
-              en: "The statistics period “\(written)” is not in the report year \(year); it runs from \(year)-01-01 to \(year)-12-31."),
+              en:
+                "The statistics period “\(written)” is not in the report year \(year); it runs from \(year)-01-01 to \(year)-12-31."
+            ),
             fixes: edits.isEmpty
               ? []
-              : [Fix(title: LocalizedText(zh: "年份改为 \(year)", en: "Change the year to \(year)"), edits: edits, isCertain: true)]))
+              : [
+                Fix(
+                  title: LocalizedText(zh: "年份改为 \(year)", en: "Change the year to \(year)"),
+                  edits: edits,
+                  isCertain: true
+                )
+              ]
+          )
+        )
       }
       if dates.start.month != 1 || dates.start.day != 1 || dates.end.month != 12 || dates.end.day != 31 {
         context.add(
           Diagnostic(
-            .periodNotWholeYear, range: dates.range,
+            .periodNotWholeYear,
+            range: dates.range,
             message: LocalizedText(
               zh: "统计期限“\(written)”不是全年；年度报告的统计期限为 1月1日至12月31日。请核对期限和表中数字。",
-              en: "The statistics period “\(written)” is not the whole year; an annual report covers 1 January to 31 December. Check the period and the figures.")))
+              en:
+                "The statistics period “\(written)” is not the whole year; an annual report covers 1 January to 31 December. Check the period and the figures."
+            )
+          )
+        )
       }
     }
   }
@@ -81,10 +118,15 @@ enum DateRules {
       guard date.year != year || date.month != 12 || (date.day ?? 31) != 31 else { continue }
       context.add(
         Diagnostic(
-          .cutoffNotYearEnd, range: date.range,
+          .cutoffNotYearEnd,
+          range: date.range,
           message: LocalizedText(
             zh: "“截至\(context.source.text(date.range))”不是报告年度年末；总体情况中的数字应截至 \(year)年12月31日。",
-            en: "“截至\(context.source.text(date.range))” is not the end of the report year; the figures in 总体情况 are as of \(year)-12-31.")))
+            en:
+              "“截至\(context.source.text(date.range))” is not the end of the report year; the figures in 总体情况 are as of \(year)-12-31."
+          )
+        )
+      )
     }
     let source = context.source
     let subheadingStarts = Set(overview.subheadings.map(\.range.lowerBound))
@@ -93,15 +135,24 @@ enum DateRules {
     guard firstLine <= lastLine else { return }
     for line in firstLine...lastLine {
       let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
-      guard range.count >= 6, overview.bodyRange.contains(range.lowerBound), !subheadingStarts.contains(range.lowerBound) else { continue }
-      let (found, yearRange) = TitleReader(source: source).findYear(in: range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
+      guard range.count >= 6, overview.bodyRange.contains(range.lowerBound),
+        !subheadingStarts.contains(range.lowerBound)
+      else { continue }
+      let (found, yearRange) = TitleReader(source: source).findYear(
+        in: range.lowerBound..<min(range.upperBound, range.lowerBound + 24)
+      )
       guard let found, let yearRange, yearRange.lowerBound == range.lowerBound, found != year else { continue }
       context.add(
         Diagnostic(
-          .paragraphOtherYear, range: yearRange,
+          .paragraphOtherYear,
+          range: yearRange,
           message: LocalizedText(
             zh: "这是 \(year) 年度报告，但总体情况的这一段以“\(found)年”开头。是否沿用了往年的文字？",
-            en: "This is the \(year) report, but this paragraph of 总体情况 opens with “\(found)年”. Was it copied from an earlier report?")))
+            en:
+              "This is the \(year) report, but this paragraph of 总体情况 opens with “\(found)年”. Was it copied from an earlier report?"
+          )
+        )
+      )
     }
   }
 }

@@ -5,10 +5,15 @@ enum LabelRules {
       guard let canonical = deviation.canonical else {
         context.add(
           Diagnostic(
-            .nonCanonicalLabel, range: deviation.range,
+            .nonCanonicalLabel,
+            range: deviation.range,
             message: LocalizedText(
               zh: "“\(deviation.found)”不是统一格式表三中的行标签，这一行的数没有计入检查。请改用统一格式的标签。",
-              en: "“\(deviation.found)” is not a row label of table 三 in the national format, so its numbers were not checked. Use the format's label.")))
+              en:
+                "“\(deviation.found)” is not a row label of table 三 in the national format, so its numbers were not checked. Use the format's label."
+            )
+          )
+        )
         continue
       }
       let place: LocalizedText
@@ -21,17 +26,23 @@ enum LabelRules {
       let crossesLines = context.source.utf8[deviation.range].contains { $0 == 0x0A || $0 == 0x0D }
       context.add(
         Diagnostic(
-          .nonCanonicalLabel, range: deviation.range,
+          .nonCanonicalLabel,
+          range: deviation.range,
           message: LocalizedText(
             zh: "\(place.zh)“\(deviation.found)”与统一格式不一致，应为“\(canonical)”。",
-            en: "\(place.en) “\(deviation.found)” differs from the national format: it is “\(canonical)”."),
+            en: "\(place.en) “\(deviation.found)” differs from the national format: it is “\(canonical)”."
+          ),
           fixes: crossesLines
             ? []
             : [
               Fix(
                 title: LocalizedText(zh: "改为“\(canonical)”", en: "Change to “\(canonical)”"),
-                edits: [TextEdit(range: deviation.range, replacement: canonical)], isCertain: true)
-            ]))
+                edits: [TextEdit(range: deviation.range, replacement: canonical)],
+                isCertain: true
+              )
+            ]
+        )
+      )
     }
   }
 }

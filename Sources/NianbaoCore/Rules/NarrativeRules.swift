@@ -19,8 +19,12 @@ enum NarrativeRules {
       else { return nil }
       return row.cells[6].integerValue
     }
-    let row4 = context.unusableTable4
-      ? nil : report.table4?.row.flatMap { row in row.cells.count == 15 ? row.cells.map { handled.contains($0.range.lowerBound) ? nil : $0.integerValue } : nil }
+    let row4 =
+      context.unusableTable4
+      ? nil
+      : report.table4?.row.flatMap { row in
+        row.cells.count == 15 ? row.cells.map { handled.contains($0.range.lowerBound) ? nil : $0.integerValue } : nil
+      }
 
     for clause in clauses(context.source, overview.bodyRange) where mayStateANumber(clause, context.source) {
       let text = clause.text
@@ -29,54 +33,139 @@ enum NarrativeRules {
         if let received = total3("1"), received != 0 {
           context.add(
             mismatch(
-              at: clause.range, said: LocalizedText(zh: "未收到申请", en: "no application was received"),
-              table: LocalizedText(zh: "表三“一、本年新收”的总计为 \(received)", en: "table 三 row 一 (new applications) totals \(received)"), context.source))
+              at: clause.range,
+              said: LocalizedText(zh: "未收到申请", en: "no application was received"),
+              table: LocalizedText(
+                zh: "表三“一、本年新收”的总计为 \(received)",
+                en: "table 三 row 一 (new applications) totals \(received)"
+              ),
+              context.source
+            )
+          )
         }
         continue
       }
       guard let claim = number(in: clause, context.source) else { continue }
       if text.has("上年结转") {
         if let carried = total3("2"), carried != claim.value {
-          context.add(mismatch(claim, "上年结转", "carried over", table: "表三“二、上年结转”的总计", tableEnglish: "the total of table 三 row 二 (carried over)", carried, context.source))
+          context.add(
+            mismatch(
+              claim,
+              "上年结转",
+              "carried over",
+              table: "表三“二、上年结转”的总计",
+              tableEnglish: "the total of table 三 row 二 (carried over)",
+              carried,
+              context.source
+            )
+          )
         }
       } else if text.has("结转下") || text.has("结转到下") || text.has("顺延") {
         if let forward = total3("4"), forward != claim.value {
-          context.add(mismatch(claim, "结转下年度", "carried forward", table: "表三“四、结转下年度继续办理”的总计", tableEnglish: "the total of table 三 row 四 (carried forward)", forward, context.source))
+          context.add(
+            mismatch(
+              claim,
+              "结转下年度",
+              "carried forward",
+              table: "表三“四、结转下年度继续办理”的总计",
+              tableEnglish: "the total of table 三 row 四 (carried forward)",
+              forward,
+              context.source
+            )
+          )
         }
       } else if mentionsApplications && (text.has("收到") || text.has("受理") || text.has("新收")) {
         if let received = total3("1") {
           let withCarried = received + (total3("2") ?? 0)
           if claim.value != received && claim.value != withCarried {
             context.add(
-              mismatch(claim, "收到申请", "applications received", table: "表三“一、本年新收”的总计", tableEnglish: "the total of table 三 row 一 (new applications)", received, context.source))
+              mismatch(
+                claim,
+                "收到申请",
+                "applications received",
+                table: "表三“一、本年新收”的总计",
+                tableEnglish: "the total of table 三 row 一 (new applications)",
+                received,
+                context.source
+              )
+            )
           }
         }
       } else if text.has("办结") || text.has("办理完毕") {
         if let done = total3("3(7)"), done != claim.value {
-          context.add(mismatch(claim, "办结", "handled", table: "表三（七）总计", tableEnglish: "table 三 （七） total (handled)", done, context.source))
+          context.add(
+            mismatch(
+              claim,
+              "办结",
+              "handled",
+              table: "表三（七）总计",
+              tableEnglish: "table 三 （七） total (handled)",
+              done,
+              context.source
+            )
+          )
         }
       } else if text.has("行政复议") && !text.has("诉讼"), let row4, let review = row4[4], review != claim.value {
-        context.add(mismatch(claim, "行政复议", "administrative reconsiderations", table: "表四行政复议的总计", tableEnglish: "the reconsideration total of table 四", review, context.source))
-      } else if text.has("行政诉讼") && !text.has("复议"), let row4, let direct = row4[9], let after = row4[14], direct + after != claim.value {
-        context.add(mismatch(claim, "行政诉讼", "lawsuits", table: "表四两组行政诉讼的总计之和", tableEnglish: "the two litigation totals of table 四 together", direct + after, context.source))
+        context.add(
+          mismatch(
+            claim,
+            "行政复议",
+            "administrative reconsiderations",
+            table: "表四行政复议的总计",
+            tableEnglish: "the reconsideration total of table 四",
+            review,
+            context.source
+          )
+        )
+      } else if text.has("行政诉讼") && !text.has("复议"), let row4, let direct = row4[9], let after = row4[14],
+        direct + after != claim.value
+      {
+        context.add(
+          mismatch(
+            claim,
+            "行政诉讼",
+            "lawsuits",
+            table: "表四两组行政诉讼的总计之和",
+            tableEnglish: "the two litigation totals of table 四 together",
+            direct + after,
+            context.source
+          )
+        )
       }
     }
   }
 
   private static func mismatch(
-    _ claim: Claim, _ what: String, _ whatEnglish: String, table: String, tableEnglish: String, _ expected: Int, _ source: SourceText
+    _ claim: Claim,
+    _ what: String,
+    _ whatEnglish: String,
+    table: String,
+    tableEnglish: String,
+    _ expected: Int,
+    _ source: SourceText
   ) -> Diagnostic {
     mismatch(
-      at: claim.range, said: LocalizedText(zh: "\(what) \(claim.value) 件", en: "\(claim.value) \(whatEnglish)"),
-      table: LocalizedText(zh: "\(table)为 \(expected)", en: "\(tableEnglish) is \(expected)"), source)
+      at: claim.range,
+      said: LocalizedText(zh: "\(what) \(claim.value) 件", en: "\(claim.value) \(whatEnglish)"),
+      table: LocalizedText(zh: "\(table)为 \(expected)", en: "\(tableEnglish) is \(expected)"),
+      source
+    )
   }
 
-  private static func mismatch(at range: Range<Int>, said: LocalizedText, table: LocalizedText, _ source: SourceText) -> Diagnostic {
+  private static func mismatch(
+    at range: Range<Int>,
+    said: LocalizedText,
+    table: LocalizedText,
+    _ source: SourceText
+  ) -> Diagnostic {
     Diagnostic(
-      .narrativeMismatch, range: range,
+      .narrativeMismatch,
+      range: range,
       message: LocalizedText(
         zh: "总体情况中写“\(said.zh)”，但\(table.zh)。正文与表格的数字应一致，请核对。",
-        en: "总体情况 says \(said.en), but \(table.en). The text and the tables must agree; check both."))
+        en: "总体情况 says \(said.en), but \(table.en). The text and the tables must agree; check both."
+      )
+    )
   }
 
   /// A cheap look at the bytes: only clauses with a digit, 未 or 没 can state a number.

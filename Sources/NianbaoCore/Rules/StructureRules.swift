@@ -13,34 +13,51 @@ enum StructureRules {
       if seen.contains(section.number) {
         context.add(
           Diagnostic(
-            .duplicateSection, range: section.headingRange,
+            .duplicateSection,
+            range: section.headingRange,
             message: LocalizedText(
               zh: "第\(spec.numeral)部分“\(spec.fullTitle)”重复出现；每个部分只能出现一次，请合并或删除重复的部分。",
-              en: "Section \(spec.numeral) “\(spec.fullTitle)” appears a second time; each section appears once. Merge or delete the repeated one.")))
+              en:
+                "Section \(spec.numeral) “\(spec.fullTitle)” appears a second time; each section appears once. Merge or delete the repeated one."
+            )
+          )
+        )
         continue
       }
       seen.insert(section.number)
       if section.number < highest {
         context.add(
           Diagnostic(
-            .sectionsOutOfOrder, range: section.headingRange,
+            .sectionsOutOfOrder,
+            range: section.headingRange,
             message: LocalizedText(
               zh: "“\(spec.fullTitle)”出现在第\(NationalFormat.chineseNumeral(highest))部分之后；六个部分应按一至六的顺序排列。",
-              en: "“\(spec.fullTitle)” comes after section \(NationalFormat.chineseNumeral(highest)); the six sections go in the order 一 to 六.")))
+              en:
+                "“\(spec.fullTitle)” comes after section \(NationalFormat.chineseNumeral(highest)); the six sections go in the order 一 to 六."
+            )
+          )
+        )
       }
       highest = max(highest, section.number)
       if let written = section.writtenNumber, written != section.number, let numberRange = section.numberRange {
         context.add(
           Diagnostic(
-            .misnumberedSection, range: numberRange,
+            .misnumberedSection,
+            range: numberRange,
             message: LocalizedText(
               zh: "“\(section.titleText)”是统一格式的第\(spec.numeral)部分，序号写成了“\(NationalFormat.chineseNumeral(written))”。",
-              en: "“\(section.titleText)” is section \(spec.numeral) of the national format, but it is numbered “\(NationalFormat.chineseNumeral(written))”."),
+              en:
+                "“\(section.titleText)” is section \(spec.numeral) of the national format, but it is numbered “\(NationalFormat.chineseNumeral(written))”."
+            ),
             fixes: [
               Fix(
                 title: LocalizedText(zh: "序号改为“\(spec.numeral)”", en: "Number it “\(spec.numeral)”"),
-                edits: [TextEdit(range: numberRange, replacement: spec.numeral)], isCertain: true)
-            ]))
+                edits: [TextEdit(range: numberRange, replacement: spec.numeral)],
+                isCertain: true
+              )
+            ]
+          )
+        )
       }
     }
 
@@ -56,10 +73,16 @@ enum StructureRules {
       }
       context.add(
         Diagnostic(
-          .missingSection, range: range,
+          .missingSection,
+          range: range,
           message: LocalizedText(
-            zh: "缺少第\(spec.numeral)部分“\(spec.fullTitle)”。统一格式的六个部分都必须有，请在\(next.map { "“\(NationalFormat.section($0.number).fullTitle)”之前" } ?? "报告末尾")补上。",
-            en: "Section \(spec.numeral) “\(spec.fullTitle)” is missing. All six sections of the national format are required; add it \(next.map { "before “\(NationalFormat.section($0.number).fullTitle)”" } ?? "at the end of the report").")))
+            zh:
+              "缺少第\(spec.numeral)部分“\(spec.fullTitle)”。统一格式的六个部分都必须有，请在\(next.map { "“\(NationalFormat.section($0.number).fullTitle)”之前" } ?? "报告末尾")补上。",
+            en:
+              "Section \(spec.numeral) “\(spec.fullTitle)” is missing. All six sections of the national format are required; add it \(next.map { "before “\(NationalFormat.section($0.number).fullTitle)”" } ?? "at the end of the report")."
+          )
+        )
+      )
     }
 
     // NB104 / NB106
@@ -74,7 +97,9 @@ enum StructureRules {
       if let table = report.table3 {
         checkTable3Rows(table, &context)
       } else {
-        context.add(missingTable(3, "收到和处理政府信息公开申请情况表", "table of applications received and handled", at: section.headingRange))
+        context.add(
+          missingTable(3, "收到和处理政府信息公开申请情况表", "table of applications received and handled", at: section.headingRange)
+        )
       }
     }
     if let section = report.section(4) {
@@ -82,29 +107,43 @@ enum StructureRules {
         if table.row == nil {
           context.add(
             Diagnostic(
-              .missingRow, range: section.headingRange,
+              .missingRow,
+              range: section.headingRange,
               message: LocalizedText(
                 zh: "表四只有表头，缺少 15 个数的数据行；没有行政复议、行政诉讼时应填 15 个 0。",
-                en: "Table 四 has its header but not its row of 15 numbers; with no reconsiderations or lawsuits, write fifteen 0s.")))
+                en:
+                  "Table 四 has its header but not its row of 15 numbers; with no reconsiderations or lawsuits, write fifteen 0s."
+              )
+            )
+          )
           context.unusableTable4 = true
         }
       } else {
-        context.add(missingTable(4, "政府信息公开行政复议、行政诉讼情况表", "table of reconsiderations and lawsuits", at: section.headingRange))
+        context.add(
+          missingTable(4, "政府信息公开行政复议、行政诉讼情况表", "table of reconsiderations and lawsuits", at: section.headingRange)
+        )
       }
     }
 
     // NB112: once per report.
     if let year = report.year, year >= 2021 {
       let outdated: Range<Int>? =
-        report.table2?.edition == .trial2019 ? report.table2?.range : report.table3?.edition == .trial2019 ? report.table3?.range : nil
+        report.table2?.edition == .trial2019
+        ? report.table2?.range : report.table3?.edition == .trial2019 ? report.table3?.range : nil
       if let outdated {
         let lineRange = source.lines.contentRange(ofLine: source.lines.line(containing: outdated.lowerBound))
         context.add(
           Diagnostic(
-            .outdatedLayout, range: lineRange,
+            .outdatedLayout,
+            range: lineRange,
             message: LocalizedText(
-              zh: "这是 \(year) 年度报告，但表格用的是已废止的国办公开办函〔2019〕60号格式（\(report.table2?.edition == .trial2019 ? "表二列为“本年新制作数量”等" : "表三“（六）其他处理”只有一行")）。2021 年度起应使用国办公开办函〔2021〕30号格式。",
-              en: "This is a \(year) report, but its tables use the superseded format of 国办公开办函〔2019〕60号 (\(report.table2?.edition == .trial2019 ? "table 二 with 本年新制作数量 …" : "table 三 with a single （六）其他处理 row")). From 2021 the format of 国办公开办函〔2021〕30号 applies.")))
+              zh:
+                "这是 \(year) 年度报告，但表格用的是已废止的国办公开办函〔2019〕60号格式（\(report.table2?.edition == .trial2019 ? "表二列为“本年新制作数量”等" : "表三“（六）其他处理”只有一行")）。2021 年度起应使用国办公开办函〔2021〕30号格式。",
+              en:
+                "This is a \(year) report, but its tables use the superseded format of 国办公开办函〔2019〕60号 (\(report.table2?.edition == .trial2019 ? "table 二 with 本年新制作数量 …" : "table 三 with a single （六）其他处理 row")). From 2021 the format of 国办公开办函〔2021〕30号 applies."
+            )
+          )
+        )
       }
     }
   }
@@ -115,29 +154,47 @@ enum StructureRules {
       let first = lastNonEmptyLine(context.source, first: true)
       context.add(
         Diagnostic(
-          .missingTitle, range: first,
+          .missingTitle,
+          range: first,
           message: LocalizedText(
             zh: "没有找到报告标题。第一行应为“××（机关名称）××××年政府信息公开工作年度报告”。",
-            en: "No report title was found. The first line should read “<agency> YYYY年政府信息公开工作年度报告”.")))
+            en: "No report title was found. The first line should read “<agency> YYYY年政府信息公开工作年度报告”."
+          )
+        )
+      )
       return
     }
     if title.year == nil {
       context.add(
         Diagnostic(
-          .missingTitle, range: title.range,
+          .missingTitle,
+          range: title.range,
           message: LocalizedText(
             zh: "标题中没有报告年度。请写成“××（机关名称）××××年政府信息公开工作年度报告”，年度决定统计期限和适用的格式。",
-            en: "The title has no report year. Write it as “<agency> YYYY年政府信息公开工作年度报告”; the year decides the statistics period and the format.")))
+            en:
+              "The title has no report year. Write it as “<agency> YYYY年政府信息公开工作年度报告”; the year decides the statistics period and the format."
+          )
+        )
+      )
     }
   }
 
-  private static func missingTable(_ section: Int, _ zhName: String, _ enName: String, at range: Range<Int>) -> Diagnostic {
+  private static func missingTable(
+    _ section: Int,
+    _ zhName: String,
+    _ enName: String,
+    at range: Range<Int>
+  ) -> Diagnostic {
     let numeral = NationalFormat.chineseNumeral(section)
     return Diagnostic(
-      .missingTable, range: range,
+      .missingTable,
+      range: range,
       message: LocalizedText(
         zh: "第\(numeral)部分缺少统计表（\(zhName)）。即使没有数据，也要保留表格并填 0。",
-        en: "Section \(numeral) has no \(enName). Keep the table even when there is nothing to report, with 0 in its cells."))
+        en:
+          "Section \(numeral) has no \(enName). Keep the table even when there is nothing to report, with 0 in its cells."
+      )
+    )
   }
 
   private static func checkTable2Rows(_ table: Table2, _ context: inout RuleContext) {
@@ -146,10 +203,14 @@ enum StructureRules {
       for name in spec.rows where !present.contains(name) {
         context.add(
           Diagnostic(
-            .missingRow, range: lineOf(table.range.lowerBound, context.source),
+            .missingRow,
+            range: lineOf(table.range.lowerBound, context.source),
             message: LocalizedText(
               zh: "表二（\(spec.marker)）缺少“\(name)”行；没有数据时填 0。",
-              en: "Table 二 (\(spec.marker)) has no “\(name)” row; where there is nothing to report, write 0.")))
+              en: "Table 二 (\(spec.marker)) has no “\(name)” row; where there is nothing to report, write 0."
+            )
+          )
+        )
       }
     }
   }
@@ -158,20 +219,32 @@ enum StructureRules {
     for row in context.report.duplicateTable3Rows {
       context.add(
         Diagnostic(
-          .duplicateRow, range: row.labelRange,
+          .duplicateRow,
+          range: row.labelRange,
           message: LocalizedText(
             zh: "表三的“\(row.labelText)”行出现了两次；只检查了第一次出现的那一行，请删除重复的行。",
-            en: "The row “\(row.labelText)” of table 三 appears twice; only the first was checked. Delete the repeated one.")))
+            en:
+              "The row “\(row.labelText)” of table 三 appears twice; only the first was checked. Delete the repeated one."
+          )
+        )
+      )
     }
     for (index, spec) in table.specs.enumerated() where table.row(spec.id) == nil {
       let nextPresent = table.specs[(index + 1)...].lazy.compactMap { table.row($0.id) }.first
-      let range = nextPresent.map { lineOf($0.range.lowerBound, context.source) } ?? lineOf(table.range.upperBound, context.source)
+      let range =
+        nextPresent.map { lineOf($0.range.lowerBound, context.source) }
+        ?? lineOf(table.range.upperBound, context.source)
       context.add(
         Diagnostic(
-          .missingRow, range: range,
+          .missingRow,
+          range: range,
           message: LocalizedText(
             zh: "表三缺少“\(spec.displayName)”行\(nextPresent == nil ? "" : "（应在此行之前）")；没有数据时填 7 个 0。",
-            en: "Table 三 has no “\(spec.displayName)” row\(nextPresent == nil ? "" : " (it belongs before this line)"); where there is nothing to report, write seven 0s.")))
+            en:
+              "Table 三 has no “\(spec.displayName)” row\(nextPresent == nil ? "" : " (it belongs before this line)"); where there is nothing to report, write seven 0s."
+          )
+        )
+      )
       context.unusableTable3Rows.insert(spec.id)
     }
   }

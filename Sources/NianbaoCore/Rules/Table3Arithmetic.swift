@@ -61,19 +61,28 @@ struct Table3Arithmetic {
     for spec in table.specs {
       constraints.append(
         Constraint(
-          kind: .rowSum(spec.id), left: (0..<6).map { CellRef(row: spec.id, column: $0) },
-          right: [CellRef(row: spec.id, column: 6)]))
+          kind: .rowSum(spec.id),
+          left: (0..<6).map { CellRef(row: spec.id, column: $0) },
+          right: [CellRef(row: spec.id, column: 6)]
+        )
+      )
     }
     let outcomes = table.specs.filter { $0.kind == .outcome }.map(\.id)
     for column in 0..<7 {
       constraints.append(
         Constraint(
-          kind: .outcomeSum(column), left: outcomes.map { CellRef(row: $0, column: column) },
-          right: [CellRef(row: "3(7)", column: column)]))
+          kind: .outcomeSum(column),
+          left: outcomes.map { CellRef(row: $0, column: column) },
+          right: [CellRef(row: "3(7)", column: column)]
+        )
+      )
       constraints.append(
         Constraint(
-          kind: .identity(column), left: [CellRef(row: "1", column: column), CellRef(row: "2", column: column)],
-          right: [CellRef(row: "3(7)", column: column), CellRef(row: "4", column: column)]))
+          kind: .identity(column),
+          left: [CellRef(row: "1", column: column), CellRef(row: "2", column: column)],
+          right: [CellRef(row: "3(7)", column: column), CellRef(row: "4", column: column)]
+        )
+      )
     }
     self.constraints = constraints
   }

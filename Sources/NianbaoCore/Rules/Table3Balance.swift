@@ -52,7 +52,9 @@ enum Table3Balance {
   /// The one cell, or else the one pair of cells, whose correction makes every broken sum hold
   /// and leaves every sum that held alone. Nil when there is none, or more than one.
   private static func smallestExplanation(
-    violated: [Table3Arithmetic.Constraint], active: [Table3Arithmetic.Constraint], _ arithmetic: Table3Arithmetic
+    violated: [Table3Arithmetic.Constraint],
+    active: [Table3Arithmetic.Constraint],
+    _ arithmetic: Table3Arithmetic
   ) -> [(CellRef, Int)]? {
     var cells: [CellRef] = []
     var seen: Set<CellRef> = []
@@ -61,14 +63,18 @@ enum Table3Balance {
     }
     let violatedKinds = Set(violated.map(\.kind))
     let residuals = Dictionary(uniqueKeysWithValues: active.map { ($0.kind, $0.residual(arithmetic.values)!) })
-    let touching = Dictionary(uniqueKeysWithValues: cells.map { cell in (cell, active.filter { $0.coefficient(of: cell) != 0 }) })
+    let touching = Dictionary(
+      uniqueKeysWithValues: cells.map { cell in (cell, active.filter { $0.coefficient(of: cell) != 0 }) }
+    )
 
     var singles: [[(CellRef, Int)]] = []
     for cell in cells {
       let constraints = touching[cell]!
       guard Set(constraints.map(\.kind)) == violatedKinds else { continue }
       let deltas = Set(constraints.map { -residuals[$0.kind]! * $0.coefficient(of: cell) })
-      guard deltas.count == 1, let value = deltas.first.map({ arithmetic.values[cell]! + $0 }), value >= 0 else { continue }
+      guard deltas.count == 1, let value = deltas.first.map({ arithmetic.values[cell]! + $0 }), value >= 0 else {
+        continue
+      }
       singles.append([(cell, value)])
     }
     if !singles.isEmpty { return singles.count == 1 ? singles[0] : nil }
@@ -79,7 +85,10 @@ enum Table3Balance {
       for j in (i + 1)..<cells.count {
         let x = cells[i]
         let y = cells[j]
-        let constraints = Dictionary((touching[x]! + touching[y]!).map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+        let constraints = Dictionary(
+          (touching[x]! + touching[y]!).map { ($0.kind, $0) },
+          uniquingKeysWith: { a, _ in a }
+        )
         guard violatedKinds.isSubset(of: constraints.keys) else { continue }
         // a·dx + b·dy = -residual for every constraint touching x or y.
         let equations = constraints.values.map { ($0.coefficient(of: x), $0.coefficient(of: y), -residuals[$0.kind]!) }
@@ -128,28 +137,38 @@ enum Table3Balance {
   private static func columnName(_ column: Int) -> String { NationalFormat.table3Columns[column] }
 
   private static func diagnose(
-    cell: CellRef, correct: Int, violated: [Table3Arithmetic.Constraint], alone: Bool, _ arithmetic: Table3Arithmetic
+    cell: CellRef,
+    correct: Int,
+    violated: [Table3Arithmetic.Constraint],
+    alone: Bool,
+    _ arithmetic: Table3Arithmetic
   ) -> Diagnostic {
     let spec = arithmetic.spec(cell.row)
     let written = arithmetic.values[cell] ?? 0
     let isBlank = arithmetic.cell(cell)?.content == .blank
     let found = LocalizedText(
-      zh: isBlank ? "空白（按 0 计）" : " \(written)", en: isBlank ? "blank (read as 0)" : "\(written)")
+      zh: isBlank ? "空白（按 0 计）" : " \(written)",
+      en: isBlank ? "blank (read as 0)" : "\(written)"
+    )
     let name = CellNames.table3(spec, cell.column)
     let reasons = violated.map { explanation($0, arithmetic) }
     let assumption: LocalizedText
     if !alone {
       assumption = LocalizedText(
         zh: "表中有两个数填错：改正这两个数后所有合计关系都成立，且没有其他改法。",
-        en: "Two values of the table are wrong: correcting these two makes every sum hold, and no other correction does.")
+        en:
+          "Two values of the table are wrong: correcting these two makes every sum hold, and no other correction does."
+      )
     } else if violated.count > 1 {
       assumption = LocalizedText(
         zh: "只改这一个数就能让\(violated.count)处合计关系全部成立，所以判断是它填错了。",
-        en: "Changing this one value makes all \(violated.count) broken sums hold, so it is taken to be the wrong one.")
+        en: "Changing this one value makes all \(violated.count) broken sums hold, so it is taken to be the wrong one."
+      )
     } else {
       assumption = LocalizedText(
         zh: "表中其他合计关系都成立，所以判断是它填错了。",
-        en: "Every other sum of the table holds, so this value is taken to be the wrong one.")
+        en: "Every other sum of the table holds, so this value is taken to be the wrong one."
+      )
     }
     let rule: Rule
     let certain: Bool
@@ -177,19 +196,25 @@ enum Table3Balance {
           range: c.range,
           message: LocalizedText(
             zh: "\(refSpec.displayName)·\(columnName(ref.column)) = \(arithmetic.values[ref] ?? 0)",
-            en: "\(refSpec.displayName)·\(columnName(ref.column)) = \(arithmetic.values[ref] ?? 0)"))
+            en: "\(refSpec.displayName)·\(columnName(ref.column)) = \(arithmetic.values[ref] ?? 0)"
+          )
+        )
       }
     }
     var unique: [RelatedNote] = []
     for note in related where !unique.contains(note) { unique.append(note) }
     let diagnosticCell = arithmetic.cell(cell)!
     return Diagnostic(
-      rule, range: diagnosticCell.range.isEmpty ? arithmetic.table.row(cell.row)!.range : diagnosticCell.range,
+      rule,
+      range: diagnosticCell.range.isEmpty ? arithmetic.table.row(cell.row)!.range : diagnosticCell.range,
       message: LocalizedText(
         zh: "\(name.zh)应为 \(correct)，实为\(found.zh)。\(reasons.map(\.zh).joined(separator: "；"))。\(assumption.zh)",
-        en: "\(name.capitalized.en) should be \(correct) but is \(found.en). \(reasons.map(\.en).joined(separator: "; ")). \(assumption.en)"),
+        en:
+          "\(name.capitalized.en) should be \(correct) but is \(found.en). \(reasons.map(\.en).joined(separator: "; ")). \(assumption.en)"
+      ),
       related: unique,
-      fixes: [fix(diagnosticCell, correct, certain: certain)])
+      fixes: [fix(diagnosticCell, correct, certain: certain)]
+    )
   }
 
   /// One broken sum, written out.
@@ -200,23 +225,32 @@ enum Table3Balance {
       let sum = a.sumText(constraint.left, naming: { columnName($0.column) }, skipZeros: false)
       return LocalizedText(
         zh: "“\(spec.displayName)”行：\(sum)，总计写的是 \(a.values[CellRef(row: id, column: 6)] ?? 0)",
-        en: "row “\(spec.displayName)”: \(sum), the total says \(a.values[CellRef(row: id, column: 6)] ?? 0)")
+        en: "row “\(spec.displayName)”: \(sum), the total says \(a.values[CellRef(row: id, column: 6)] ?? 0)"
+      )
     case .outcomeSum(let column):
       let sum = a.sumText(constraint.left, naming: { a.spec($0.row).shortName }, skipZeros: true)
       let total = a.values[CellRef(row: "3(7)", column: column)] ?? 0
       return LocalizedText(
         zh: "“\(columnName(column))”列（一）至（六）各项之和为 \(sum)（其余各项为 0），而（七）总计写的是 \(total)",
-        en: "in column “\(columnName(column))” the rows （一）–（六） add up to \(sum) (the others are 0), but （七）总计 says \(total)")
+        en:
+          "in column “\(columnName(column))” the rows （一）–（六） add up to \(sum) (the others are 0), but （七）总计 says \(total)"
+      )
     case .identity(let column):
       let v = { (row: String) in a.values[CellRef(row: row, column: column)] ?? 0 }
       return LocalizedText(
-        zh: "“\(columnName(column))”列：一 本年新收 \(v("1")) + 二 上年结转 \(v("2")) = \(v("1") + v("2"))，而（七）总计 \(v("3(7)")) + 四 结转下年度 \(v("4")) = \(v("3(7)") + v("4"))",
-        en: "column “\(columnName(column))”: 一 new \(v("1")) + 二 carried over \(v("2")) = \(v("1") + v("2")), but （七） total \(v("3(7)")) + 四 carried forward \(v("4")) = \(v("3(7)") + v("4"))")
+        zh:
+          "“\(columnName(column))”列：一 本年新收 \(v("1")) + 二 上年结转 \(v("2")) = \(v("1") + v("2"))，而（七）总计 \(v("3(7)")) + 四 结转下年度 \(v("4")) = \(v("3(7)") + v("4"))",
+        en:
+          "column “\(columnName(column))”: 一 new \(v("1")) + 二 carried over \(v("2")) = \(v("1") + v("2")), but （七） total \(v("3(7)")) + 四 carried forward \(v("4")) = \(v("3(7)") + v("4"))"
+      )
     }
   }
 
   /// A broken sum reported at its total, with the value that total would need.
-  private static func report(_ constraint: Table3Arithmetic.Constraint, _ a: Table3Arithmetic) -> (Diagnostic, CellRef, Int?) {
+  private static func report(
+    _ constraint: Table3Arithmetic.Constraint,
+    _ a: Table3Arithmetic
+  ) -> (Diagnostic, CellRef, Int?) {
     let residual = constraint.residual(a.values)!
     let reason = explanation(constraint, a)
     switch constraint.kind {
@@ -224,31 +258,44 @@ enum Table3Balance {
       let anchor = CellRef(row: id, column: 6)
       let correct = (a.values[anchor] ?? 0) + residual
       let diagnostic = Diagnostic(
-        .rowTotal, range: a.cell(anchor)?.range ?? a.table.row(id)!.range,
+        .rowTotal,
+        range: a.cell(anchor)?.range ?? a.table.row(id)!.range,
         message: LocalizedText(
           zh: "\(CellNames.table3(a.spec(id), 6).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)。\(reason.zh)。",
-          en: "\(CellNames.table3(a.spec(id), 6).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0): \(reason.en)."),
-        related: related(constraint.left, a))
+          en:
+            "\(CellNames.table3(a.spec(id), 6).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0): \(reason.en)."
+        ),
+        related: related(constraint.left, a)
+      )
       return (diagnostic, anchor, correct)
     case .outcomeSum(let column):
       let anchor = CellRef(row: "3(7)", column: column)
       let correct = (a.values[anchor] ?? 0) + residual
       let diagnostic = Diagnostic(
-        .outcomeTotal, range: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range,
+        .outcomeTotal,
+        range: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range,
         message: LocalizedText(
           zh: "\(CellNames.table3(a.spec("3(7)"), column).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)：\(reason.zh)。",
-          en: "\(CellNames.table3(a.spec("3(7)"), column).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0): \(reason.en)."),
-        related: related(constraint.left, a))
+          en:
+            "\(CellNames.table3(a.spec("3(7)"), column).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0): \(reason.en)."
+        ),
+        related: related(constraint.left, a)
+      )
       return (diagnostic, anchor, correct)
     case .identity(let column):
       let anchor = CellRef(row: "4", column: column)
       let correct = (a.values[anchor] ?? 0) + residual
       let diagnostic = Diagnostic(
-        .carryIdentity, range: a.cell(anchor)?.range ?? a.table.row("4")!.range,
+        .carryIdentity,
+        range: a.cell(anchor)?.range ?? a.table.row("4")!.range,
         message: LocalizedText(
-          zh: "表三勾稽关系不成立（一 + 二 应等于（七）+ 四）：\(reason.zh)。\(correct >= 0 ? "若其他数无误，“四、结转下年度继续办理”应为 \(correct)。" : "请核对各项数字。")",
-          en: "Table 三 does not balance (一 + 二 must equal （七） + 四): \(reason.en). \(correct >= 0 ? "If the other numbers are right, 四 (carried forward) is \(correct)." : "Check the numbers.")"),
-        related: related(constraint.left + [CellRef(row: "3(7)", column: column)], a))
+          zh:
+            "表三勾稽关系不成立（一 + 二 应等于（七）+ 四）：\(reason.zh)。\(correct >= 0 ? "若其他数无误，“四、结转下年度继续办理”应为 \(correct)。" : "请核对各项数字。")",
+          en:
+            "Table 三 does not balance (一 + 二 must equal （七） + 四): \(reason.en). \(correct >= 0 ? "If the other numbers are right, 四 (carried forward) is \(correct)." : "Check the numbers.")"
+        ),
+        related: related(constraint.left + [CellRef(row: "3(7)", column: column)], a)
+      )
       return (diagnostic, anchor, correct >= 0 ? correct : nil)
     }
   }
@@ -266,6 +313,8 @@ enum Table3Balance {
       title: certain
         ? LocalizedText(zh: "重新计算为 \(value)", en: "Recompute as \(value)")
         : LocalizedText(zh: "改为 \(value)（请核对原始台账）", en: "Change to \(value) (check the records)"),
-      edits: [TextEdit(range: cell.range, replacement: String(value))], isCertain: certain)
+      edits: [TextEdit(range: cell.range, replacement: String(value))],
+      isCertain: certain
+    )
   }
 }

@@ -11,14 +11,20 @@ enum Table4Balance {
       guard sum != total else { continue }
       let cell = row.cells[base + 4]
       let terms = (0..<4).map { "\(NationalFormat.table4Results[$0]) \(parts[$0]!)" }.joined(separator: " + ")
-      let termsEnglish = (0..<4).map { "\(NationalFormat.table4ResultsEnglish[$0]) \(parts[$0]!)" }.joined(separator: " + ")
+      let termsEnglish = (0..<4).map { "\(NationalFormat.table4ResultsEnglish[$0]) \(parts[$0]!)" }.joined(
+        separator: " + "
+      )
       context.handledCells.insert(cell.range.lowerBound)
       context.add(
         Diagnostic(
-          .reviewTotal, range: cell.range,
+          .reviewTotal,
+          range: cell.range,
           message: LocalizedText(
-            zh: "\(CellNames.table4(base + 4).zh)应为 \(sum)，实为 \(cell.content == .blank ? "空白" : String(total))：\(terms) = \(sum)。",
-            en: "\(CellNames.table4(base + 4).capitalized.en) should be \(sum) but is \(cell.content == .blank ? "blank" : String(total)): \(termsEnglish) = \(sum)."),
+            zh:
+              "\(CellNames.table4(base + 4).zh)应为 \(sum)，实为 \(cell.content == .blank ? "空白" : String(total))：\(terms) = \(sum)。",
+            en:
+              "\(CellNames.table4(base + 4).capitalized.en) should be \(sum) but is \(cell.content == .blank ? "blank" : String(total)): \(termsEnglish) = \(sum)."
+          ),
           related: (base..<base + 4).map { index in
             let text = "\(NationalFormat.table4ColumnName(index)) = \(values[index]!)"
             return RelatedNote(range: row.cells[index].range, message: LocalizedText(zh: text, en: text))
@@ -26,8 +32,12 @@ enum Table4Balance {
           fixes: [
             Fix(
               title: LocalizedText(zh: "重新计算总计为 \(sum)", en: "Recompute the total as \(sum)"),
-              edits: [TextEdit(range: cell.range, replacement: String(sum))], isCertain: true)
-          ]))
+              edits: [TextEdit(range: cell.range, replacement: String(sum))],
+              isCertain: true
+            )
+          ]
+        )
+      )
     }
   }
 }

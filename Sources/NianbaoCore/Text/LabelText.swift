@@ -44,7 +44,8 @@ public enum LabelText {
   }
 
   static let droppedPunctuation: Set<Unicode.Scalar> = Set(
-    "\"'`:;,.!?、，。：；！？·・-—–_*~#|/\\<>《》〈〉".unicodeScalars)
+    "\"'`:;,.!?、，。：；！？·・-—–_*~#|/\\<>《》〈〉".unicodeScalars
+  )
 
   /// Reads the numbering at the start of a label and reduces the rest to its identifying words.
   public static func normalize(_ text: some StringProtocol) -> NormalizedLabel {

@@ -45,19 +45,36 @@ public enum IncomingMessage: Sendable {
       return .failure(MessageError(id: .null, error: ResponseError(.parseError, "Parse error: \(error.description)")))
     }
     guard case .object = value else {
-      return .failure(MessageError(id: .null, error: ResponseError(.invalidRequest, "Invalid Request: a message is a JSON object")))
+      return .failure(
+        MessageError(id: .null, error: ResponseError(.invalidRequest, "Invalid Request: a message is a JSON object"))
+      )
     }
     let id = value["id"]
     if let id, !isValidID(id) {
-      return .failure(MessageError(id: .null, error: ResponseError(.invalidRequest, "Invalid Request: id must be a number or a string")))
+      return .failure(
+        MessageError(
+          id: .null,
+          error: ResponseError(.invalidRequest, "Invalid Request: id must be a number or a string")
+        )
+      )
     }
     if let method = value["method"] {
       guard let name = method.string else {
-        return .failure(MessageError(id: id ?? .null, error: ResponseError(.invalidRequest, "Invalid Request: method must be a string")))
+        return .failure(
+          MessageError(
+            id: id ?? .null,
+            error: ResponseError(.invalidRequest, "Invalid Request: method must be a string")
+          )
+        )
       }
       let params = value["params"] ?? .null
       if let params = value["params"], params.array == nil, !isObject(params), !params.isNull {
-        return .failure(MessageError(id: id ?? .null, error: ResponseError(.invalidRequest, "Invalid Request: params must be an object or an array")))
+        return .failure(
+          MessageError(
+            id: id ?? .null,
+            error: ResponseError(.invalidRequest, "Invalid Request: params must be an object or an array")
+          )
+        )
       }
       if let id { return .success(.request(id: id, method: name, params: params)) }
       return .success(.notification(method: name, params: params))
@@ -65,7 +82,12 @@ public enum IncomingMessage: Sendable {
     if let id, value["result"] != nil || value["error"] != nil {
       return .success(.response(id: id, result: value["result"], error: value["error"]))
     }
-    return .failure(MessageError(id: id ?? .null, error: ResponseError(.invalidRequest, "Invalid Request: neither a request, a notification nor a response")))
+    return .failure(
+      MessageError(
+        id: id ?? .null,
+        error: ResponseError(.invalidRequest, "Invalid Request: neither a request, a notification nor a response")
+      )
+    )
   }
 
   private static func isValidID(_ id: JSONValue) -> Bool {

@@ -55,12 +55,18 @@ public struct MessageFramer: Sendable {
     var length: Int?
     for line in header.split(separator: "\r\n", omittingEmptySubsequences: true)
     where !line.trimmingCharacters(in: " \t\r\n").isEmpty {
-      guard let colon = line.firstIndex(of: ":") else { return .failure(FramingFailure("malformed header line “\(line.prefix(80))”")) }
+      guard let colon = line.firstIndex(of: ":") else {
+        return .failure(FramingFailure("malformed header line “\(line.prefix(80))”"))
+      }
       let name = line[..<colon].trimmingCharacters(in: " \t").lowercased()
       let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
       if name == "content-length" {
-        guard let parsed = Int(value), parsed >= 0 else { return .failure(FramingFailure("invalid Content-Length “\(value.prefix(40))”")) }
-        guard parsed <= maximumBodyLength else { return .failure(FramingFailure("Content-Length \(parsed) is too large")) }
+        guard let parsed = Int(value), parsed >= 0 else {
+          return .failure(FramingFailure("invalid Content-Length “\(value.prefix(40))”"))
+        }
+        guard parsed <= maximumBodyLength else {
+          return .failure(FramingFailure("Content-Length \(parsed) is too large"))
+        }
         length = parsed
       }
     }

@@ -3,7 +3,12 @@ import NianbaoJSON
 
 /// nianbao's diagnostics as LSP `Diagnostic`s.
 package enum DiagnosticConversion {
-  package static func lsp(_ diagnostic: Diagnostic, uri: String, converter: PositionConverter, language: Language) -> JSONValue {
+  package static func lsp(
+    _ diagnostic: Diagnostic,
+    uri: String,
+    converter: PositionConverter,
+    language: Language
+  ) -> JSONValue {
     let rule = Rule.named(diagnostic.code)
     return JSONValue.object([
       ("range", converter.range(diagnostic.range)),
@@ -22,7 +27,8 @@ package enum DiagnosticConversion {
                 ("location", .object([("uri", .string(uri)), ("range", converter.range(note.range))])),
                 ("message", .string(note.message.text(language))),
               ])
-            })
+            }
+          )
       ),
     ])
   }

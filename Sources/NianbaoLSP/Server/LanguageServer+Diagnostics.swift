@@ -5,7 +5,10 @@ extension LanguageServer {
   func lspDiagnostics(_ document: Document, _ analysis: Analysis) -> JSONValue {
     let converter = PositionConverter(source: document.source, encoding: encoding)
     return .array(
-      analysis.diagnostics.map { DiagnosticConversion.lsp($0, uri: document.uri, converter: converter, language: language) })
+      analysis.diagnostics.map {
+        DiagnosticConversion.lsp($0, uri: document.uri, converter: converter, language: language)
+      }
+    )
   }
 
   func publishDiagnostics(_ uri: String) {
@@ -14,8 +17,11 @@ extension LanguageServer {
       Outgoing.notification(
         "textDocument/publishDiagnostics",
         .object([
-          ("uri", .string(uri)), ("version", .int(document.version)), ("diagnostics", lspDiagnostics(document, analysis)),
-        ])))
+          ("uri", .string(uri)), ("version", .int(document.version)),
+          ("diagnostics", lspDiagnostics(document, analysis)),
+        ])
+      )
+    )
   }
 
   /// `textDocument/diagnostic`: the pull model.

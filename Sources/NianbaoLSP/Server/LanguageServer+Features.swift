@@ -11,7 +11,9 @@ extension LanguageServer {
     guard let (document, analysis) = analysis(uri) else { return nil }
     guard line >= 0, line < document.source.lines.count else {
       throw ResponseError(
-        .invalidParams, "position line \(line) is past the end of the document (\(document.source.lines.count) lines)")
+        .invalidParams,
+        "position line \(line) is past the end of the document (\(document.source.lines.count) lines)"
+      )
     }
     let converter = PositionConverter(source: document.source, encoding: encoding)
     return (document, analysis, converter.offset(position)!)
@@ -50,7 +52,8 @@ extension LanguageServer {
             "documentChanges",
             .array([
               .object([
-                ("textDocument", .object([("uri", .string(uri)), ("version", .int(document.version))])), ("edits", lspEdits),
+                ("textDocument", .object([("uri", .string(uri)), ("version", .int(document.version))])),
+                ("edits", lspEdits),
               ])
             ])
           )
@@ -68,18 +71,24 @@ extension LanguageServer {
             .object([
               ("title", .string(fix.title.text(language))), ("kind", "quickfix"), ("diagnostics", .array([lsp])),
               ("isPreferred", fix.isCertain && index == 0 ? true : nil), ("edit", edit(fix.edits)),
-            ]))
+            ])
+          )
         }
       }
       if certain.count >= 2 && !actions.isEmpty {
         actions.append(
           .object([
             ("title", .string(fixAllTitle(certain.count))), ("kind", "quickfix"), ("edit", edit(certain)),
-          ]))
+          ])
+        )
       }
     }
     if allowed("source.fixAll.nianbao"), !certain.isEmpty {
-      actions.append(.object([("title", .string(fixAllTitle(certain.count))), ("kind", "source.fixAll.nianbao"), ("edit", edit(certain))]))
+      actions.append(
+        .object([
+          ("title", .string(fixAllTitle(certain.count))), ("kind", "source.fixAll.nianbao"), ("edit", edit(certain)),
+        ])
+      )
     }
     return .array(actions)
   }
@@ -89,7 +98,8 @@ extension LanguageServer {
   }
 
   private func overlaps(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-    a.overlaps(b) || a.contains(b.lowerBound) || (b.isEmpty && a.upperBound == b.lowerBound) || (a.isEmpty && b.contains(a.lowerBound))
+    a.overlaps(b) || a.contains(b.lowerBound) || (b.isEmpty && a.upperBound == b.lowerBound)
+      || (a.isEmpty && b.contains(a.lowerBound))
       || (a.isEmpty && b.isEmpty && a.lowerBound == b.lowerBound)
   }
 
@@ -105,22 +115,40 @@ extension LanguageServer {
     ]
     var symbols: [JSONValue] = []
     if let title = report.title {
-      symbols.append(symbol(title.text.trimmingSpaces(), kind: 1, range: title.range, selection: title.range, children: [], converter))
+      symbols.append(
+        symbol(
+          title.text.trimmingSpaces(),
+          kind: 1,
+          range: title.range,
+          selection: title.range,
+          children: [],
+          converter
+        )
+      )
     }
     for section in report.sections {
       let range = section.headingRange.lowerBound..<trimmedEnd(section.bodyRange, document.source)
-      var children = section.subheadings.map { symbol($0.text, kind: 8, range: $0.range, selection: $0.range, children: [], converter) }
+      var children = section.subheadings.map {
+        symbol($0.text, kind: 8, range: $0.range, selection: $0.range, children: [], converter)
+      }
       if let (name, tableRange) = tables[section.number], let tableRange, range.contains(tableRange.lowerBound) {
         children.append(symbol(name, kind: 18, range: tableRange, selection: tableRange, children: [], converter))
       }
       let name = "\(NationalFormat.chineseNumeral(section.number))、\(section.titleText)"
-      symbols.append(symbol(name, kind: 2, range: range, selection: section.headingRange, children: children, converter))
+      symbols.append(
+        symbol(name, kind: 2, range: range, selection: section.headingRange, children: children, converter)
+      )
     }
     return .array(symbols)
   }
 
   private func symbol(
-    _ name: String, kind: Int, range: Range<Int>, selection: Range<Int>, children: [JSONValue], _ converter: PositionConverter
+    _ name: String,
+    kind: Int,
+    range: Range<Int>,
+    selection: Range<Int>,
+    children: [JSONValue],
+    _ converter: PositionConverter
   ) -> JSONValue {
     .object([
       ("name", .string(name.isEmpty ? "—" : name)), ("kind", .int(kind)), ("range", converter.range(range)),
@@ -143,7 +171,9 @@ extension LanguageServer {
     func fold(_ range: Range<Int>) {
       let start = lines.line(containing: range.lowerBound)
       let end = lines.line(containing: max(range.lowerBound, trimmedEnd(range, document.source) - 1))
-      if end > start { ranges.append(.object([("startLine", .int(start)), ("endLine", .int(end)), ("kind", "region")])) }
+      if end > start {
+        ranges.append(.object([("startLine", .int(start)), ("endLine", .int(end)), ("kind", "region")]))
+      }
     }
     for section in analysis.report.sections { fold(section.headingRange.lowerBound..<section.bodyRange.upperBound) }
     for table in [analysis.report.table2?.range, analysis.report.table3?.range, analysis.report.table4?.range] {
@@ -168,8 +198,11 @@ extension LanguageServer {
         .object([
           ("position", converter.position(edit.range.upperBound)), ("label", .string("≠ \(edit.replacement)")),
           ("kind", 1), ("paddingLeft", true),
-          ("tooltip", .string(language == .zh ? "按合计关系应为 \(edit.replacement)" : "The sums make it \(edit.replacement)")),
-        ]))
+          (
+            "tooltip", .string(language == .zh ? "按合计关系应为 \(edit.replacement)" : "The sums make it \(edit.replacement)")
+          ),
+        ])
+      )
     }
     return .array(hints)
   }
@@ -185,7 +218,9 @@ extension String {
 
   func trimmingSpaces() -> String {
     var scalars = Substring(self).unicodeScalars[...]
-    while let first = scalars.first, first == " " || first == "\t" || first == "\u{3000}" || first == "\u{FEFF}" { scalars.removeFirst() }
+    while let first = scalars.first, first == " " || first == "\t" || first == "\u{3000}" || first == "\u{FEFF}" {
+      scalars.removeFirst()
+    }
     while let last = scalars.last, last == " " || last == "\t" || last == "\u{3000}" { scalars.removeLast() }
     return String(String.UnicodeScalarView(scalars))
   }

@@ -18,7 +18,9 @@ extension LanguageServer {
     settings = Settings(params["initializationOptions"])
     reportSettingProblems()
     state = .running
-    log("initialized: encoding \(encoding.rawValue), \(pullDiagnostics ? "pull" : "push") diagnostics, language \(language.rawValue)")
+    log(
+      "initialized: encoding \(encoding.rawValue), \(pullDiagnostics ? "pull" : "push") diagnostics, language \(language.rawValue)"
+    )
 
     return JSONValue.object([
       (
@@ -64,10 +66,11 @@ extension LanguageServer {
 
   func didChangeConfiguration(_ params: JSONValue) {
     let given = params["settings"]
-    let hasSettings = given.map { value -> Bool in
-      if case .object(let members) = value { return !members.isEmpty }
-      return false
-    } ?? false
+    let hasSettings =
+      given.map { value -> Bool in
+        if case .object(let members) = value { return !members.isEmpty }
+        return false
+      } ?? false
     if hasSettings {
       apply(Settings(given))
     } else if configurationSupport {

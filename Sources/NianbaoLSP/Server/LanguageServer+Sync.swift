@@ -7,7 +7,11 @@ extension LanguageServer {
       throw ResponseError(.invalidParams, "didOpen needs textDocument.uri and textDocument.text")
     }
     documents[uri] = Document(
-      uri: uri, languageId: item["languageId"]?.string ?? "plaintext", version: item["version"]?.int ?? 0, source: SourceText(text))
+      uri: uri,
+      languageId: item["languageId"]?.string ?? "plaintext",
+      version: item["version"]?.int ?? 0,
+      source: SourceText(text)
+    )
     analyses[uri] = nil
     pendingPublish.insert(uri)
   }
@@ -33,7 +37,9 @@ extension LanguageServer {
     analyses[uri] = nil
     pendingPublish.remove(uri)
     if !pullDiagnostics {
-      send(Outgoing.notification("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", [])])))
+      send(
+        Outgoing.notification("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", [])]))
+      )
     }
   }
 
@@ -47,7 +53,12 @@ extension LanguageServer {
     let report = ReportParser.parse(document.source)
     let (checked, named) = document.checking
     let diagnostics = checked ? settings.policy.apply(Checker.check(report, explicitlyNamed: named)) : []
-    let analysis = Analysis(version: document.version, settingsGeneration: settingsGeneration, report: report, diagnostics: diagnostics)
+    let analysis = Analysis(
+      version: document.version,
+      settingsGeneration: settingsGeneration,
+      report: report,
+      diagnostics: diagnostics
+    )
     analyses[uri] = analysis
     return (document, analysis)
   }

@@ -42,7 +42,11 @@ public actor LanguageServer {
   /// Requests this server sent, by id, with what to do with the answer.
   var pendingRequests: [String: String] = [:]
 
-  public init(cancellations: CancellationRegistry = CancellationRegistry(), log: @escaping Log = { _ in }, send: @escaping Send) {
+  public init(
+    cancellations: CancellationRegistry = CancellationRegistry(),
+    log: @escaping Log = { _ in },
+    send: @escaping Send
+  ) {
     self.send = send
     self.log = log
     self.cancellations = cancellations
@@ -74,7 +78,9 @@ public actor LanguageServer {
     }
     switch state {
     case .uninitialized where method != "initialize":
-      send(Outgoing.error(id: id, ResponseError(.serverNotInitialized, "Server not initialized: send initialize first")))
+      send(
+        Outgoing.error(id: id, ResponseError(.serverNotInitialized, "Server not initialized: send initialize first"))
+      )
       return
     case .running where method == "initialize":
       send(Outgoing.error(id: id, ResponseError(.invalidRequest, "initialize was already received")))

@@ -74,7 +74,9 @@ enum StdioReader {
             batch.messages.append(parsed)
           case .framingError(let reason):
             log.write("framing error: \(reason)")
-            batch.messages.append(.failure(MessageError(id: .null, error: ResponseError(.parseError, "Parse error: \(reason)"))))
+            batch.messages.append(
+              .failure(MessageError(id: .null, error: ResponseError(.parseError, "Parse error: \(reason)")))
+            )
           }
         }
         if !batch.messages.isEmpty { continuation.yield(batch) }
