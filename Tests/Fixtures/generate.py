@@ -328,6 +328,9 @@ def main():
     write("nb307-no-period.txt", base.replace("本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止。", ""))
 
     # Content
+    write("nb308-signature-late.txt", report(year=2025, agency="青禾县水务局") + "\n青禾县水务局\n2026年2月15日\n")
+    write("nb308-signature-early.txt", base + "\n青禾县白石镇人民政府\n2025年12月20日\n")
+    write("clean-2025-signed.txt", base + "\n青禾县白石镇人民政府\n2026年3月10日\n")
     write("nb401-no-fee-statement.txt", base.replace("本年度未发出收费通知，未收取政府信息公开信息处理费。", "无"))
     write("nb403-no-accountability.txt", base.replace("把政务公开纳入年度绩效考核，开展社会评议 1 次，全年未发生责任追究事件。", "定期检查各站所政务公开工作。"))
     write("nb501-narrative-mismatch.txt", base.replace("全年共收到政府信息公开申请 12 件", "全年共收到政府信息公开申请 17 件").replace("办结 11 件", "办结 10 件"))

@@ -277,6 +277,16 @@ extension Rule {
         "Most reports state “本报告中所列数据的统计期限自YYYY年1月1日起至YYYY年12月31日止”. The format does not require the sentence, so this is information only."
     )
   )
+  public static let signatureDate = Rule(
+    code: "NB308",
+    severity: .warning,
+    title: LocalizedText(zh: "成文日期不在法定期限内", en: "The date under the signature is outside the legal period"),
+    explanation: LocalizedText(
+      zh: "条例第四十九条：县级以上人民政府部门应在每年1月31日前、县级以上地方人民政府应在每年3月31日前公布上一年度的年度报告。报告末尾的成文日期应在报告年度之后，且不晚于期限（乡镇、街道按3月31日计）。",
+      en:
+        "Art. 49 of the 条例: departments publish the previous year's report by 31 January, local governments by 31 March. The date under the signature comes after the report year and no later than that (townships and sub-districts are held to 31 March)."
+    )
+  )
   public static let noFeeStatement = Rule(
     code: "NB401",
     severity: .warning,
@@ -327,7 +337,7 @@ extension Rule {
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
     misnumberedSection, blankCell, duplicateRow, rowTotal, outcomeTotal, carryIdentity, reviewTotal, contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
-    noPeriodStatement, noFeeStatement, emptyProblems, noAccountability, narrativeMismatch,
+    noPeriodStatement, signatureDate, noFeeStatement, emptyProblems, noAccountability, narrativeMismatch,
   ]
 
   public static func named(_ code: String) -> Rule? {

@@ -32,6 +32,56 @@ enum DateRules {
     guard let year = report.year else { return }
     checkPeriods(year, &context)
     checkOverview(year, &context)
+    checkSignature(year, &context)
+  }
+
+  /// The date alone on one of the last lines (成文日期, under the agency's name).
+  private static func checkSignature(_ year: Int, _ context: inout RuleContext) {
+    let report = context.report
+    let source = context.source
+    var seen = 0
+    var line = source.lines.count - 1
+    var found: DateMention?
+    while line >= 0, seen < 4, found == nil {
+      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      line -= 1
+      guard !range.isEmpty else { continue }
+      seen += 1
+      found = report.dates.first { $0.range == range && $0.yearWritten && $0.day != nil && $0.isValid }
+    }
+    guard let date = found, let dateYear = date.year else { return }
+    let government = ContentRules.isGovernment(report.title?.agency ?? "")
+    let deadline = government ? (month: 3, day: 31) : (month: 1, day: 31)
+    let deadlineText = LocalizedText(
+      zh: "\(year + 1)年\(deadline.month)月\(deadline.day)日",
+      en: "\(year + 1)-0\(deadline.month)-\(deadline.day)"
+    )
+    let written = source.text(date.range)
+    if dateYear <= year {
+      context.add(
+        Diagnostic(
+          .signatureDate,
+          range: date.range,
+          message: LocalizedText(
+            zh: "成文日期“\(written)”不在报告年度 \(year) 年之后；年度报告在年度结束后编制，应为 \(year + 1) 年的日期。",
+            en:
+              "The date “\(written)” is not after the report year \(year); the report is written after the year ends, in \(year + 1)."
+          )
+        )
+      )
+    } else if (dateYear, date.month, date.day ?? 1) > (year + 1, deadline.month, deadline.day) {
+      context.add(
+        Diagnostic(
+          .signatureDate,
+          range: date.range,
+          message: LocalizedText(
+            zh: "成文日期“\(written)”晚于法定公布期限 \(deadlineText.zh)（条例第四十九条，\(government ? "人民政府" : "政府部门")）。",
+            en:
+              "The date “\(written)” is later than the legal deadline \(deadlineText.en) (Art. 49 of the 条例, \(government ? "a government" : "a department"))."
+          )
+        )
+      )
+    }
   }
 
   private static func reason(_ date: DateMention) -> LocalizedText {
