@@ -62,7 +62,8 @@ public enum CheckCommand {
       let result = process(entry, options: options, stdin: entry.path == stdinName ? stdinCopy : nil)
       results.withLock { $0[index] = result }
     }
-    let all = results.withLock { $0.compactMap { $0 } }
+    var all = results.withLock { $0.compactMap { $0 } }
+    pairAcrossYears(&all, options: options)
 
     switch options.format {
     case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
@@ -73,6 +74,33 @@ public enum CheckCommand {
     if remaining.contains(where: { $0.severity == .error }) { return .problems }
     if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
     return .clean
+  }
+
+  /// NB309: reports of the same agency for consecutive years, both among the files checked.
+  static func pairAcrossYears(_ results: inout [FileResult], options: CheckOptions) {
+    guard results.count > 1 else { return }
+    var reports: [Int: Report] = [:]
+    var byKey: [String: [Int]] = [:]
+    for (index, result) in results.enumerated() {
+      guard result.diff == nil, let source = result.source else { continue }
+      let report = ReportParser.parse(source)
+      guard let key = CrossYearRules.key(report) else { continue }
+      reports[index] = report
+      byKey["\(key.agency)\u{0}\(key.year)", default: []].append(index)
+    }
+    for (index, report) in reports {
+      guard let key = CrossYearRules.key(report), let previous = byKey["\(key.agency)\u{0}\(key.year - 1)"],
+        previous.count == 1, let previousReport = reports[previous[0]]
+      else { continue }
+      let found = CrossYearRules.check(
+        current: report,
+        previous: previousReport,
+        previousName: results[previous[0]].path
+      )
+      results[index].diagnostics = options.policy.apply(results[index].diagnostics + found).sorted {
+        ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code)
+      }
+    }
   }
 
   static func process(_ entry: FileWalker.Entry, options: CheckOptions, stdin: [UInt8]?) -> FileResult {

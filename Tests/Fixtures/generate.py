@@ -318,6 +318,13 @@ def main():
     write("nb201-blank-total.txt", mutate({2: [5, 1, 0, 0, 0, 0, "/"]}))
     write("sums-several-mistakes.txt", mutate({0: [9, 2, 0, 0, 1, 0, 13], 16: [1, 0, 0, 0, 0, 0, 2]}))
 
+    # Two years of one agency, for NB309 (checked as a folder).
+    os.makedirs(os.path.join(HERE, "cross-year"), exist_ok=True)
+    write("cross-year/白石镇2025年度报告.txt", base)
+    last_year = HEAD.replace("全年共收到政府信息公开申请 12 件，上年结转 1 件，办结 11 件，结转下年度 2 件", "全年共收到政府信息公开申请 13 件，上年结转 1 件，办结 11 件，结转下年度 3 件")
+    write("cross-year/白石镇2024年度报告.txt", report(
+        year=2024, head=last_year, t3=table3_tabs({0: [10, 2, 0, 0, 1, 0, 13], 24: [2, 1, 0, 0, 0, 0, 3]})))
+
     # Dates
     write("nb301-period-wrong-year.txt", base.replace("自2025年1月1日起至2025年12月31日止", "自2024年1月1日起至2024年12月31日止"))
     write("nb302-period-not-whole-year.txt", base.replace("自2025年1月1日起至2025年12月31日止", "自2025年1月1日起至2025年11月30日止"))

@@ -66,6 +66,17 @@ import Testing
     #expect(lines.last == "2 errors in 1 of 4 files")
   }
 
+  @Test func consecutiveYearsAreCompared() throws {
+    let result = try Binary.run(["--check", "--lang", "en", Paths.fixture("cross-year")])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].contains("白石镇2025年度报告.txt:39:19: warning: Table 三 row 二 (carried over) must equal row 四"))
+    #expect(lines[0].hasSuffix("[NB309]"))
+    // Either report alone has nothing to compare with.
+    #expect(try Binary.run(["--check", Paths.fixture("cross-year/白石镇2025年度报告.txt")]).stdout == "1 个文件均未发现问题\n")
+  }
+
   @Test func fixKeepsByteOrderMarkAndLineEndings() throws {
     let folder = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -64,7 +64,8 @@ import Testing
   }
 
   @Test func everyRuleHasAFixture() {
-    let covered = Set(Self.expectations.flatMap { $0.1.map { String($0.prefix(5)) } })
+    // NB309 needs two reports: Tests/Fixtures/cross-year, in CrossYearTests.
+    let covered = Set(Self.expectations.flatMap { $0.1.map { String($0.prefix(5)) } }).union(["NB309"])
     #expect(Set(Rule.all.map(\.code)) == covered)
   }
 

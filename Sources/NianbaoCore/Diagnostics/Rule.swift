@@ -287,6 +287,16 @@ extension Rule {
         "Art. 49 of the 条例: departments publish the previous year's report by 31 January, local governments by 31 March. The date under the signature comes after the report year and no later than that (townships and sub-districts are held to 31 March)."
     )
   )
+  public static let carryOverAcrossYears = Rule(
+    code: "NB309",
+    severity: .warning,
+    title: LocalizedText(zh: "上年结转与上一年报告的结转下年度不一致", en: "Carried over differs from last year's carried forward"),
+    explanation: LocalizedText(
+      zh: "本年表三“二、上年结转政府信息公开申请数量”每一列应等于同一机关上一年度报告表三“四、结转下年度继续办理”。检查文件夹时，同一机关相邻两年的报告都在其中才会核对。",
+      en:
+        "Each column of table 三 row 二 (carried over) equals row 四 (carried forward) of the same agency's report for the year before. Checked when both reports are among the files checked."
+    )
+  )
   public static let noFeeStatement = Rule(
     code: "NB401",
     severity: .warning,
@@ -337,7 +347,8 @@ extension Rule {
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
     misnumberedSection, blankCell, duplicateRow, rowTotal, outcomeTotal, carryIdentity, reviewTotal, contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
-    noPeriodStatement, signatureDate, noFeeStatement, emptyProblems, noAccountability, narrativeMismatch,
+    noPeriodStatement, signatureDate, carryOverAcrossYears, noFeeStatement, emptyProblems, noAccountability,
+    narrativeMismatch,
   ]
 
   public static func named(_ code: String) -> Rule? {
