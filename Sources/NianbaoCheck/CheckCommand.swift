@@ -14,7 +14,10 @@ public enum CheckCommand {
 
   struct FileResult {
     var path: String
+    /// The text as it stands after `--fix` (as read otherwise).
     var source: SourceText?
+    /// What NB309 needs to pair this report with the year before.
+    var crossYear: CrossYearRules.Summary?
     var diagnostics: [Diagnostic] = []
     var readError: String?
     var fixedCount = 0
@@ -79,24 +82,21 @@ public enum CheckCommand {
   /// NB309: reports of the same agency for consecutive years, both among the files checked.
   static func pairAcrossYears(_ results: inout [FileResult], options: CheckOptions) {
     guard results.count > 1 else { return }
-    var reports: [Int: Report] = [:]
     var byKey: [String: [Int]] = [:]
-    for (index, result) in results.enumerated() {
-      guard result.diff == nil, let source = result.source else { continue }
-      let report = ReportParser.parse(source)
-      guard let key = CrossYearRules.key(report) else { continue }
-      reports[index] = report
-      byKey["\(key.agency)\u{0}\(key.year)", default: []].append(index)
+    for (index, result) in results.enumerated() where result.diff == nil {
+      guard let summary = result.crossYear else { continue }
+      byKey["\(summary.agency)\u{0}\(summary.year)", default: []].append(index)
     }
-    for (index, report) in reports {
-      guard let key = CrossYearRules.key(report), let previous = byKey["\(key.agency)\u{0}\(key.year - 1)"],
-        previous.count == 1, let previousReport = reports[previous[0]]
+    for index in results.indices {
+      guard let summary = results[index].crossYear, let previous = byKey["\(summary.agency)\u{0}\(summary.year - 1)"],
+        previous.count == 1, let previousSummary = results[previous[0]].crossYear
       else { continue }
       let found = CrossYearRules.check(
-        current: report,
-        previous: previousReport,
+        current: summary,
+        previous: previousSummary,
         previousName: results[previous[0]].path
       )
+      guard !found.isEmpty else { continue }
       results[index].diagnostics = options.policy.apply(results[index].diagnostics + found).sorted {
         ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code)
       }
@@ -116,18 +116,16 @@ public enum CheckCommand {
       result.readError = error.message(options.language, path: entry.path)
       return result
     }
-    let (report, found) = Checker.check(file.text, explicitlyNamed: entry.explicitlyNamed)
-    var source = report.source
-    var diagnostics = found
+    var (report, diagnostics) = Checker.check(file.text, explicitlyNamed: entry.explicitlyNamed)
     if options.fix || options.diff {
       var text = file.text
-      var current = diagnostics
+      var (fixedReport, current) = (report, diagnostics)
       for _ in 0..<5 {
         let edits = current.certainEdits()
         guard !edits.isEmpty else { break }
         text = edits.applied(to: SourceText(text))
         result.fixedCount += edits.count
-        current = Checker.check(text, explicitlyNamed: entry.explicitlyNamed).1
+        (fixedReport, current) = Checker.check(text, explicitlyNamed: entry.explicitlyNamed)
       }
       if options.diff {
         result.diff = UnifiedDiff.diff(
@@ -139,7 +137,7 @@ public enum CheckCommand {
       } else if text != file.text {
         do {
           try AtomicWriter.write(file.bytes(for: text), to: entry.path)
-          source = SourceText(text)
+          report = fixedReport
           diagnostics = current
         } catch {
           result.readError =
@@ -150,7 +148,8 @@ public enum CheckCommand {
         }
       }
     }
-    result.source = source
+    result.source = report.source
+    result.crossYear = CrossYearRules.Summary(report)
     result.diagnostics = options.policy.apply(diagnostics)
     return result
   }
