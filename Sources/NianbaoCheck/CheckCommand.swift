@@ -88,8 +88,10 @@ public enum CheckCommand {
       byKey["\(summary.agency)\u{0}\(summary.year)", default: []].append(index)
     }
     for index in results.indices {
-      guard let summary = results[index].crossYear, let previous = byKey["\(summary.agency)\u{0}\(summary.year - 1)"],
-        previous.count == 1, let previousSummary = results[previous[0]].crossYear
+      // Pair only when each year has one report of the agency: drafts or copies make it ambiguous.
+      guard let summary = results[index].crossYear, byKey["\(summary.agency)\u{0}\(summary.year)"]?.count == 1,
+        let previous = byKey["\(summary.agency)\u{0}\(summary.year - 1)"], previous.count == 1,
+        let previousSummary = results[previous[0]].crossYear
       else { continue }
       let found = CrossYearRules.check(
         current: summary,

@@ -73,6 +73,18 @@ import Testing
     #expect(lines.count == 2)
     #expect(lines[0].contains("白石镇2025年度报告.txt:39:19: warning: Table 三 row 二 (carried over) must equal row 四"))
     #expect(lines[0].hasSuffix("[NB309]"))
+    // Two reports of the agency for 2025 (a draft and a copy): which one follows 2024 is unknown.
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (source, target) in [
+      ("白石镇2024年度报告.txt", "2024.txt"), ("白石镇2025年度报告.txt", "2025.txt"), ("白石镇2025年度报告.txt", "2025-草稿.txt"),
+    ] {
+      try FileManager.default.copyItem(
+        atPath: Paths.fixture("cross-year/\(source)"),
+        toPath: folder.appendingPathComponent(target).path
+      )
+    }
+    #expect(try Binary.run(["--check", folder.path]).stdout == "3 个文件均未发现问题\n")
     // Either report alone has nothing to compare with.
     #expect(try Binary.run(["--check", Paths.fixture("cross-year/白石镇2025年度报告.txt")]).stdout == "1 个文件均未发现问题\n")
   }
