@@ -38,8 +38,6 @@ import Testing
     #expect(source.lines.utf8Offset(of: LineColumn(line: 9, column: 0), in: .utf16) == source.utf8.count)
     #expect(source.lines.utf8Offset(of: LineColumn(line: 0, column: 99), in: .utf16) == 2)
     #expect(source.lines.utf8Offset(of: LineColumn(line: -1, column: 5), in: .utf16) == 0)
-    #expect(source.lines.isOutOfRange(LineColumn(line: 1, column: 3), in: .utf16))
-    #expect(!source.lines.isOutOfRange(LineColumn(line: 1, column: 2), in: .utf16))
   }
 
   @Test func insideASurrogatePairRoundsDown() {

@@ -63,10 +63,4 @@ public enum FormatEdition: String, Sendable, Hashable {
   case trial2019
   case edition2021
 
-  public var documentName: String {
-    switch self {
-    case .trial2019: return "国办公开办函〔2019〕60号"
-    case .edition2021: return "国办公开办函〔2021〕30号"
-    }
-  }
 }

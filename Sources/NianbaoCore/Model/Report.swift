@@ -113,7 +113,6 @@ public struct LabelDeviation: Sendable, Hashable {
     case table3Row
     /// A row label that matches no row of the format.
     case unknownTable3Row
-    case unknownTable2Row
   }
   public var place: Place
   /// The words of the label (without its numbering).

@@ -117,34 +117,14 @@ struct DateReader {
             end = dayMark + 1
           }
         }
-        return (
-          DateMention(
-            range: offsets[index]..<offset(end),
-            year: first,
-            month: month,
-            day: day,
-            yearWritten: true,
-            yearRange: offsets[index]..<offset(afterFirst),
-            isCutoff: false
-          ), end
-        )
+        return (written(from: index, to: end, year: first, yearEnd: afterFirst, month: month, day: day), end)
       }
       if (mark == "." || mark == "-" || mark == "/") && afterSpaces == afterFirst {
         guard let (month, afterMonth) = number(at: afterFirst + 1, maxLength: 2),
           afterMonth < scalars.count, scalars[afterMonth] == mark,
           let (day, afterDay) = number(at: afterMonth + 1, maxLength: 2)
         else { return nil }
-        return (
-          DateMention(
-            range: offsets[index]..<offset(afterDay),
-            year: first,
-            month: month,
-            day: day,
-            yearWritten: true,
-            yearRange: offsets[index]..<offset(afterFirst),
-            isCutoff: false
-          ), afterDay
-        )
+        return (written(from: index, to: afterDay, year: first, yearEnd: afterFirst, month: month, day: day), afterDay)
       }
       return nil
     }
@@ -166,6 +146,19 @@ struct DateReader {
       )
     }
     return nil
+  }
+
+  /// A date whose year is written, from scalar `start` to `end`.
+  private func written(from start: Int, to end: Int, year: Int, yearEnd: Int, month: Int, day: Int?) -> DateMention {
+    DateMention(
+      range: offsets[start]..<offset(end),
+      year: year,
+      month: month,
+      day: day,
+      yearWritten: true,
+      yearRange: offsets[start]..<offset(yearEnd),
+      isCutoff: false
+    )
   }
 
   /// `…起至…止`: the end of a range that starts just before `index`.

@@ -49,8 +49,6 @@ struct TokenizedLine: Sendable {
     return count
   }
 
-  var hasValues: Bool { tokens.contains { $0.kind == .number || $0.kind == .blankMarker } }
-  var hasText: Bool { tokens.contains { $0.kind == .text } }
 }
 
 enum LineTokenizer {

@@ -14,7 +14,9 @@ public enum Checker {
     guard report.looksLikeReport else {
       guard explicitlyNamed else { return [] }
       let first =
-        (0..<report.source.lines.count).lazy.map { LineTokenizerFacade.trimmedLine(report.source, $0) }.first {
+        (0..<report.source.lines.count).lazy.map {
+          LineTokenizer.trim(report.source, report.source.lines.contentRange(ofLine: $0))
+        }.first {
           !$0.isEmpty
         } ?? 0..<0
       return [
@@ -59,12 +61,6 @@ struct RuleContext {
   var source: SourceText { report.source }
 
   mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-}
-
-enum LineTokenizerFacade {
-  static func trimmedLine(_ source: SourceText, _ line: Int) -> Range<Int> {
-    LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
-  }
 }
 
 /// How a table cell is named in messages.

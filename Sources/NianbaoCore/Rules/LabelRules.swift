@@ -20,7 +20,7 @@ enum LabelRules {
       switch deviation.place {
       case .sectionHeading: place = LocalizedText(zh: "章节标题", en: "The section heading")
       case .table2Column: place = LocalizedText(zh: "表二列标签", en: "The table 二 column label")
-      case .table2Row, .unknownTable2Row: place = LocalizedText(zh: "表二行标签", en: "The table 二 row label")
+      case .table2Row: place = LocalizedText(zh: "表二行标签", en: "The table 二 row label")
       case .table3Row, .unknownTable3Row: place = LocalizedText(zh: "表三行标签", en: "The table 三 row label")
       }
       let crossesLines = context.source.utf8[deviation.range].contains { $0 == 0x0A || $0 == 0x0D }

@@ -13,8 +13,6 @@ public enum Numbering: Sendable, Hashable {
 public struct NormalizedLabel: Sendable, Hashable {
   public var numbering: Numbering?
   public var core: String
-  /// Scalar offset in the width-folded text where the words after the numbering start.
-  var coreStartScalar: Int
 }
 
 public enum LabelText {
@@ -66,7 +64,6 @@ public enum LabelText {
       numbering = value
       index += length
     }
-    let coreStart = index
     var core = String.UnicodeScalarView()
     var depth = 0
     while index < folded.count {
@@ -83,7 +80,7 @@ public enum LabelText {
       if depth > 0 || droppedPunctuation.contains(s) { continue }
       core.append(s)
     }
-    return NormalizedLabel(numbering: numbering, core: String(core), coreStartScalar: coreStart)
+    return NormalizedLabel(numbering: numbering, core: String(core))
   }
 
   /// Reads a numbering token at `index` of width-folded, space-free scalars.

@@ -100,13 +100,6 @@ public struct LineTable: Sendable {
     return index
   }
 
-  /// Whether a position lies outside the text (a line past the end, or a column past its line).
-  public func isOutOfRange(_ position: LineColumn, in encoding: PositionEncoding) -> Bool {
-    if position.line < 0 || position.column < 0 || position.line >= lineStarts.count { return true }
-    let lineLength = units(from: lineStarts[position.line], to: contentEnds[position.line], in: encoding)
-    return position.column > lineLength
-  }
-
   func units(from start: Int, to end: Int, in encoding: PositionEncoding) -> Int {
     if encoding == .utf8 { return end - start }
     var count = 0

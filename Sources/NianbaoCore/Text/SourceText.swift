@@ -26,9 +26,4 @@ public struct SourceText: Sendable {
     while index > 0, index < utf8.count, utf8[index] & 0xC0 == 0x80 { index -= 1 }
     return index
   }
-
-  /// Whether the text starts with a byte order mark (U+FEFF).
-  public var hasByteOrderMark: Bool {
-    utf8.count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF
-  }
 }

@@ -32,8 +32,4 @@ package struct PositionConverter {
     return min(start, end)..<max(start, end)
   }
 
-  package func isOutOfRange(_ value: JSONValue?) -> Bool {
-    guard let value, let line = value["line"]?.int, let character = value["character"]?.int else { return true }
-    return source.lines.isOutOfRange(LineColumn(line: line, column: character), in: encoding)
-  }
 }
