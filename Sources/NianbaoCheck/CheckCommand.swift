@@ -99,9 +99,7 @@ public enum CheckCommand {
         previousName: results[previous[0]].path
       )
       guard !found.isEmpty else { continue }
-      results[index].diagnostics = options.policy.apply(results[index].diagnostics + found).sorted {
-        ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code)
-      }
+      results[index].diagnostics = options.policy.apply(results[index].diagnostics + found).sortedByPosition()
     }
   }
 

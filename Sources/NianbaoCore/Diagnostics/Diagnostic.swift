@@ -118,6 +118,13 @@ extension Array where Element == TextEdit {
 }
 
 extension Array where Element == Diagnostic {
+  /// The order findings are shown in: by position, then by code.
+  package func sortedByPosition() -> [Diagnostic] {
+    sorted {
+      ($0.range.lowerBound, $0.range.upperBound, $0.code) < ($1.range.lowerBound, $1.range.upperBound, $1.code)
+    }
+  }
+
   /// The edits of every certain fix, without overlaps: the edits `--fix` and "fix all" apply.
   public func certainEdits() -> [TextEdit] {
     var edits: [TextEdit] = []

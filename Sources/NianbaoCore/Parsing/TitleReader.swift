@@ -68,14 +68,3 @@ struct TitleReader {
     return Character(f)
   }
 }
-
-extension String {
-  func trimmingSpaces() -> String {
-    let scalars = Array(unicodeScalars)
-    var lower = 0
-    var upper = scalars.count
-    while lower < upper, LabelText.isSpace(scalars[lower]) { lower += 1 }
-    while upper > lower, LabelText.isSpace(scalars[upper - 1]) { upper -= 1 }
-    return String(String.UnicodeScalarView(scalars[lower..<upper]))
-  }
-}

@@ -41,9 +41,7 @@ public enum Checker {
     DateRules.run(&context)
     ContentRules.run(&context)
     NarrativeRules.run(&context)
-    return context.diagnostics.sorted {
-      ($0.range.lowerBound, $0.range.upperBound, $0.code) < ($1.range.lowerBound, $1.range.upperBound, $1.code)
-    }
+    return context.diagnostics.sortedByPosition()
   }
 }
 

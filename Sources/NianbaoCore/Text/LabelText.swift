@@ -179,3 +179,15 @@ extension StringProtocol {
     return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
   }
 }
+
+extension String {
+  /// The string without spaces (including full-width ones and a byte order mark) at either end.
+  package func trimmingSpaces() -> String {
+    let scalars = Array(unicodeScalars)
+    var lower = 0
+    var upper = scalars.count
+    while lower < upper, LabelText.isSpace(scalars[lower]) { lower += 1 }
+    while upper > lower, LabelText.isSpace(scalars[upper - 1]) { upper -= 1 }
+    return String(String.UnicodeScalarView(scalars[lower..<upper]))
+  }
+}
