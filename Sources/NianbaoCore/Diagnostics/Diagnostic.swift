@@ -9,6 +9,50 @@ public struct LocalizedText: Sendable, Hashable {
   public func text(_ language: Language) -> String { language == .zh ? zh : en }
 }
 
+extension LocalizedText {
+  /// The message on one line: an editor shows a finding as one line of virtual text.
+  var singleLine: LocalizedText {
+    LocalizedText(zh: MessageText.oneLine(zh, joiner: ""), en: MessageText.oneLine(en, joiner: " "))
+  }
+}
+
+/// How text from a report appears inside a message.
+enum MessageText {
+  /// Text quoted from a report: on one line, and shortened with `…` past 40 characters.
+  static func quoted(_ text: String) -> String {
+    let line = oneLine(text, joiner: "")
+    let scalars = Array(line.unicodeScalars)
+    guard scalars.count > 40 else { return line }
+    return String(String.UnicodeScalarView(scalars.prefix(39))) + "…"
+  }
+
+  /// Line breaks (and the spaces around them) replaced by `joiner`.
+  static func oneLine(_ text: String, joiner: String) -> String {
+    guard text.unicodeScalars.contains(where: isBreak) else { return text }
+    var result = String.UnicodeScalarView()
+    var pendingBreak = false
+    for scalar in text.unicodeScalars {
+      if isBreak(scalar) {
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        pendingBreak = true
+        continue
+      }
+      if pendingBreak {
+        if scalar == " " || scalar == "\t" { continue }
+        result.append(contentsOf: joiner.unicodeScalars)
+        pendingBreak = false
+      }
+      result.append(scalar)
+    }
+    return String(result)
+  }
+
+  private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+      || scalar == "\u{0B}" || scalar == "\u{0C}"
+  }
+}
+
 public enum Language: String, Sendable, Hashable, CaseIterable {
   case zh
   case en
@@ -91,8 +135,8 @@ public struct Diagnostic: Sendable, Hashable {
     self.code = rule.code
     self.severity = rule.severity
     self.range = range
-    self.message = message
-    self.related = related
+    self.message = message.singleLine
+    self.related = related.map { RelatedNote(range: $0.range, message: $0.message.singleLine) }
     self.fixes = fixes
   }
 }

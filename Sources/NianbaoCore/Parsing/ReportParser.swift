@@ -9,11 +9,10 @@ public enum ReportParser {
     let headings = sectionReader.headings()
     report.title = TitleReader(source: source).title(before: headings.first?.line ?? source.lines.count)
 
-    var bodies: [Int: Range<Int>] = [:]  // section number → its lines (first occurrence)
     for (index, heading) in headings.enumerated() {
       let nextLine = index + 1 < headings.count ? headings[index + 1].line : source.lines.count
       let bodyLines = (heading.line + 1)..<max(heading.line + 1, nextLine)
-      let bodyEnd = nextLine < source.lines.count ? source.lines.lineStarts[nextLine] : source.utf8.count
+      let bodyEnd = index + 1 < headings.count ? headings[index + 1].headingRange.lowerBound : source.utf8.count
       report.sections.append(
         Section(
           number: heading.number,
@@ -26,34 +25,31 @@ public enum ReportParser {
           subheadings: sectionReader.subheadings(in: bodyLines)
         )
       )
-      if bodies[heading.number] == nil { bodies[heading.number] = bodyLines }
       if let deviation = heading.deviation { report.labelDeviations.append(deviation) }
     }
 
-    /// A table is read in its section; when the heading is missing, its content sits in the body
-    /// of the section before it.
-    func lines(forTableOf number: Int) -> (Range<Int>, Bool) {
-      if let own = bodies[number] { return (own, true) }
-      for previous in stride(from: number - 1, through: 1, by: -1) {
-        if let body = bodies[previous] { return (body, false) }
-      }
-      let end = headings.first { $0.number > number }?.line ?? source.lines.count
-      return (0..<end, false)
-    }
-
-    let (table2Lines, _) = lines(forTableOf: 2)
-    let (table2, table2Deviations) = Table2Reader(source: source).read(lines: table2Lines)
-    report.table2 = table2
-    report.labelDeviations += table2Deviations
-
-    let (table3Lines, _) = lines(forTableOf: 3)
-    let table3 = Table3Reader(source: source).read(lines: table3Lines)
+    let stream = TextStream(source: source)
+    let table3 = Table3Reader(stream: stream, expectedEdition: report.edition).read()
     report.table3 = table3.table
     report.labelDeviations += table3.deviations
     report.duplicateTable3Rows = table3.duplicates
 
-    let (table4Lines, own4) = lines(forTableOf: 4)
-    report.table4 = Table4Reader(source: source).read(lines: table4Lines, requireHeader: !own4)
+    let sectionStart = { (number: Int) in report.section(number)?.headingRange }
+    let table3Start = table3.table?.range.lowerBound
+    // Table 二 stands in section 二, or after the first 第二十条 marker when the report numbers
+    // its sections its own way; it ends where table 三 or section 三 begins.
+    if let start = sectionStart(2)?.upperBound ?? firstOffset(of: "第二十条", in: source) {
+      let end = [table3Start, sectionStart(3)?.lowerBound].compactMap { $0 }.filter { $0 > start }.min()
+      let (table2, table2Deviations) = Table2Reader(stream: stream).read(in: start..<(end ?? source.utf8.count))
+      report.table2 = table2
+      report.labelDeviations += table2Deviations
+    }
+    // Table 四 follows table 三 (and section 四's heading); it ends where section 五 begins.
+    if let start = [table3.table?.range.upperBound, sectionStart(4)?.upperBound].compactMap({ $0 }).max() {
+      let end = sectionStart(5).map(\.lowerBound).flatMap { $0 > start ? $0 : nil } ?? source.utf8.count
+      let inOwnSection = sectionStart(4).map { $0.upperBound == start } ?? false
+      report.table4 = Table4Reader(stream: stream).read(in: start..<end, requireHeader: !inOwnSection)
+    }
 
     // Table rows such as `(七) 总计` open like sub-headings; they are not.
     let tableRanges = [report.table2?.range, report.table3?.range, report.table4?.range].compactMap { $0 }
@@ -70,5 +66,17 @@ public enum ReportParser {
     report.statisticsPeriods = dates.periods
     report.labelDeviations.sort { $0.range.lowerBound < $1.range.lowerBound }
     return report
+  }
+
+  private static func firstOffset(of needle: String, in source: SourceText) -> Int? {
+    let pattern = Array(needle.utf8)
+    let bytes = source.utf8
+    guard bytes.count >= pattern.count else { return nil }
+    var index = 0
+    while index <= bytes.count - pattern.count {
+      if bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) { return index }
+      index += 1
+    }
+    return nil
   }
 }

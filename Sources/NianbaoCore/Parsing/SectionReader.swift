@@ -13,17 +13,65 @@ struct SectionReader {
     var deviation: LabelDeviation?
   }
 
+  /// Headings where a line begins, and headings inside a line (a web page's text that lost its
+  /// line breaks: `…编制完成了本报告。一、总体情况2021年，…`) in the format's exact wording.
   func headings() -> [Heading] {
     var result: [Heading] = []
     for line in 0..<source.lines.count {
-      if let heading = heading(at: line) { result.append(heading) }
+      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      guard !range.isEmpty else { continue }
+      if let heading = heading(in: range, line: line, atLineStart: true) { result.append(heading) }
+      var start = range.lowerBound + 1
+      while let candidate = nextNumeral(in: start..<range.upperBound) {
+        let upper = min(range.upperBound, candidate + 300)
+        if let heading = heading(in: candidate..<upper, line: line, atLineStart: false),
+          result.last.map({ $0.headingRange.upperBound <= candidate }) ?? true
+        {
+          result.append(heading)
+          start = heading.headingRange.upperBound
+        } else {
+          start = candidate + 3
+        }
+      }
     }
     return result
   }
 
+  /// The offset of the next `一、` … `六、` in a range.
+  private func nextNumeral(in range: Range<Int>) -> Int? {
+    let bytes = source.utf8
+    var index = range.lowerBound
+    while index + 5 < range.upperBound {
+      // 、 is E3 80 81; the numerals 一 二 三 四 五 六 are three bytes each.
+      if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
+        Self.numeralBytes.contains(where: {
+          bytes[index] == $0.0 && bytes[index + 1] == $0.1 && bytes[index + 2] == $0.2
+        })
+      {
+        return index
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private static let numeralBytes: [(UInt8, UInt8, UInt8)] = "一二三四五六".unicodeScalars.map { scalar in
+    let bytes = Array(String(scalar).utf8)
+    return (bytes[0], bytes[1], bytes[2])
+  }
+
   func heading(at line: Int) -> Heading? {
     let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
-    guard !range.isEmpty, range.count < 600 else { return nil }
+    guard !range.isEmpty else { return nil }
+    return heading(in: range, line: line, atLineStart: true)
+  }
+
+  /// A heading at the start of `range`. Inside a line only the format's wordings count; a whole
+  /// line may also use other words for a section (flagged as a deviation).
+  private func heading(in range: Range<Int>, line: Int, atLineStart: Bool) -> Heading? {
+    guard range.count < 600 else {
+      return atLineStart ? heading(in: range.lowerBound..<range.lowerBound + 300, line: line, atLineStart: false) : nil
+    }
     // Headings open with a Chinese numeral 一 to 十 or with Markdown's `#`. Skip everything else
     // cheaply.
     let first = source.utf8[range.lowerBound]
@@ -42,6 +90,8 @@ struct SectionReader {
     }
     guard written != nil || text.hasPrefix("#") else { return nil }
     let core = normalized.core
+    // A table's caption (`## 表三：收到和处理政府信息公开申请情况`, `附表2`) is not a section.
+    if core.hasPrefix("表") || core.hasPrefix("附表") || core.hasPrefix("附件") { return nil }
     let wordsStart = LabelPieces.wordsStart(source, range)
     for spec in NationalFormat.sections {
       for accepted in spec.acceptedCores where core.hasPrefix(accepted) {
@@ -58,7 +108,7 @@ struct SectionReader {
         )
       }
     }
-    guard core.unicodeScalars.count <= 32, let number = keywordSection(core) else { return nil }
+    guard atLineStart, core.unicodeScalars.count <= 32, let number = keywordSection(core) else { return nil }
     let deviation = LabelDeviation(
       place: .sectionHeading,
       range: wordsStart..<range.upperBound,

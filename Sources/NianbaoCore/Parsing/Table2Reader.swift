@@ -1,56 +1,162 @@
-/// Reads table 二 (four sub-tables, one per item of 第二十条).
+/// Reads table 二 (four sub-tables, one per item of 第二十条) from the text stream.
+///
+/// A row is a cell whose words are a row name of the format, followed by its numbers: a sentence
+/// that mentions a row name (`其中包括：行政规范性文件 13 件`) is prose, not a row.
 struct Table2Reader {
-  let source: SourceText
+  let stream: TextStream
+
+  var source: SourceText { stream.source }
 
   private struct RawRow {
     var item: Int?
     var name: String
-    var label: LabelPiece
+    var label: Range<Int>
     var exact: Bool
-    var values: [Token]
-    var layout: TokenizedLine.Layout
-    var range: Range<Int>
+    var values: [StreamToken]
   }
 
   static let rowNames = ["规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费", "政府集中采购"]
 
-  func read(lines: Range<Int>) -> (Table2?, [LabelDeviation]) {
+  /// Words a header cell ends with; a row name glued to them (`…现行有效件数规章`) still opens a
+  /// row.
+  private static let headerEndings = ["件数", "数量", "金额", "信息内容", "万元", "项", "增减", "总数量"]
+
+  func read(in range: Range<Int>) -> (Table2?, [LabelDeviation]) {
+    let tokens = stream.tokens
     var item: Int?
     var raws: [RawRow] = []
     var headers: [Table2.HeaderCell] = []
-    for line in lines {
-      guard let tokenized = LineTokenizer.tokenize(source, line: line) else { continue }
-      let lineText = source.text(tokenized.range)
-      if lineText.has("第二十条") {
-        item = Self.item(in: lineText) ?? item
+    var collectingHeaders = false
+    var index = stream.index(containing: range.lowerBound)
+    while index < tokens.count, tokens[index].range.lowerBound < range.upperBound {
+      let token = tokens[index]
+      index += 1
+      guard token.kind == .text else {
+        collectingHeaders = false
         continue
       }
-      let leading = tokenized.leadingText
-      guard let first = leading.first else { continue }
-      let firstCore = LabelText.normalize(first.text).core
-      if firstCore.hasPrefix("信息内容") {
-        for (column, cell) in leading.dropFirst().enumerated() {
-          headers.append(Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: cell.range, text: cell.text))
+      let text = source.text(token.range)
+      if text.has("第二十条") {
+        item = Self.lastItem(in: text) ?? item
+      }
+      let core = LabelText.normalize(text).core
+      if core.has("信息内容") {
+        let words = Self.words(text)
+        let label = rowLabel(token, core: core)
+        var afterInfo = Array(words.drop { !LabelText.normalize($0.text).core.hasSuffix("信息内容") }.dropFirst())
+        // A row name glued to the last header (`本年处理决定数量行政处罚`) is not part of it.
+        if let label, let last = afterInfo.last {
+          let end = token.range.lowerBound + last.offset + last.text.utf8.count
+          if end > label.2.lowerBound {
+            let kept = label.2.lowerBound - token.range.lowerBound - last.offset
+            afterInfo[afterInfo.count - 1].text = String(
+              decoding: Array(last.text.utf8.prefix(max(0, kept))),
+              as: UTF8.self
+            )
+            if afterInfo[afterInfo.count - 1].text.isEmpty { afterInfo.removeLast() }
+          }
+        }
+        if afterInfo.count >= 1 {
+          headers += afterInfo.enumerated().map { column, word in
+            Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: word.range(token), text: word.text)
+          }
+          collectingHeaders = false
+        } else {
+          collectingHeaders = core.hasSuffix("信息内容")
+        }
+        if let (name, exact, label) = label, let row = row(name, exact, label, item, at: index) {
+          raws.append(row)
+          collectingHeaders = false
         }
         continue
       }
-      let values = tokenized.valueTokens
-      guard !values.isEmpty, let labelToken = leading.last else { continue }
-      let piece = LabelPieces.piece(source, labelToken.range)
-      guard let (name, exact) = Self.match(piece.normalized.core) else { continue }
-      raws.append(
-        RawRow(
-          item: item,
-          name: name,
-          label: piece,
-          exact: exact,
-          values: values,
-          layout: tokenized.layout,
-          range: labelToken.range.lowerBound..<values.last!.range.upperBound
-        )
-      )
+      if let (name, exact, label) = rowLabel(token, core: core) {
+        collectingHeaders = false
+        if let row = row(name, exact, label, item, at: index) { raws.append(row) }
+        continue
+      }
+      if collectingHeaders {
+        let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
+        headers.append(Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: token.range, text: text))
+      }
     }
-    guard !raws.isEmpty || !headers.isEmpty else { return (nil, []) }
+    return assemble(raws, headers: headers)
+  }
+
+  /// A row: the label's numbers up to the next text, unless a unit (`件`) follows them.
+  private func row(_ name: String, _ exact: Bool, _ label: Range<Int>, _ item: Int?, at index: Int) -> RawRow? {
+    let tokens = stream.tokens
+    var k = index
+    var values: [StreamToken] = []
+    while k < tokens.count, tokens[k].isValue {
+      if !tokens[k].trailing { values.append(tokens[k]) }
+      k += 1
+    }
+    guard !values.isEmpty else { return nil }
+    if k < tokens.count, tokens[k].line == values.last!.line {
+      let next = source.text(tokens[k].range)
+      let amount = name == "行政事业性收费" || name == "政府集中采购"
+      if Self.units.contains(where: { next.hasPrefix($0) && !(amount && $0.hasSuffix("元")) }) { return nil }
+    }
+    return RawRow(item: item, name: name, label: label, exact: exact, values: values)
+  }
+
+  private static let units = ["件", "项", "个", "条", "份", "万元", "元", "次", "宗", "%"]
+
+  /// The row name a text cell holds: its whole words, or its end after a header that ran into
+  /// it.
+  private func rowLabel(_ token: StreamToken, core: String) -> (String, Bool, Range<Int>)? {
+    if let (name, exact) = Self.match(core) { return (name, exact, token.range) }
+    for name in Self.rowNames.sorted(by: { $0.count > $1.count }) where core.hasSuffix(name) {
+      let before = core.dropLast(name.count)
+      guard Self.headerEndings.contains(where: { before.hasSuffix($0) }) || before.has("第二十条") else { continue }
+      if name == "规范性文件" && before.hasSuffix("行政") { continue }
+      guard let offset = lastOffset(of: name, in: token.range) else { continue }
+      return (name, true, offset..<token.range.upperBound)
+    }
+    return nil
+  }
+
+  private func lastOffset(of needle: String, in range: Range<Int>) -> Int? {
+    let pattern = Array(needle.utf8)
+    var start = range.upperBound - pattern.count
+    while start >= range.lowerBound {
+      if source.utf8[start..<start + pattern.count].elementsEqual(pattern) { return start }
+      start -= 1
+    }
+    return nil
+  }
+
+  private struct Word {
+    var text: String
+    var offset: Int
+    func range(_ token: StreamToken) -> Range<Int> {
+      (token.range.lowerBound + offset)..<(token.range.lowerBound + offset + text.utf8.count)
+    }
+  }
+
+  /// A cell's space-separated words (PDF text puts a whole header row in one line).
+  private static func words(_ text: String) -> [Word] {
+    var result: [Word] = []
+    var current = ""
+    var start = 0
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      if LabelText.isSpace(scalar) {
+        if !current.isEmpty { result.append(Word(text: current, offset: start)) }
+        current = ""
+      } else {
+        if current.isEmpty { start = offset }
+        current.unicodeScalars.append(scalar)
+      }
+      offset += scalar.utf8.count
+    }
+    if !current.isEmpty { result.append(Word(text: current, offset: start)) }
+    return result
+  }
+
+  private func assemble(_ raws: [RawRow], headers: [Table2.HeaderCell]) -> (Table2?, [LabelDeviation]) {
+    guard !raws.isEmpty else { return (nil, []) }
     let headerCores = Set(headers.map { LabelText.normalize($0.text).core })
     let trial =
       !headerCores.isDisjoint(with: NationalFormat.trialTable2HeaderCores)
@@ -59,34 +165,47 @@ struct Table2Reader {
     let specs = NationalFormat.table2(edition)
     var deviations: [LabelDeviation] = []
     var rows: [Table2.Row] = []
-    for raw in raws {
+    for raw in raws where !rows.contains(where: { $0.name == raw.name }) {
       var name = raw.name
+      let found = source.text(raw.label)
       if edition == .edition2021 && name == "规范性文件" {
         name = "行政规范性文件"
-        deviations.append(
-          LabelDeviation(place: .table2Row, range: raw.label.range, found: raw.label.text, canonical: name)
-        )
+        deviations.append(LabelDeviation(place: .table2Row, range: raw.label, found: found, canonical: name))
       } else if !raw.exact {
-        deviations.append(
-          LabelDeviation(place: .table2Row, range: raw.label.range, found: raw.label.text, canonical: name)
-        )
+        deviations.append(LabelDeviation(place: .table2Row, range: raw.label, found: found, canonical: name))
       }
       let spec = specs.first { $0.rows.contains(name) } ?? specs.first { $0.item == raw.item }
-      let cells = raw.values.enumerated().map { column, token in
-        token.cell(
-          allowDecimal: spec?.decimalColumns.contains(column) ?? false,
-          allowNegative: spec?.signedColumns.contains(column) ?? false
-        )
+      let expected = spec?.columns.count ?? raw.values.count
+      var cells = raw.values.enumerated().map { column, token in
+        Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
+          .cell(
+            allowDecimal: spec?.decimalColumns.contains(column) ?? false,
+            allowNegative: spec?.signedColumns.contains(column) ?? false
+          )
       }
-      let separator = raw.layout == .tabs ? "\t" : raw.layout == .markdown ? " | " : " "
+      var runTogether: RunTogether?
+      if let digits = RunTogetherSolver.Digits(raw.values, source, into: expected) {
+        // Table 二 has no sums: only a split with one digit per cell is certain.
+        let result = RunTogetherSolver.solve(digits, into: expected, cap: 2) { _ in true }
+        let split = result.count == 1 ? result.solutions[0] : nil
+        runTogether = RunTogether(range: digits.range, digits: digits.text, split: split, candidateCount: result.count)
+        cells = split.map { digits.cells($0) } ?? []
+      } else if raw.values.count != expected, raw.values.contains(where: \.glued) {
+        // Numbers glued to text that cannot be told apart (`13575394432.52元`): unreadable, not wrong.
+        let range = raw.values.first!.range.lowerBound..<raw.values.last!.range.upperBound
+        let digits = source.text(range)
+        runTogether = RunTogether(range: range, digits: digits, split: nil, candidateCount: 0)
+        cells = []
+      }
+      let layout = raw.values[0].layout
       let row = TableRow(
-        labelRange: raw.label.range,
-        labelText: raw.label.text,
-        range: raw.range,
+        labelRange: raw.label,
+        labelText: found,
+        range: raw.label.lowerBound..<raw.values.last!.range.upperBound,
         cells: cells,
         appendOffset: raw.values.last!.range.upperBound,
-        separator: separator,
-        runTogether: nil
+        separator: layout == .tabs ? "\t" : layout == .markdown ? " | " : " ",
+        runTogether: runTogether
       )
       rows.append(Table2.Row(subtableItem: spec?.item ?? raw.item ?? 0, name: name, row: row))
     }
@@ -108,6 +227,24 @@ struct Table2Reader {
     return (Table2(range: range, edition: edition, rows: rows, headers: headers), deviations)
   }
 
+  /// The item number of the last `第二十条第（五）项` marker in a text.
+  static func lastItem(in text: String) -> Int? {
+    let scalars = Array(text.unicodeScalars)
+    let marker = Array("第二十条".unicodeScalars)
+    var result: Int?
+    var index = 0
+    while index + marker.count <= scalars.count {
+      if scalars[index..<index + marker.count].elementsEqual(marker) {
+        let after = String(String.UnicodeScalarView(scalars[index..<min(scalars.count, index + 12)]))
+        if let item = item(in: after) { result = item }
+        index += marker.count
+      } else {
+        index += 1
+      }
+    }
+    return result
+  }
+
   /// The item number of a `第二十条第（五）项` marker.
   static func item(in text: String) -> Int? {
     let folded = Array(text.unicodeScalars.map(LabelText.widthFolded).filter { !LabelText.isSpace($0) })
@@ -125,7 +262,9 @@ struct Table2Reader {
     if rowNames.contains(core) { return (core, true) }
     guard core.unicodeScalars.count >= 2 else { return nil }
     let scored = rowNames.map { ($0, LabelText.similarity(core, $0)) }.sorted { $0.1 > $1.1 }
-    guard scored[0].1 >= 0.75, scored[0].1 - scored[1].1 >= 0.05 else { return nil }
+    guard scored[0].1 >= 0.75, scored[0].1 - scored[1].1 >= 0.05,
+      abs(core.unicodeScalars.count - scored[0].0.unicodeScalars.count) <= 2
+    else { return nil }
     return (scored[0].0, false)
   }
 }

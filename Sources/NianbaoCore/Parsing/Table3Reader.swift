@@ -1,8 +1,507 @@
-/// Reads table 三 from the lines of its section, whatever the layout: rows are identified by
-/// their labels, never by counting separators.
+/// Reads table 三 from the text stream, whatever the layout.
+///
+/// Rows are found by their labels, in the format's order: each label that names a row is an
+/// anchor; the longest chain of anchors in print order, close to one another, is the table (a
+/// sentence of prose that mentions a label is not part of such a chain). The values of a row are
+/// the numbers between its anchor and the next one. A row whose label was lost or garbled takes
+/// the numbers found where it belongs when they are exactly a row's worth.
 struct Table3Reader {
-  let source: SourceText
+  let stream: TextStream
+  /// The edition the report year calls for.
+  let expectedEdition: FormatEdition
 
+  var source: SourceText { stream.source }
+
+  struct Output {
+    var table: Table3?
+    var deviations: [LabelDeviation]
+    var duplicates: [TableRow]
+  }
+
+  /// A place where a row's label stands.
+  struct Anchor {
+    var spec: Table3RowSpec
+    var token: Int
+    /// From the label's numbering to the end of its words.
+    var label: Range<Int>
+    var exact: Bool
+  }
+
+  func read() -> Output {
+    var anchors = findAnchors()
+    let edition = chooseEdition(anchors)
+    let specs = NationalFormat.table3Rows(edition)
+    let order = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.id, $0) })
+    anchors.removeAll { order[$0.spec.id] == nil }
+    var chain = Self.longestChain(anchors, order: order)
+    guard chain.count >= 3 || (chain.count >= 2 && chain.contains { $0.spec.kind == .outcomeTotal }) else {
+      return Output(table: nil, deviations: [], duplicates: [])
+    }
+    // Labels with a typo: pieces of text inside the table that resemble a row's label.
+    let fuzzy = fuzzyAnchors(from: chain.first!.token, to: chain.last!.token, known: anchors)
+    if !fuzzy.isEmpty {
+      anchors += fuzzy
+      anchors.sort { ($0.token, $0.label.lowerBound) < ($1.token, $1.label.lowerBound) }
+      chain = Self.longestChain(anchors, order: order)
+    }
+    return assemble(chain: chain, all: anchors, specs: specs, order: order, edition: edition)
+  }
+
+  // MARK: Anchors
+
+  /// A short, distinctive beginning of each row's label. Labels are wrapped and cut in real
+  /// text, but almost never in their first words.
+  private struct Signature {
+    var id: String
+    var words: [Unicode.Scalar]
+    /// Short words that also occur in prose or in other labels must stand right after a
+    /// numbering or at the start of a cell.
+    var needsBoundary: Bool
+    /// The words are the whole label (`3.其他`, `（七）总计`): nothing but punctuation may follow.
+    var whole: Bool = false
+    var numbering: Numbering? = nil
+  }
+
+  private static let signatures: [Signature] = {
+    func s(
+      _ id: String,
+      _ words: String,
+      boundary: Bool = false,
+      whole: Bool = false,
+      numbering: Numbering? = nil
+    )
+      -> Signature
+    {
+      Signature(id: id, words: Array(words.unicodeScalars), needsBoundary: boundary, whole: whole, numbering: numbering)
+    }
+    return [
+      s("1", "本年新收", boundary: true), s("2", "上年结转", boundary: true),
+      s("3(1)", "予以公开", boundary: true, numbering: .parenthesized(1)),
+      s("3(2)", "部分公开", boundary: true, numbering: .parenthesized(2)),
+      s("3(3).1", "属于国家秘密"), s("3(3).2", "其他法律行政"), s("3(3).3", "危及三安全"), s("3(3).4", "保护第三方"),
+      s("3(3).5", "三类内部事务"), s("3(3).6", "四类过程性"), s("3(3).7", "行政执法案卷"), s("3(3).8", "行政查询事项"),
+      s("3(4).1", "本机关不掌握"), s("3(4).1", "不掌握相关政府信息"), s("3(4).2", "没有现成信息"), s("3(4).3", "补正后申请"),
+      s("3(5).1", "信访举报投诉"), s("3(5).2", "重复申请", boundary: true), s("3(5).3", "公开出版物"),
+      s("3(5).4", "大量反复申请"), s("3(5).4", "无正当理由大量"), s("3(5).5", "要求行政机关确认"), s("3(5).5", "确认或重新出具"),
+      s("3(6).1", "申请人无正当理由"), s("3(6).1", "逾期不补正"), s("3(6).2", "申请人逾期未按"), s("3(6).2", "收费通知要求"),
+      s("3(6).3", "其他", boundary: true, whole: true, numbering: .arabic(3)),
+      s("3(6)", "其他处理", boundary: true, whole: true, numbering: .parenthesized(6)),
+      s("3(7)", "总计", boundary: true, whole: true, numbering: .parenthesized(7)),
+      s("4", "结转下年度", boundary: true),
+    ]
+  }()
+
+  private static let signaturesByFirst: [Unicode.Scalar: [Signature]] = Dictionary(
+    grouping: signatures,
+    by: { $0.words[0] }
+  )
+
+  private static let specsByID: [String: Table3RowSpec] = Dictionary(
+    uniqueKeysWithValues: NationalFormat.allTable3Rows.map { ($0.id, $0) }
+  )
+
+  /// Every place in the text where a row's label begins.
+  private func findAnchors() -> [Anchor] {
+    var anchors: [Anchor] = []
+    for (index, token) in stream.tokens.enumerated() where token.kind == .text {
+      anchors += labels(in: token, index: index)
+    }
+    return anchors
+  }
+
+  private func labels(in token: StreamToken, index: Int) -> [Anchor] {
+    // Width-folded scalars without spaces and quotes, with their offsets.
+    var scalars: [Unicode.Scalar] = []
+    var offsets: [Int] = []
+    var offset = token.range.lowerBound
+    var mayHold = false
+    for scalar in source.text(token.range).unicodeScalars {
+      defer { offset += scalar.utf8.count }
+      let f = LabelText.widthFolded(scalar)
+      if LabelText.isSpace(f) || f == "\"" || f == "'" { continue }
+      if Self.signaturesByFirst[f] != nil { mayHold = true }
+      scalars.append(f)
+      offsets.append(offset)
+    }
+    guard mayHold else { return [] }
+    var found: [Anchor] = []
+    var i = 0
+    while i < scalars.count {
+      guard let candidates = Self.signaturesByFirst[scalars[i]] else {
+        i += 1
+        continue
+      }
+      var matched: (Signature, Int)?
+      for signature in candidates where i + signature.words.count <= scalars.count {
+        guard scalars[i..<i + signature.words.count].elementsEqual(signature.words) else { continue }
+        let numberingStart = Self.numberingStart(scalars, before: i)
+        if signature.needsBoundary, numberingStart == nil, i != 0 { continue }
+        if let wanted = signature.numbering {
+          guard let start = numberingStart, Self.numbering(scalars, start, i) == wanted else { continue }
+        }
+        let end = i + signature.words.count
+        if signature.whole, end < scalars.count, !LabelText.droppedPunctuation.contains(scalars[end]),
+          scalars[end] != "(", !Self.startsNumbering(scalars, at: end)
+        {
+          continue
+        }
+        matched = (signature, numberingStart ?? i)
+        break
+      }
+      guard let (signature, start) = matched, let spec = Self.specsByID[signature.id],
+        !found.contains(where: { $0.spec.id == signature.id })
+      else {
+        i += 1
+        continue
+      }
+      // `属于三类内部事务信息` is found by `三类内部事务`: the label begins a few words before.
+      let labelStart = offsets[numberingStartOrWordStart(scalars, from: start)]
+      found.append(Anchor(spec: spec, token: index, label: labelStart..<token.range.upperBound, exact: true))
+      i += signature.words.count
+    }
+    // A label runs to the next label in the same piece of text.
+    for k in found.indices where k + 1 < found.count {
+      found[k].label = found[k].label.lowerBound..<found[k + 1].label.lowerBound
+    }
+    for k in found.indices {
+      found[k].label = labelWords(found[k].label)
+    }
+    return found
+  }
+
+  /// Where the label that holds a signature begins: its numbering, or the start of the piece of
+  /// text, a few words back at most.
+  private func numberingStartOrWordStart(_ s: [Unicode.Scalar], from index: Int) -> Int {
+    var k = index
+    while k > 0, index - k < 5 {
+      if let start = Self.numberingStart(s, before: k) { return start }
+      if LabelText.droppedPunctuation.contains(s[k - 1]) || s[k - 1] == ")" { return k }
+      k -= 1
+    }
+    return k == 0 ? 0 : index
+  }
+
+  /// The label from its numbering to the end of its words, cut where another numbering begins.
+  private func labelWords(_ range: Range<Int>) -> Range<Int> {
+    let pieces = LabelPieces.split(source, range)
+    guard let first = pieces.first else { return range }
+    // `（三）不予公开 1.属于国家秘密`: a group heading in front of the item stays with it.
+    if case .parenthesized = first.normalized.numbering, pieces.count > 1,
+      NationalFormat.table3Groups.values.contains(first.normalized.core)
+    {
+      return pieces[1].range
+    }
+    return first.range
+  }
+
+  /// Where a numbering (`（一）` `一、` `1.` `1、`) ends right before `index`.
+  private static func numberingStart(_ s: [Unicode.Scalar], before index: Int) -> Int? {
+    guard index > 0 else { return nil }
+    let mark = s[index - 1]
+    if mark == ")" {
+      var k = index - 2
+      while k >= 0, LabelText.chineseDigits[s[k]] != nil { k -= 1 }
+      guard k < index - 2 else { return nil }
+      if k >= 0, s[k] == "(" { return k }
+      return k + 1  // `七）总计` with its opening bracket lost
+    }
+    if mark == "、" || mark == "." || mark == "," {
+      var k = index - 2
+      if k >= 0, LabelText.chineseDigits[s[k]] != nil {
+        while k >= 0, LabelText.chineseDigits[s[k]] != nil { k -= 1 }
+        return k + 1
+      }
+      while k >= 0, s[k].isASCIIDigit, index - 2 - k < 2 { k -= 1 }
+      return k < index - 2 ? k + 1 : nil
+    }
+    return nil
+  }
+
+  private static func numbering(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Numbering? {
+    var scalars = Array(s[start..<end])
+    if scalars.first != "(", scalars.last == ")" { scalars.insert("(", at: 0) }
+    return LabelText.readNumbering(scalars, at: 0)?.0
+  }
+
+  private static func startsNumbering(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+    LabelText.readNumbering(s, at: index) != nil
+  }
+
+  /// Pieces of text between the first and the last anchor that resemble a row's label closely
+  /// enough (a typo), when no signature found them.
+  private func fuzzyAnchors(from first: Int, to last: Int, known: [Anchor]) -> [Anchor] {
+    let anchoredTokens = Set(known.map(\.token))
+    var result: [Anchor] = []
+    for index in first...last where !anchoredTokens.contains(index) && stream.tokens[index].kind == .text {
+      for piece in LabelPieces.split(source, stream.tokens[index].range) {
+        guard case .row(let spec, exact: false) = Table3LabelMatcher.match(piece) else { continue }
+        let words = LabelPieces.wordsStart(source, piece.range)..<piece.range.upperBound
+        result.append(Anchor(spec: spec, token: index, label: words, exact: false))
+      }
+    }
+    return result
+  }
+
+  private func chooseEdition(_ anchors: [Anchor]) -> FormatEdition {
+    if anchors.contains(where: { $0.spec.id == "3(6).1" || $0.spec.id == "3(6).2" }) { return .edition2021 }
+    if anchors.contains(where: { $0.spec.id == "3(6)" }) && !anchors.contains(where: { $0.spec.id == "3(6).3" }) {
+      return .trial2019
+    }
+    return expectedEdition
+  }
+
+  /// The longest sequence of anchors in the format's order, each near the one before. Ties go
+  /// to the tightest sequence.
+  static func longestChain(_ anchors: [Anchor], order: [String: Int]) -> [Anchor] {
+    let maximumGap = 4000
+    guard !anchors.isEmpty else { return [] }
+    var length = [Int](repeating: 1, count: anchors.count)
+    var span = [Int](repeating: 0, count: anchors.count)
+    var previous = [Int](repeating: -1, count: anchors.count)
+    for j in anchors.indices {
+      let rj = order[anchors[j].spec.id]!
+      for i in stride(from: j - 1, through: 0, by: -1) {
+        let gap = anchors[j].label.lowerBound - anchors[i].label.lowerBound
+        if gap > maximumGap { break }
+        let ri = order[anchors[i].spec.id]!
+        guard ri < rj, anchors[i].token <= anchors[j].token, gap > 0 else { continue }
+        let candidate = length[i] + 1
+        let candidateSpan = span[i] + gap
+        if candidate > length[j] || (candidate == length[j] && candidateSpan <= span[j]) {
+          length[j] = candidate
+          span[j] = candidateSpan
+          previous[j] = i
+        }
+      }
+    }
+    var best = 0
+    for j in anchors.indices where length[j] > length[best] || (length[j] == length[best] && span[j] < span[best]) {
+      best = j
+    }
+    var chain: [Anchor] = []
+    var k = best
+    while k >= 0 {
+      chain.append(anchors[k])
+      k = previous[k]
+    }
+    return chain.reversed()
+  }
+
+  // MARK: Rows
+
+  private func assemble(
+    chain: [Anchor],
+    all: [Anchor],
+    specs: [Table3RowSpec],
+    order: [String: Int],
+    edition: FormatEdition
+  ) -> Output {
+    var deviations: [LabelDeviation] = []
+    var duplicates: [TableRow] = []
+    var values: [String: [StreamToken]] = [:]
+    var labels: [String: Anchor] = [:]
+    let tokens = stream.tokens
+
+    // The value tokens from one token index up to the next text token, or to `end`.
+    func valueTokens(after start: Int, before end: Int) -> [StreamToken] {
+      guard start + 1 < end else { return [] }
+      return tokens[(start + 1)..<end].filter(\.isValue)
+    }
+
+    for (n, anchor) in chain.enumerated() {
+      labels[anchor.spec.id] = anchor
+      let next = n + 1 < chain.count ? chain[n + 1] : nil
+      var end = next?.token ?? tokens.count
+      if next == nil {
+        // After the last row, the table ends at the next text.
+        var k = anchor.token + 1
+        while k < tokens.count, tokens[k].isValue { k += 1 }
+        end = k
+      }
+      // A repeated row: another label of the same row before the next anchor.
+      let repeats = all.filter {
+        $0.spec.id == anchor.spec.id && $0.token > anchor.token && $0.token < end
+      }
+      var segment: [StreamToken]
+      if let repeated = repeats.first {
+        segment = valueTokens(after: anchor.token, before: repeated.token)
+        let repeatedValues = valueTokens(after: repeated.token, before: end)
+        duplicates.append(makeRow(repeatedValues, label: repeated))
+      } else {
+        segment = valueTokens(after: anchor.token, before: end)
+      }
+      let rowCount = next.map { order[$0.spec.id]! - order[anchor.spec.id]! } ?? 1
+      let ownIndex = order[anchor.spec.id]!
+      if rowCount > 1 {
+        let groups = split(segment, into: rowCount)
+        for (k, group) in groups.enumerated() where !group.isEmpty {
+          values[specs[ownIndex + k].id] = group
+        }
+        if groups.isEmpty { values[anchor.spec.id] = segment }
+      } else {
+        values[anchor.spec.id] = segment
+      }
+      if !anchor.exact {
+        let found = source.text(anchor.label)
+        deviations.append(
+          LabelDeviation(place: .table3Row, range: anchor.label, found: found, canonical: anchor.spec.label)
+        )
+      } else if let deviation = deviation(anchor) {
+        deviations.append(deviation)
+      }
+    }
+    // Numbers printed before their label (PDF text): a row with none after its label, right
+    // after a row with two rows' worth.
+    for (index, spec) in specs.enumerated() where index > 0 {
+      let before = specs[index - 1].id
+      guard labels[spec.id] != nil, values[spec.id]?.isEmpty ?? true, let previous = values[before],
+        previous.count == 14
+      else { continue }
+      values[before] = Array(previous.prefix(7))
+      values[spec.id] = Array(previous.suffix(7))
+    }
+
+    var rows: [String: TableRow] = [:]
+    for spec in specs {
+      guard let tokensOfRow = values[spec.id] else {
+        if let anchor = labels[spec.id] { rows[spec.id] = makeRow([], label: anchor) }
+        continue
+      }
+      rows[spec.id] = makeRow(tokensOfRow, label: labels[spec.id])
+    }
+    guard !rows.isEmpty else { return Output(table: nil, deviations: deviations, duplicates: duplicates) }
+    readRunTogether(&rows, specs: specs, values: values)
+    completeBlankTotals(&rows, values: values)
+    let lower = rows.values.map(\.range.lowerBound).min()!
+    let upper = rows.values.map(\.range.upperBound).max()!
+    let table = Table3(range: lower..<upper, edition: edition, rows: rows, specs: specs)
+    return Output(table: table, deviations: deviations, duplicates: duplicates)
+  }
+
+  /// Splits the numbers found between two labels among the rows that stand there: evenly when
+  /// they are exactly a row's worth each, else by the lines they are on.
+  private func split(_ segment: [StreamToken], into count: Int) -> [[StreamToken]] {
+    let perRow = NationalFormat.table3Columns.count
+    let cells = segment.filter { !$0.trailing }
+    if cells.count == perRow * count {
+      return (0..<count).map { Array(cells[($0 * perRow)..<(($0 + 1) * perRow)]) }
+    }
+    // Otherwise by the lines they stand on, when each line holds one row.
+    var lines: [[StreamToken]] = []
+    for token in segment {
+      if let last = lines.last?.last, last.line == token.line {
+        lines[lines.count - 1].append(token)
+      } else {
+        lines.append([token])
+      }
+    }
+    if lines.count == count, lines.allSatisfy({ $0.count > 1 }) { return lines }
+    return []
+  }
+
+  private func deviation(_ anchor: Anchor) -> LabelDeviation? {
+    let text = source.text(anchor.label)
+    let core = LabelText.normalize(text).core
+    let canonical = LabelText.normalize(anchor.spec.label).core
+    // A label cut by a line break or a cell border is not a typo.
+    if core == canonical || canonical.hasPrefix(core) || anchor.spec.id == "3(2)" && core.hasPrefix("部分公开") {
+      return nil
+    }
+    guard LabelText.similarity(core, canonical) >= 0.6 else { return nil }
+    let words = LabelPieces.wordsStart(source, anchor.label)..<anchor.label.upperBound
+    return LabelDeviation(place: .table3Row, range: words, found: source.text(words), canonical: anchor.spec.label)
+  }
+
+  private func makeRow(_ values: [StreamToken], label: Anchor?) -> TableRow {
+    let cells = values.filter { !$0.trailing }.map { token in
+      Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
+        .cell(allowDecimal: false, allowNegative: false)
+    }
+    let labelRange = label?.label ?? (values.first.map { $0.range.lowerBound..<$0.range.lowerBound } ?? 0..<0)
+    let start = min(labelRange.lowerBound, values.first?.range.lowerBound ?? labelRange.lowerBound)
+    let lastCell = values.last { !$0.trailing }
+    let end = max(labelRange.upperBound, lastCell?.range.upperBound ?? labelRange.upperBound)
+    let layout = lastCell?.layout ?? label.map { stream.tokens[$0.token].layout } ?? .tabs
+    let separator: String
+    switch layout {
+    case .tabs: separator = "\t"
+    case .markdown: separator = " | "
+    case .spaces: separator = " "
+    }
+    return TableRow(
+      labelRange: labelRange,
+      labelText: label.map { source.text($0.label) } ?? "",
+      range: start..<end,
+      cells: cells,
+      appendOffset: lastCell?.range.upperBound ?? labelRange.upperBound,
+      separator: separator,
+      runTogether: nil
+    )
+  }
+
+  /// Rows whose digits ran together (web text that lost the table's cells): each is split in
+  /// the ways its own total allows; where a row allows several, the table's column sums decide.
+  private func readRunTogether(
+    _ rows: inout [String: TableRow],
+    specs: [Table3RowSpec],
+    values: [String: [StreamToken]]
+  ) {
+    let perRow = NationalFormat.table3Columns.count
+    var candidates: [String: (RunTogetherSolver.Digits, RunTogetherSolver.Result)] = [:]
+    for spec in specs {
+      guard let tokensOfRow = values[spec.id], let digits = RunTogetherSolver.Digits(tokensOfRow, source, into: perRow)
+      else { continue }
+      let result = RunTogetherSolver.solve(digits, into: perRow) { v in v[6] == v[0..<6].reduce(0, +) }
+      candidates[spec.id] = (digits, result)
+    }
+    guard !candidates.isEmpty else { return }
+    let decided = RunTogetherSolver.chooseTable3Splits(
+      candidates.mapValues { $0.1.solutions },
+      known: rows.compactMapValues { row in
+        row.cells.count == perRow && row.cells.allSatisfy { $0.integerValue != nil }
+          ? row.cells.map { $0.integerValue! } : nil
+      },
+      specs: specs
+    )
+    for (id, (digits, result)) in candidates {
+      let split = decided[id]
+      let info = RunTogether(
+        range: digits.range,
+        digits: digits.text,
+        split: split,
+        candidateCount: split == nil ? result.count : 1
+      )
+      rows[id]?.runTogether = info
+      rows[id]?.cells = split.map { digits.cells($0) } ?? []
+    }
+  }
+
+  /// A total left blank at the end of a row looks like a trailing empty cell. Read it as a blank
+  /// value when most rows of the table have all seven values.
+  private func completeBlankTotals(_ rows: inout [String: TableRow], values: [String: [StreamToken]]) {
+    let lengths = rows.values.filter { $0.runTogether == nil }.map(\.cells.count)
+    guard lengths.filter({ $0 == 7 }).count * 2 > lengths.count else { return }
+    for (id, row) in rows where row.cells.count == 6 && row.runTogether == nil {
+      guard let trailing = values[id]?.first(where: \.trailing) else { continue }
+      rows[id]?.cells.append(Cell(range: trailing.range, content: .blank))
+    }
+  }
+}
+
+extension StreamToken.Kind {
+  var tokenKind: Token.Kind {
+    switch self {
+    case .text: return .text
+    case .number: return .number
+    case .blankMarker: return .blankMarker
+    case .empty: return .empty
+    case .invalid: return .text
+    }
+  }
+}
+
+/// Matches a piece of label text to a row of table 三 by its words, allowing small typos.
+enum Table3LabelMatcher {
   enum Match {
     case row(Table3RowSpec, exact: Bool)
     case group(Int, exact: Bool)
@@ -11,191 +510,18 @@ struct Table3Reader {
     case none
   }
 
-  private struct RawRow {
-    var pieces: [LabelPiece]
-    var values: [Token]
-    var trailingEmpty: Token?
-    var layout: TokenizedLine.Layout
-    var runTogether: (range: Range<Int>, digits: [Int], ranges: [Range<Int>])?
-  }
-
-  struct Output {
-    var table: Table3?
-    var deviations: [LabelDeviation]
-    var duplicates: [TableRow]
-  }
-
-  func read(lines: Range<Int>) -> Output {
-    var raws: [RawRow] = []
-    var pendingPieces: [LabelPiece] = []
-    var pendingValues: RawRow?
-    var lastEmittedLine = -2
-
-    func emit(_ raw: RawRow, line: Int) {
-      raws.append(raw)
-      lastEmittedLine = line
-    }
-
-    for line in lines {
-      guard let tokenized = LineTokenizer.tokenize(source, line: line) else { continue }
-      var labelTokens = tokenized.leadingText
-      var values = tokenized.valueTokens
-      var runTogether: (range: Range<Int>, digits: [Int], ranges: [Range<Int>])?
-      if values.isEmpty, let last = labelTokens.last,
-        let tail = RunTogetherSolver.trailingDigits(source, last.range), tail.digits.count >= 7, !tail.label.isEmpty
-      {
-        labelTokens[labelTokens.count - 1].range = LineTokenizer.trim(source, tail.label)
-        runTogether = (tail.ranges.first!.lowerBound..<tail.ranges.last!.upperBound, tail.digits, tail.ranges)
-      } else if values.count == 1, values[0].kind == .number,
-        let tail = RunTogetherSolver.trailingDigits(source, values[0].range), tail.label.isEmpty, tail.digits.count >= 7
-      {
-        runTogether = (values[0].range, tail.digits, tail.ranges)
-        values = []
-      }
-      // Short text where the first value belongs (`一`, `无`) is a value that is not a number,
-      // not part of the label.
-      while !values.isEmpty, labelTokens.count > 1, let last = labelTokens.last, last.text.unicodeScalars.count <= 3,
-        case .none = match(LabelPieces.piece(source, last.range))
-      {
-        values.insert(last, at: 0)
-        labelTokens.removeLast()
-      }
-      let trailingEmpty =
-        tokenized.trailingEmptyCount > 0 ? tokenized.tokens[tokenized.tokens.count - tokenized.trailingEmptyCount] : nil
-      let newPieces = labelTokens.flatMap { LabelPieces.split(source, $0.range) }
-      let hasValues = !values.isEmpty || runTogether != nil
-      let row = RawRow(
-        pieces: [],
-        values: values,
-        trailingEmpty: trailingEmpty,
-        layout: tokenized.layout,
-        runTogether: runTogether
-      )
-
-      if hasValues {
-        if newPieces.isEmpty {
-          // Numbers alone on a line belong to the label above them if it names a row; after a
-          // heading (`三、本年度办理结果`) they wait for the label printed below them.
-          if pendingPieces.isEmpty || !names(pendingPieces) {
-            pendingValues = row
-          } else {
-            var raw = row
-            raw.pieces = pendingPieces
-            emit(raw, line: line)
-            pendingPieces = []
-          }
-          continue
-        }
-        var raw = row
-        raw.pieces = merged(pendingPieces, newPieces)
-        pendingPieces = []
-        pendingValues = nil
-        emit(raw, line: line)
-        continue
-      }
-      guard !newPieces.isEmpty else { continue }
-      if var waiting = pendingValues {
-        waiting.pieces = merged(pendingPieces, newPieces)
-        pendingPieces = []
-        pendingValues = nil
-        emit(waiting, line: line)
-        continue
-      }
-      if newPieces[0].normalized.numbering == nil {
-        if !pendingPieces.isEmpty {
-          pendingPieces = merged(pendingPieces, newPieces)
-        } else if lastEmittedLine == line - 1, var last = raws.popLast() {
-          // A label wrapped onto the next line after its values: keep the longer label when it
-          // matches the format better.
-          let longer = merged(last.pieces, newPieces)
-          if case .row(_, let exactNow) = resolve(longer).match, exactNow,
-            case .row(_, let exactBefore) = resolve(last.pieces).match, !exactBefore
-          {
-            last.pieces = longer
-          }
-          raws.append(last)
-          lastEmittedLine = line
-        }
-        continue
-      }
-      // A numbered label without values: a heading of the rows below it, or a row whose values
-      // are all missing.
-      if let lastPending = pendingPieces.last, case .row = match(lastPending) {
-        emit(
-          RawRow(pieces: pendingPieces, values: [], trailingEmpty: nil, layout: tokenized.layout, runTogether: nil),
-          line: line - 1
-        )
-        pendingPieces = []
-      }
-      pendingPieces.append(contentsOf: newPieces)
-    }
-    if let lastPending = pendingPieces.last, case .row = match(lastPending) {
-      raws.append(RawRow(pieces: pendingPieces, values: [], trailingEmpty: nil, layout: .tabs, runTogether: nil))
-    }
-    return assemble(raws)
-  }
-
-  private func names(_ pieces: [LabelPiece]) -> Bool {
-    if case .row = resolve(pieces).match { return true }
-    return false
-  }
-
-  /// Joins a wrapped label: text without numbering continues the previous piece.
-  private func merged(_ first: [LabelPiece], _ second: [LabelPiece]) -> [LabelPiece] {
-    guard var last = first.last, let head = second.first, head.normalized.numbering == nil else {
-      return first + second
-    }
-    let joined = last.text + head.text
-    var normalized = LabelText.normalize(joined)
-    normalized.numbering = last.normalized.numbering
-    last = LabelPiece(
-      range: last.range.lowerBound..<head.range.upperBound,
-      text: joined,
-      normalized: normalized,
-      spansLines: true
-    )
-    return Array(first.dropLast()) + [last] + Array(second.dropFirst())
-  }
-
-  private func resolve(_ pieces: [LabelPiece]) -> (match: Match, piece: LabelPiece?, unknown: LabelPiece?) {
-    var result: (Match, LabelPiece?) = (.none, nil)
-    var group: (Int, Bool, LabelPiece)?
-    var unknown: LabelPiece?
-    for piece in pieces {
-      switch match(piece) {
-      case .row(let spec, let exact):
-        result = (.row(spec, exact: exact), piece)
-        group = nil
-      case .group(let n, let exact):
-        group = (n, exact, piece)
-        result = (.none, nil)
-      case .resultsHeader:
-        group = nil
-      case .none:
-        unknown = piece
-      }
-    }
-    if case .none = result.0, let (n, exact, piece) = group, n == 6 {
-      // The 2019 trial format's single （六）其他处理 row.
-      let single = NationalFormat.allTable3Rows.first { $0.id == "3(6)" }!
-      return (.row(single, exact: exact), piece, nil)
-    }
-    if case .none = result.0 { return (.none, nil, unknown ?? pieces.last) }
-    return (result.0, result.1, nil)
-  }
-
-  func match(_ piece: LabelPiece) -> Match {
+  static func match(_ piece: LabelPiece) -> Match {
     let core = piece.normalized.core
     let numbering = piece.normalized.numbering
     if core == "其他" {
       if case .parenthesized(6) = numbering { return .group(6, exact: true) }
-      return .row(Self.otherItem, exact: true)
+      return .row(otherItem, exact: true)
     }
-    if let entry = Self.exact[core] { return entry }
+    if let entry = exact[core] { return entry }
     guard core.unicodeScalars.count >= 3 else { return .none }
     var best: (Double, Match)?
     var second = 0.0
-    for (candidate, entry) in Self.exact {
+    for (candidate, entry) in exact {
       let score = LabelText.similarity(core, candidate)
       if score > (best?.0 ?? 0) {
         second = best?.0 ?? 0
@@ -226,90 +552,4 @@ struct Table3Reader {
     map["本年度办理结果"] = .resultsHeader
     return map
   }()
-
-  private func assemble(_ raws: [RawRow]) -> Output {
-    var rows: [String: TableRow] = [:]
-    var deviations: [LabelDeviation] = []
-    var duplicates: [TableRow] = []
-    var rowLengths: [Int] = []
-    var built: [(spec: Table3RowSpec, row: TableRow, trailingEmpty: Token?)] = []
-
-    for raw in raws {
-      let resolved = resolve(raw.pieces)
-      guard case .row(let spec, let exact) = resolved.match, let piece = resolved.piece else {
-        if let unknown = resolved.unknown, !raw.values.isEmpty || raw.runTogether != nil {
-          deviations.append(
-            LabelDeviation(place: .unknownTable3Row, range: unknown.range, found: unknown.text, canonical: nil)
-          )
-        }
-        continue
-      }
-      if !exact {
-        let wordsStart = LabelPieces.wordsStart(source, piece.range)
-        deviations.append(
-          LabelDeviation(
-            place: .table3Row,
-            range: piece.spansLines ? piece.range : wordsStart..<piece.range.upperBound,
-            found: source.text(wordsStart..<piece.range.upperBound),
-            canonical: spec.label
-          )
-        )
-      }
-      var row = makeRow(raw, label: piece)
-      if let together = raw.runTogether {
-        (row.runTogether, row.cells) = RunTogetherSolver.read(together, into: 7) { v in v[6] == v[0..<6].reduce(0, +) }
-      }
-      built.append((spec, row, raw.trailingEmpty))
-      if row.runTogether == nil { rowLengths.append(row.cells.count) }
-    }
-    // A total left blank at the end of a row looks like a trailing empty cell. Read it as a blank
-    // value when the other rows of the table have all seven values.
-    let fullRows = rowLengths.filter { $0 == 7 }.count
-    let majorityHasSeven = fullRows * 2 > rowLengths.count
-    for (spec, var row, trailingEmpty) in built {
-      if majorityHasSeven, row.cells.count == 6, row.runTogether == nil, let empty = trailingEmpty {
-        row.cells.append(Cell(range: empty.range, content: .blank))
-      }
-      if let existing = rows[spec.id] {
-        if existing.cells.isEmpty && !row.cells.isEmpty {
-          rows[spec.id] = row
-        } else {
-          duplicates.append(row)
-        }
-      } else {
-        rows[spec.id] = row
-      }
-    }
-    guard !rows.isEmpty else { return Output(table: nil, deviations: deviations, duplicates: duplicates) }
-    let trial = rows["3(6)"] != nil && !rows.keys.contains { $0.hasPrefix("3(6).") }
-    let edition: FormatEdition = trial ? .trial2019 : .edition2021
-    let lower = rows.values.map(\.range.lowerBound).min()!
-    let upper = rows.values.map(\.range.upperBound).max()!
-    let table = Table3(range: lower..<upper, edition: edition, rows: rows, specs: NationalFormat.table3Rows(edition))
-    return Output(table: table, deviations: deviations, duplicates: duplicates)
-  }
-
-  private func makeRow(_ raw: RawRow, label: LabelPiece) -> TableRow {
-    let cells = raw.values.map { $0.cell(allowDecimal: false, allowNegative: false) }
-    let start = raw.pieces.first?.range.lowerBound ?? label.range.lowerBound
-    let end = max(
-      raw.values.last?.range.upperBound ?? raw.runTogether?.range.upperBound ?? label.range.upperBound,
-      label.range.upperBound
-    )
-    let separator: String
-    switch raw.layout {
-    case .tabs: separator = "\t"
-    case .markdown: separator = " | "
-    case .spaces: separator = " "
-    }
-    return TableRow(
-      labelRange: label.range,
-      labelText: label.text,
-      range: min(start, label.range.lowerBound)..<end,
-      cells: cells,
-      appendOffset: raw.values.last?.range.upperBound ?? label.range.upperBound,
-      separator: separator,
-      runTogether: nil
-    )
-  }
 }

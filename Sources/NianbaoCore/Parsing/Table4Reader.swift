@@ -1,68 +1,76 @@
-/// Reads table 四: a header and one row of 15 numbers.
+/// Reads table 四: its header and 15 numbers, in one row, one cell per line, run together, or as
+/// three small tables (one per group, each with its own header).
 struct Table4Reader {
-  let source: SourceText
+  let stream: TextStream
 
-  func read(lines: Range<Int>, requireHeader: Bool) -> Table4? {
-    var values: [Token] = []
-    var layout: TokenizedLine.Layout = .tabs
-    var sawHeader = false
-    var together: (range: Range<Int>, digits: [Int], ranges: [Range<Int>])?
-    for line in lines {
-      guard let tokenized = LineTokenizer.tokenize(source, line: line) else { continue }
-      let lineValues = tokenized.valueTokens
-      let leading = tokenized.leadingText
-      if lineValues.isEmpty {
-        if leading.contains(where: { token in ["维持", "纠正", "审结", "结 果", "结果"].contains { token.text.contains($0) } }) {
-          sawHeader = true
+  var source: SourceText { stream.source }
+
+  /// Reads the table in `range` (section 四, or where it stands when the report numbers its
+  /// sections its own way). Numbers count only after a header word of the table.
+  func read(in range: Range<Int>, requireHeader: Bool) -> Table4? {
+    let tokens = stream.tokens
+    var values: [StreamToken] = []
+    var headerRange: Range<Int>?
+    var index = stream.index(containing: range.lowerBound)
+    while index < tokens.count, tokens[index].range.lowerBound < range.upperBound {
+      let token = tokens[index]
+      index += 1
+      if token.kind == .text {
+        if isHeader(token) {
+          if headerRange == nil { headerRange = token.range }
+          continue
         }
-        if !values.isEmpty { break }
+        // Between the three small tables: `### 行政诉讼（复议后起诉）`.
+        if !values.isEmpty && !Self.groupWords.contains(where: source.text(token.range).has) { break }
         continue
       }
-      if requireHeader && !sawHeader { continue }
-      let leadingLength = leading.reduce(0) { $0 + $1.text.count }
-      if leadingLength > 10 && lineValues.count < 5 { continue }
-      if values.isEmpty, lineValues.count == 1, lineValues[0].kind == .number,
-        let tail = RunTogetherSolver.trailingDigits(source, lineValues[0].range), tail.label.isEmpty,
-        tail.digits.count >= 15
-      {
-        together = (lineValues[0].range, tail.digits, tail.ranges)
-        layout = tokenized.layout
-        break
-      }
-      if values.isEmpty { layout = tokenized.layout }
-      values.append(contentsOf: lineValues)
+      guard headerRange != nil || !requireHeader, !token.trailing else { continue }
+      values.append(token)
       if values.count >= NationalFormat.table4ValueCount { break }
     }
-    if let together {
-      let (info, cells) = RunTogetherSolver.read(together, into: NationalFormat.table4ValueCount) { v in
-        (0..<3).allSatisfy { g in v[g * 5 + 4] == v[g * 5..<g * 5 + 4].reduce(0, +) }
-      }
-      let row = TableRow(
-        labelRange: together.range.lowerBound..<together.range.lowerBound,
-        labelText: "",
-        range: together.range,
-        cells: cells,
-        appendOffset: together.range.upperBound,
-        separator: "\t",
-        runTogether: info
-      )
-      return Table4(range: together.range, row: row)
-    }
     guard let first = values.first, let last = values.last else {
-      return sawHeader
-        ? Table4(range: source.lines.lineStarts[lines.lowerBound]..<source.lines.lineStarts[lines.lowerBound], row: nil)
-        : nil
+      return headerRange.map { Table4(range: $0, row: nil) }
     }
+    let layout = first.layout
     let separator = layout == .tabs ? "\t" : layout == .markdown ? " | " : " "
-    let row = TableRow(
+    var row = TableRow(
       labelRange: first.range.lowerBound..<first.range.lowerBound,
       labelText: "",
       range: first.range.lowerBound..<last.range.upperBound,
-      cells: values.map { $0.cell(allowDecimal: false, allowNegative: false) },
+      cells: values.map {
+        Token(kind: $0.kind.tokenKind, range: $0.range, text: source.text($0.range))
+          .cell(allowDecimal: false, allowNegative: false)
+      },
       appendOffset: last.range.upperBound,
       separator: separator,
       runTogether: nil
     )
+    if let digits = RunTogetherSolver.Digits(values, source, into: NationalFormat.table4ValueCount) {
+      let result = RunTogetherSolver.solve(digits, into: NationalFormat.table4ValueCount) { v in
+        (0..<3).allSatisfy { g in v[g * 5 + 4] == v[g * 5..<g * 5 + 4].reduce(0, +) }
+      }
+      let split = result.count == 1 ? result.solutions[0] : nil
+      row.runTogether = RunTogether(
+        range: digits.range,
+        digits: digits.text,
+        split: split,
+        candidateCount: result.count
+      )
+      row.cells = split.map { digits.cells($0) } ?? []
+    }
     return Table4(range: row.range, row: row)
   }
+
+  private func isHeader(_ token: StreamToken) -> Bool {
+    let text = source.text(token.range)
+    guard text.utf8.count < 400 else {
+      // A whole report on one line: the header runs into the text before it.
+      return (Self.headerWords + ["总计"]).contains { text.hasSuffix($0) }
+    }
+    return Self.headerWords.contains { text.has($0) }
+  }
+
+  /// Words of the result columns: a sentence that mentions 行政复议 is not the table's header.
+  static let headerWords = ["维持", "纠正", "审结", "结 果", "结果", "尚未"]
+  static let groupWords = ["行政复议", "行政诉讼", "直接起诉", "复议后起诉", "总计", "注"]
 }

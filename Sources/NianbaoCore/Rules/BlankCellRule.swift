@@ -1,48 +1,126 @@
 /// NB114: blank cells (empty, `-`, `/`) where a number belongs. Runs after the sums, which
-/// already explain a blank total that should not be 0.
+/// already explain a blank total that should not be 0. Blanks of one table are one finding: a
+/// whole column left blank is one cause, not one per cell.
 enum BlankCellRule {
+  private struct Blank {
+    var row: TableRow
+    var column: Int
+    var cell: Cell
+    var name: LocalizedText
+    /// Whether the row has exactly its number of values, so the blank's column is certain.
+    var columnCertain: Bool
+  }
+
   static func run(_ context: inout RuleContext) {
     let report = context.report
-    var rows: [(TableRow, Int, LocalizedText)] = []
+    var tables: [(LocalizedText, [String], [(TableRow, Int, LocalizedText)])] = []
     if let table = report.table3 {
-      for spec in table.specs {
-        if let row = table.row(spec.id) { rows.append((row, 7, CellNames.table3Row(spec))) }
-      }
+      let rows = table.specs.compactMap { spec in table.row(spec.id).map { ($0, 7, CellNames.table3Row(spec)) } }
+      tables.append((LocalizedText(zh: "表三", en: "Table 三"), NationalFormat.table3Columns, rows))
     }
-    if let row = report.table4?.row { rows.append((row, 15, LocalizedText(zh: "表四数据行", en: "the row of table 四"))) }
+    if let row = report.table4?.row {
+      tables.append(
+        (
+          LocalizedText(zh: "表四", en: "Table 四"), (0..<15).map(NationalFormat.table4ColumnName),
+          [(row, 15, LocalizedText(zh: "表四数据行", en: "the row of table 四"))]
+        )
+      )
+    }
     if let table = report.table2 {
-      for entry in table.rows {
+      let rows = table.rows.map { entry in
         let expected = NationalFormat.table2(table.edition).first { $0.rows.contains(entry.name) }?.columns.count ?? 0
-        rows.append((entry.row, expected, LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”")))
+        return (entry.row, expected, LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”"))
+      }
+      tables.append((LocalizedText(zh: "表二", en: "Table 二"), [], rows))
+    }
+    for (tableName, columnNames, rows) in tables {
+      var blanks: [Blank] = []
+      for (row, expected, name) in rows {
+        for (column, cell) in row.cells.enumerated() where cell.content == .blank {
+          guard !context.handledCells.contains(cell.range.lowerBound) else { continue }
+          blanks.append(
+            Blank(row: row, column: column, cell: cell, name: name, columnCertain: row.cells.count == expected)
+          )
+        }
+      }
+      if blanks.count == 1 {
+        context.add(single(blanks[0], context.source))
+      } else if blanks.count > 1 {
+        context.add(grouped(blanks, table: tableName, columnNames: columnNames, rowCount: rows.count))
       }
     }
-    for (row, expected, name) in rows {
-      let columnCertain = row.cells.count == expected
-      for (column, cell) in row.cells.enumerated() where cell.content == .blank {
-        guard !context.handledCells.contains(cell.range.lowerBound) else { continue }
-        let range = cell.range.isEmpty ? row.range : cell.range
-        context.add(
-          Diagnostic(
-            .blankCell,
-            range: range,
-            message: LocalizedText(
-              zh:
-                "\(name.zh)第 \(column + 1) 个数是空白\(cell.range.isEmpty ? "" : "（“\(context.source.text(cell.range))”）")，按 0 计算；没有数据时请填 0。",
-              en:
-                "\(name.capitalized.en): value \(column + 1) is blank\(cell.range.isEmpty ? "" : " (“\(context.source.text(cell.range))”)") and is read as 0; write 0 where there is nothing to report."
-            ),
-            fixes: columnCertain
-              ? [
-                Fix(
-                  title: LocalizedText(zh: "填入 0", en: "Write 0"),
-                  edits: [TextEdit(range: cell.range, replacement: "0")],
-                  isCertain: true
-                )
-              ]
-              : []
+  }
+
+  private static func fix(_ blanks: [Blank]) -> [Fix] {
+    guard blanks.allSatisfy(\.columnCertain) else { return [] }
+    return [
+      Fix(
+        title: LocalizedText(
+          zh: blanks.count == 1 ? "填入 0" : "\(blanks.count) 个空白单元格都填入 0",
+          en: blanks.count == 1 ? "Write 0" : "Write 0 in the \(blanks.count) blank cells"
+        ),
+        edits: blanks.map { TextEdit(range: $0.cell.range, replacement: "0") },
+        isCertain: true
+      )
+    ]
+  }
+
+  private static func single(_ blank: Blank, _ source: SourceText) -> Diagnostic {
+    let cell = blank.cell
+    let shown = cell.range.isEmpty ? "" : "（“\(MessageText.quoted(source.text(cell.range)))”）"
+    let shownEnglish = cell.range.isEmpty ? "" : " (“\(MessageText.quoted(source.text(cell.range)))”)"
+    return Diagnostic(
+      .blankCell,
+      range: cell.range.isEmpty ? blank.row.range : cell.range,
+      message: LocalizedText(
+        zh: "\(blank.name.zh)第 \(blank.column + 1) 个数是空白\(shown)，按 0 计算；没有数据时请填 0。",
+        en:
+          "\(blank.name.capitalized.en): value \(blank.column + 1) is blank\(shownEnglish) and is read as 0; write 0 where there is nothing to report."
+      ),
+      fixes: fix([blank])
+    )
+  }
+
+  private static func grouped(
+    _ blanks: [Blank],
+    table: LocalizedText,
+    columnNames: [String],
+    rowCount: Int
+  ) -> Diagnostic {
+    // Columns blank in every row of the table.
+    let byColumn = Dictionary(grouping: blanks.filter(\.columnCertain), by: \.column)
+    let wholeColumns = byColumn.keys.sorted().filter { byColumn[$0]!.count == rowCount && rowCount > 1 }
+    let message: LocalizedText
+    if !wholeColumns.isEmpty, wholeColumns.count < columnNames.count,
+      wholeColumns.reduce(0, { $0 + byColumn[$1]!.count }) == blanks.count
+    {
+      let names = wholeColumns.map { "“\(columnNames[$0])”" }
+      message = LocalizedText(
+        zh: "\(table.zh)\(names.joined(separator: ""))\(names.count) 列整列空白（\(blanks.count) 个单元格），按 0 计算；没有数据时请填 0。",
+        en:
+          "\(table.en): \(names.count == 1 ? "the column" : "the columns") \(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") blank in every row (\(blanks.count) cells), read as 0; write 0 where there is nothing to report."
+      )
+    } else {
+      message = LocalizedText(
+        zh: "\(table.zh)有 \(blanks.count) 个空白单元格，按 0 计算；没有数据时请填 0。",
+        en: "\(table.en) has \(blanks.count) blank cells, read as 0; write 0 where there is nothing to report."
+      )
+    }
+    let first = blanks[0]
+    return Diagnostic(
+      .blankCell,
+      range: first.cell.range.isEmpty ? first.row.range : first.cell.range,
+      message: message,
+      related: blanks.map { blank in
+        RelatedNote(
+          range: blank.cell.range.isEmpty ? blank.row.range : blank.cell.range,
+          message: LocalizedText(
+            zh: "\(blank.name.zh)第 \(blank.column + 1) 个数空白",
+            en: "\(blank.name.capitalized.en): value \(blank.column + 1) is blank"
           )
         )
-      }
-    }
+      },
+      fixes: fix(blanks)
+    )
   }
 }

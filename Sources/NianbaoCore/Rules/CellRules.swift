@@ -2,12 +2,15 @@
 enum CellRules {
   static func run(_ context: inout RuleContext) {
     let report = context.report
+    var split: [(LocalizedText, TableRow)] = []
     if let table = report.table3 {
       let provablyZero = provablyZeroRows(table)
       var wrongRows: [(Table3RowSpec, TableRow)] = []
       for spec in table.specs {
         guard let row = table.row(spec.id) else { continue }
-        if !checkRunTogether(row, name: CellNames.table3Row(spec), expected: 7, &context) || row.cells.count != 7 {
+        if !checkRunTogether(row, name: CellNames.table3Row(spec), expected: 7, &split, &context)
+          || row.cells.count != 7
+        {
           if row.runTogether == nil { wrongRows.append((spec, row)) }
           context.unusableTable3Rows.insert(spec.id)
           continue
@@ -28,7 +31,7 @@ enum CellRules {
     }
     if let table = report.table4, let row = table.row {
       let name = LocalizedText(zh: "表四数据行", en: "The row of table 四")
-      if !checkRunTogether(row, name: name, expected: 15, &context) || row.cells.count != 15 {
+      if !checkRunTogether(row, name: name, expected: 15, &split, &context) || row.cells.count != 15 {
         if row.runTogether == nil {
           let provable = row.cells.count == 14 && row.cells.allSatisfy { $0.integerValue == 0 }
           context.add(wrongCount(row, name: name, expected: 15, provablyZero: provable))
@@ -44,6 +47,11 @@ enum CellRules {
           continue
         }
         let name = LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”")
+        if let together = entry.row.runTogether {
+          // Table 二 has no sums to tell a split: digits that cannot be read are not a fault.
+          if together.split != nil { split.append((name, entry.row)) }
+          continue
+        }
         if entry.row.cells.count != spec.columns.count {
           context.add(wrongCount(entry.row, name: name, expected: spec.columns.count, provablyZero: false))
           continue
@@ -60,13 +68,16 @@ enum CellRules {
         )
       }
     }
+    if !split.isEmpty { context.add(runTogether(split)) }
   }
 
-  /// Reports numbers that ran together. Returns false when the row cannot be read.
+  /// Reports numbers that ran together and could not be split; collects those read by their one
+  /// balancing split. Returns false when the row cannot be read.
   private static func checkRunTogether(
     _ row: TableRow,
     name: LocalizedText,
     expected: Int,
+    _ readRows: inout [(LocalizedText, TableRow)],
     _ context: inout RuleContext
   ) -> Bool {
     guard let together = row.runTogether else { return true }
@@ -85,35 +96,66 @@ enum CellRules {
       )
       return false
     }
-    let shown = split.map(String.init).joined(separator: " | ")
-    var edits: [TextEdit] = []
-    if row.labelRange.upperBound == together.range.lowerBound, !row.labelText.isEmpty {
-      edits.append(TextEdit(range: together.range.lowerBound..<together.range.lowerBound, replacement: "\t"))
-    }
-    for cell in row.cells.dropFirst() {
-      edits.append(TextEdit(range: cell.range.lowerBound..<cell.range.lowerBound, replacement: "\t"))
-    }
-    context.add(
-      Diagnostic(
-        .runTogetherCells,
-        range: together.range,
-        message: LocalizedText(
-          zh: "\(name.zh)的数字连在一起（“\(together.digits)”），只有一种拆法符合合计关系，已按 \(shown) 读取。请用制表符分隔。",
-          en:
-            "\(name.capitalized.en): the numbers ran together (“\(together.digits)”); only one split balances, read as \(shown). Separate them with tabs."
-        ),
-        fixes: edits.isEmpty
-          ? []
-          : [
-            Fix(
-              title: LocalizedText(zh: "用制表符分隔各个数", en: "Separate the numbers with tabs"),
-              edits: edits,
-              isCertain: true
-            )
-          ]
-      )
-    )
+    readRows.append((name, row))
     return true
+  }
+
+  /// NB111: rows read by the only split that balances; one finding for all of them (a web page's
+  /// text that lost every cell border is one cause).
+  private static func runTogether(_ rows: [(LocalizedText, TableRow)]) -> Diagnostic {
+    var edits: [TextEdit] = []
+    var related: [RelatedNote] = []
+    for (name, row) in rows {
+      guard let together = row.runTogether, let split = together.split else { continue }
+      if row.labelRange.upperBound <= together.range.lowerBound, !row.labelText.isEmpty {
+        edits.append(TextEdit(range: together.range.lowerBound..<together.range.lowerBound, replacement: "\t"))
+      }
+      for cell in row.cells.dropFirst() {
+        edits.append(TextEdit(range: cell.range.lowerBound..<cell.range.lowerBound, replacement: "\t"))
+      }
+      let shown = split.map(String.init).joined(separator: " | ")
+      related.append(
+        RelatedNote(
+          range: together.range,
+          message: LocalizedText(
+            zh: "\(name.zh)：“\(MessageText.quoted(together.digits))”读作 \(shown)",
+            en: "\(name.capitalized.en): “\(MessageText.quoted(together.digits))” read as \(shown)"
+          )
+        )
+      )
+    }
+    let (name, first) = rows[0]
+    let together = first.runTogether!
+    let message: LocalizedText
+    if rows.count == 1 {
+      let shown = together.split!.map(String.init).joined(separator: " | ")
+      message = LocalizedText(
+        zh: "\(name.zh)的数字连在一起（“\(MessageText.quoted(together.digits))”），只有一种拆法符合合计关系，已按 \(shown) 读取。请用制表符分隔。",
+        en:
+          "\(name.capitalized.en): the numbers ran together (“\(MessageText.quoted(together.digits))”); only one split balances, read as \(shown). Separate them with tabs."
+      )
+    } else {
+      message = LocalizedText(
+        zh: "\(rows.count) 行表格数字连在一起（单元格分隔丢失），每行按唯一符合合计关系的拆法读取。请用制表符分隔。",
+        en:
+          "\(rows.count) table rows have numbers run together (their cell borders were lost); each was read by the only split that balances. Separate them with tabs."
+      )
+    }
+    return Diagnostic(
+      .runTogetherCells,
+      range: together.range,
+      message: message,
+      related: rows.count == 1 ? [] : related,
+      fixes: edits.isEmpty
+        ? []
+        : [
+          Fix(
+            title: LocalizedText(zh: "用制表符分隔各个数", en: "Separate the numbers with tabs"),
+            edits: edits,
+            isCertain: true
+          )
+        ]
+    )
   }
 
   /// Many rows short of values: one finding for the table (a column lost in pasting), not one

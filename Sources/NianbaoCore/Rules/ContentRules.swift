@@ -4,7 +4,8 @@ enum ContentRules {
   static func run(_ context: inout RuleContext) {
     let report = context.report
     let source = context.source
-    if let other = report.section(6) {
+    // Fees exist since 国办函〔2020〕109号 took effect on 1 January 2021.
+    if let other = report.section(6), (report.year ?? 2021) >= 2021 {
       let body = source.text(other.bodyRange)
       if !["信息处理费", "处理费", "收费", "收取"].contains(where: body.has) {
         context.add(

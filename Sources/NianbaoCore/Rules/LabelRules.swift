@@ -8,9 +8,9 @@ enum LabelRules {
             .nonCanonicalLabel,
             range: deviation.range,
             message: LocalizedText(
-              zh: "“\(deviation.found)”不是统一格式表三中的行标签，这一行的数没有计入检查。请改用统一格式的标签。",
+              zh: "“\(MessageText.quoted(deviation.found))”不是统一格式表三中的行标签，这一行的数没有计入检查。请改用统一格式的标签。",
               en:
-                "“\(deviation.found)” is not a row label of table 三 in the national format, so its numbers were not checked. Use the format's label."
+                "“\(MessageText.quoted(deviation.found))” is not a row label of table 三 in the national format, so its numbers were not checked. Use the format's label."
             )
           )
         )
@@ -29,8 +29,9 @@ enum LabelRules {
           .nonCanonicalLabel,
           range: deviation.range,
           message: LocalizedText(
-            zh: "\(place.zh)“\(deviation.found)”与统一格式不一致，应为“\(canonical)”。",
-            en: "\(place.en) “\(deviation.found)” differs from the national format: it is “\(canonical)”."
+            zh: "\(place.zh)“\(MessageText.quoted(deviation.found))”与统一格式不一致，应为“\(canonical)”。",
+            en:
+              "\(place.en) “\(MessageText.quoted(deviation.found))” differs from the national format: it is “\(canonical)”."
           ),
           fixes: crossesLines
             ? []

@@ -222,9 +222,9 @@ enum StructureRules {
           .duplicateRow,
           range: row.labelRange,
           message: LocalizedText(
-            zh: "表三的“\(row.labelText)”行出现了两次；只检查了第一次出现的那一行，请删除重复的行。",
+            zh: "表三的“\(MessageText.quoted(row.labelText))”行出现了两次；只检查了第一次出现的那一行，请删除重复的行。",
             en:
-              "The row “\(row.labelText)” of table 三 appears twice; only the first was checked. Delete the repeated one."
+              "The row “\(MessageText.quoted(row.labelText))” of table 三 appears twice; only the first was checked. Delete the repeated one."
           )
         )
       )

@@ -1,0 +1,160 @@
+/// Splits digits that ran together (`640020470`) into a given number of values, keeping only the
+/// splits a table's own sums accept.
+enum RunTogetherSolver {
+  /// The digits of a row whose cells lost their separators, with where each digit stands.
+  struct Digits {
+    var digits: [Int]
+    var ranges: [Range<Int>]
+    /// Digit indices after which a value must end: separators that did survive (`500000 5`).
+    var boundaries: Set<Int>
+
+    var range: Range<Int> { ranges.first!.lowerBound..<ranges.last!.upperBound }
+    var text: String { digits.map(String.init).joined() }
+
+    init(digits: [Int], ranges: [Range<Int>], boundaries: Set<Int>) {
+      self.digits = digits
+      self.ranges = ranges
+      self.boundaries = boundaries
+    }
+
+    /// The digits of a row's value tokens when they can only be read as run together: fewer
+    /// values than cells, yet digits enough for every cell, and glued to text or all one token.
+    init?(_ tokens: [StreamToken], _ source: SourceText, into count: Int) {
+      // `00` or `023` is never one count: a sign of cells that ran together too.
+      func leadingZero(_ token: StreamToken) -> Bool {
+        token.range.count > 1 && source.utf8[token.range.lowerBound] == 0x30
+          && source.utf8[token.range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+      }
+      guard !tokens.isEmpty, tokens.count < count, tokens.allSatisfy({ $0.kind == .number }),
+        tokens.count == 1 || tokens.contains(where: { $0.glued || leadingZero($0) })
+      else { return nil }
+      var digits: [Int] = []
+      var ranges: [Range<Int>] = []
+      var boundaries: Set<Int> = []
+      for token in tokens {
+        var offset = token.range.lowerBound
+        for scalar in source.text(token.range).unicodeScalars {
+          let width = scalar.utf8.count
+          defer { offset += width }
+          let f = LabelText.widthFolded(scalar)
+          guard f.isASCIIDigit else { return nil }
+          digits.append(Int(f.value - 0x30))
+          ranges.append(offset..<offset + width)
+        }
+        boundaries.insert(digits.count - 1)
+      }
+      guard digits.count >= count else { return nil }
+      self.init(digits: digits, ranges: ranges, boundaries: boundaries)
+    }
+
+    /// The cells of one split, each with the range of its digits.
+    func cells(_ split: [Int]) -> [Cell] {
+      var cursor = 0
+      return split.map { value in
+        let length = String(value).count
+        let range = ranges[cursor].lowerBound..<ranges[cursor + length - 1].upperBound
+        cursor += length
+        return Cell(range: range, content: .integer(value))
+      }
+    }
+  }
+
+  struct Result {
+    /// The splits found, up to the cap.
+    var solutions: [[Int]]
+    /// Splits found, counting up to the cap.
+    var count: Int
+  }
+
+  static func solve(_ input: Digits, into count: Int, cap: Int = 64, accept: ([Int]) -> Bool) -> Result {
+    let digits = input.digits
+    var solutions: [[Int]] = []
+    var found = 0
+    var current: [Int] = []
+    var steps = 0
+    func search(_ start: Int) {
+      if found >= cap || steps > 2_000_000 { return }
+      steps += 1
+      let remainingValues = count - current.count
+      let remainingDigits = digits.count - start
+      if remainingValues == 0 {
+        if remainingDigits == 0, accept(current) {
+          found += 1
+          solutions.append(current)
+        }
+        return
+      }
+      if remainingDigits < remainingValues || remainingDigits > remainingValues * 9 { return }
+      let maxLength = digits[start] == 0 ? 1 : min(9, remainingDigits - (remainingValues - 1))
+      var value = 0
+      for length in 1...max(1, maxLength) {
+        let last = start + length - 1
+        value = value * 10 + digits[last]
+        // A value never spans a separator that survived.
+        if (start..<last).contains(where: input.boundaries.contains) { break }
+        current.append(value)
+        search(start + length)
+        current.removeLast()
+      }
+    }
+    search(0)
+    return Result(solutions: solutions, count: found)
+  }
+
+  /// The one split of each row that makes the whole table balance: rows whose own total allows
+  /// several splits are decided by the column sums of table 三 (（七） = the result rows;
+  /// 一 + 二 = （七） + 四). Rows that stay ambiguous get none.
+  static func chooseTable3Splits(
+    _ candidates: [String: [[Int]]],
+    known: [String: [Int]],
+    specs: [Table3RowSpec]
+  ) -> [String: [Int]] {
+    var decided: [String: [Int]] = [:]
+    var open: [(String, [[Int]])] = []
+    for (id, solutions) in candidates {
+      if solutions.count == 1 { decided[id] = solutions[0] } else if !solutions.isEmpty { open.append((id, solutions)) }
+    }
+    guard !open.isEmpty else { return decided }
+    open.sort { $0.1.count < $1.1.count }
+    let outcomes = specs.filter { $0.kind == .outcome }.map(\.id)
+    func balances(_ values: [String: [Int]]) -> Bool {
+      for column in 0..<7 {
+        let results = outcomes.compactMap { values[$0]?[column] }
+        if results.count == outcomes.count, let total = values["3(7)"]?[column], results.reduce(0, +) != total {
+          return false
+        }
+        if let a = values["1"]?[column], let b = values["2"]?[column], let c = values["3(7)"]?[column],
+          let d = values["4"]?[column], a + b != c + d
+        {
+          return false
+        }
+      }
+      return true
+    }
+    var values = known.merging(decided) { $1 }
+    var found: [[Int]]?
+    var count = 0
+    var steps = 0
+    func search(_ k: Int, _ chosen: [[Int]]) {
+      if count > 1 || steps > 200_000 { return }
+      steps += 1
+      if k == open.count {
+        if balances(values) {
+          count += 1
+          found = chosen
+        }
+        return
+      }
+      for solution in open[k].1 {
+        values[open[k].0] = solution
+        search(k + 1, chosen + [solution])
+      }
+      values[open[k].0] = nil
+    }
+    search(0, [])
+    if count == 1, let found, steps <= 200_000 {
+      for (k, entry) in open.enumerated() { decided[entry.0] = found[k] }
+    }
+    return decided
+  }
+}

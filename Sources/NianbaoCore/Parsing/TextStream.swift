@@ -1,0 +1,222 @@
+/// The text as the table readers see it: one sequence of pieces with exact ranges, whatever the
+/// layout. A row may be one tab-separated line, a label and its numbers on separate lines (one
+/// cell per line, as web pages come out), or a whole table run together on one line; the readers
+/// find rows by their labels in this sequence and never count lines or separators.
+struct StreamToken: Sendable, Hashable {
+  enum Kind: Sendable, Hashable {
+    case text
+    /// A number as written (digits may be full-width; sign and decimals kept).
+    case number
+    /// `-` `—` `/` where a number belongs.
+    case blankMarker
+    /// An empty cell between two values of one tab-separated or Markdown line.
+    case empty
+    /// A short word in a cell where a number belongs (`一`, `无`).
+    case invalid
+  }
+  var kind: Kind
+  var range: Range<Int>
+  var line: Int
+  var layout: TokenizedLine.Layout
+  /// Digits written against text or a numbering with nothing between them (`数量640020470二、`):
+  /// cells of a table whose separators were lost.
+  var glued = false
+  /// An empty cell after the last value of its line (a blank total, or just a trailing tab).
+  var trailing = false
+
+  var isValue: Bool { kind != .text }
+}
+
+struct TextStream: Sendable {
+  let source: SourceText
+  private(set) var tokens: [StreamToken] = []
+
+  init(source: SourceText) {
+    self.source = source
+    for line in 0..<source.lines.count {
+      guard let tokenized = LineTokenizer.tokenize(source, line: line) else { continue }
+      if Self.isPageFurniture(source, tokenized.range) { continue }
+      append(tokenized, line: line)
+    }
+  }
+
+  /// Index of the first token that starts at or after `offset`.
+  func index(atOrAfter offset: Int) -> Int {
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let mid = (low + high) / 2
+      if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Index of the token that contains `offset`, else of the first one after it.
+  func index(containing offset: Int) -> Int {
+    let index = index(atOrAfter: offset)
+    if index > 0, tokens[index - 1].range.contains(offset) { return index - 1 }
+    return index
+  }
+
+  private mutating func append(_ line: TokenizedLine, line number: Int) {
+    let firstValue = line.tokens.firstIndex { $0.kind == .number || $0.kind == .blankMarker }
+    let lastValue = line.tokens.lastIndex { $0.kind == .number || $0.kind == .blankMarker }
+    for (index, token) in line.tokens.enumerated() {
+      switch token.kind {
+      case .empty:
+        // Empty fields before the first value are merged cells or drifting indentation.
+        guard let firstValue, let lastValue, index > firstValue else { continue }
+        tokens.append(
+          StreamToken(kind: .empty, range: token.range, line: number, layout: line.layout, trailing: index > lastValue)
+        )
+      case .number:
+        tokens.append(StreamToken(kind: .number, range: token.range, line: number, layout: line.layout))
+      case .blankMarker:
+        tokens.append(StreamToken(kind: .blankMarker, range: token.range, line: number, layout: line.layout))
+      case .text:
+        if line.layout != .spaces, let firstValue, index > 0, index < firstValue || index > firstValue,
+          line.tokens[..<index].contains(where: { $0.kind == .text }),
+          token.text.unicodeScalars.count <= 3, Self.isCellWord(token.text),
+          index + 1 < line.tokens.count, line.tokens[index + 1].kind != .text
+        {
+          tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: line.layout))
+          continue
+        }
+        appendText(token.range, line: number, layout: line.layout)
+      }
+    }
+  }
+
+  /// Splits text where digits are glued to it: `规章 000行政规范性文件693665` holds the label
+  /// `行政规范性文件` and the digits `693665`. A numbering (`2.其他法律…`) stays with its label,
+  /// even when it is glued to the digits before it (`00000002.其他法律…`).
+  private mutating func appendText(_ range: Range<Int>, line: Int, layout: TokenizedLine.Layout) {
+    let bytes = source.utf8
+    var pieceStart = range.lowerBound
+    var index = range.lowerBound
+    while index < range.upperBound {
+      guard Self.digitWidth(bytes, index, range.upperBound) > 0 else {
+        index += 1
+        continue
+      }
+      var end = index
+      var digitCount = 0
+      while end < range.upperBound {
+        let width = Self.digitWidth(bytes, end, range.upperBound)
+        if width > 0 {
+          end += width
+          digitCount += 1
+        } else if bytes[end] == 0x2E, end + 1 < range.upperBound, Self.digitWidth(bytes, end + 1, range.upperBound) > 0,
+          digitCount > 0
+        {
+          end += 1
+        } else {
+          break
+        }
+      }
+      // A numbering after the digits: `1.属于…` `3、其他`: its digit belongs to the label.
+      var numberEnd = end
+      if end < range.upperBound, Self.isNumberingMark(bytes, end, range.upperBound),
+        !Self.isDigitAfterMark(bytes, end, range.upperBound)
+      {
+        numberEnd = digitCount <= 2 ? index : Self.lastScalarStart(bytes, before: end)
+      }
+      if numberEnd > index {
+        if pieceStart < index { appendTextPiece(pieceStart..<index, line: line, layout: layout) }
+        tokens.append(
+          StreamToken(
+            kind: .number,
+            range: index..<numberEnd,
+            line: line,
+            layout: layout,
+            glued: index > range.lowerBound || numberEnd < range.upperBound
+          )
+        )
+        pieceStart = numberEnd
+      }
+      index = end
+    }
+    if pieceStart < range.upperBound { appendTextPiece(pieceStart..<range.upperBound, line: line, layout: layout) }
+  }
+
+  private mutating func appendTextPiece(_ range: Range<Int>, line: Int, layout: TokenizedLine.Layout) {
+    let trimmed = LineTokenizer.trim(source, range)
+    guard !trimmed.isEmpty else { return }
+    tokens.append(StreamToken(kind: .text, range: trimmed, line: line, layout: layout))
+  }
+
+  /// A short word in a table cell that is not a label (`一` `无` `零`): an invalid value.
+  private static func isCellWord(_ text: String) -> Bool {
+    let core = LabelText.normalize(text)
+    return core.numbering == nil && !core.core.isEmpty
+  }
+
+  /// Width in bytes of an ASCII or full-width digit at `index`, or 0.
+  static func digitWidth(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Int {
+    let b = bytes[index]
+    if b >= 0x30 && b <= 0x39 { return 1 }
+    if b == 0xEF, index + 2 < end, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+      return 3
+    }
+    return 0
+  }
+
+  /// `.` `、` `．` after a number.
+  private static func isNumberingMark(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Bool {
+    if bytes[index] == 0x2E { return true }
+    guard index + 2 < end else { return false }
+    return (bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81)  // 、
+      || (bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8E)  // ．
+  }
+
+  private static func isDigitAfterMark(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Bool {
+    let width = bytes[index] == 0x2E ? 1 : 3
+    return index + width < end && digitWidth(bytes, index + width, end) > 0
+  }
+
+  private static func lastScalarStart(_ bytes: [UInt8], before end: Int) -> Int {
+    var index = end - 1
+    while index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+    return index
+  }
+
+  /// Page numbers (`- 3 -`, `— 4 —`, `第 5 页`, `5/12`) and web page furniture lines
+  /// (`【打印】【关闭】`, `微信 微博 QQ空间`): never content.
+  static func isPageFurniture(_ source: SourceText, _ range: Range<Int>) -> Bool {
+    guard range.count <= 80 else { return false }
+    let text = source.text(range)
+    var core = String.UnicodeScalarView()
+    var sawDigit = false
+    var sawDash = false
+    for scalar in text.unicodeScalars {
+      let f = LabelText.widthFolded(scalar)
+      if LabelText.isSpace(f) { continue }
+      if f.isASCIIDigit { sawDigit = true }
+      if "-—–―─".unicodeScalars.contains(f) {
+        sawDash = true
+        continue
+      }
+      core.append(f)
+    }
+    let squeezed = String(core)
+    if sawDigit, sawDash, squeezed.unicodeScalars.allSatisfy(\.isASCIIDigit),
+      let first = text.unicodeScalars.first(where: { !LabelText.isSpace($0) }),
+      let last = text.unicodeScalars.last(where: { !LabelText.isSpace($0) }),
+      "-—–―─".unicodeScalars.contains(LabelText.widthFolded(first)),
+      "-—–―─".unicodeScalars.contains(LabelText.widthFolded(last))
+    {
+      return true
+    }
+    if sawDigit, squeezed.hasPrefix("第"), squeezed.hasSuffix("页"), squeezed.unicodeScalars.count <= 12 {
+      return true
+    }
+    if sawDigit, squeezed.unicodeScalars.allSatisfy({ $0.isASCIIDigit || $0 == "/" }),
+      squeezed.unicodeScalars.filter({ $0 == "/" }).count == 1
+    {
+      return true
+    }
+    return furniture.contains { squeezed.has($0) } && squeezed.unicodeScalars.count <= 40
+  }
+
+  static let furniture = ["【打印】", "【关闭】", "【关闭窗口】", "【打印本页】", "微信微博QQ空间", "分享到", "附件下载", "扫一扫在手机打开"]
+}
