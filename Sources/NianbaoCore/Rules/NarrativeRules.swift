@@ -6,6 +6,14 @@ enum NarrativeRules {
     var value: Int
   }
 
+  /// Table 二's 现行有效件数 of 行政规范性文件 (2021 format).
+  private static func inForceNormativeDocuments(_ report: Report) -> Int? {
+    guard let table = report.table2, table.edition == .edition2021,
+      let row = table.rows.first(where: { $0.name == "行政规范性文件" })?.row, row.cells.count == 3
+    else { return nil }
+    return row.cells[2].integerValue
+  }
+
   static func run(_ context: inout RuleContext) {
     let report = context.report
     guard let overview = report.section(1) else { return }
@@ -46,7 +54,21 @@ enum NarrativeRules {
         continue
       }
       guard let claim = number(in: clause, context.source) else { continue }
-      if text.has("上年结转") {
+      if text.has("现行有效") && text.has("规范性文件") && !text.has("规章") {
+        if let inForce = inForceNormativeDocuments(report), inForce != claim.value {
+          context.add(
+            mismatch(
+              claim,
+              "现行有效规范性文件",
+              "normative documents in force",
+              table: "表二“行政规范性文件”的现行有效件数",
+              tableEnglish: "table 二's count of 行政规范性文件 in force",
+              inForce,
+              context.source
+            )
+          )
+        }
+      } else if text.has("上年结转") {
         if let carried = total3("2"), carried != claim.value {
           context.add(
             mismatch(

@@ -1,0 +1,74 @@
+import Foundation
+import NianbaoCore
+import NianbaoTestSupport
+import Testing
+
+/// Real published reports, kept as published under `Tests/RealReports/`, with their genuine
+/// faults written down by hand from the numbers in `expected*.tsv`: every genuine fault is
+/// found, no error-level finding is anything else, and no message has a line break.
+struct RealReportTests {
+  struct Expected: Hashable, CustomStringConvertible {
+    var code: String
+    var line: Int?
+    var description: String { "\(code):\(line.map(String.init) ?? "*")" }
+  }
+
+  static let folder = TestPaths.repository.appendingPathComponent("Tests/RealReports")
+
+  static let expectations: [String: [Expected]] = {
+    var result: [String: [Expected]] = [:]
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for file in files where file.hasPrefix("expected") && file.hasSuffix(".tsv") {
+      let text = TestPaths.text(at: folder.appendingPathComponent(file))
+      for line in text.split(separator: "\n").dropFirst() {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count >= 2 else { continue }
+        var list = result[fields[0]] ?? []
+        if fields[1] != "-" {
+          list.append(Expected(code: fields[1], line: fields.count > 2 ? Int(fields[2]) : nil))
+        }
+        result[fields[0]] = list
+      }
+    }
+    return result
+  }()
+
+  static let reports: [String] = {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return files.filter { ($0.hasSuffix(".txt") || $0.hasSuffix(".md")) && !$0.hasPrefix("NOTES") }.sorted()
+  }()
+
+  @Test func everyReportHasExpectations() {
+    #expect(Self.reports.count >= 8)
+    for report in Self.reports {
+      #expect(Self.expectations[report] != nil, "\(report) has no line in Tests/RealReports/expected*.tsv")
+    }
+  }
+
+  @Test(arguments: reports)
+  func readsRight(name: String) {
+    let text = TestPaths.text(at: Self.folder.appendingPathComponent(name))
+    let (report, diagnostics) = Checker.check(text)
+    let expected = Self.expectations[name] ?? []
+    func line(_ d: Diagnostic) -> Int { report.source.lines.line(containing: d.range.lowerBound) + 1 }
+    for fault in expected {
+      #expect(
+        diagnostics.contains { $0.code == fault.code && (fault.line == nil || line($0) == fault.line) },
+        "\(name): the genuine fault \(fault) was not reported"
+      )
+    }
+    for d in diagnostics where d.severity == .error {
+      #expect(
+        expected.contains { $0.code == d.code && ($0.line == nil || $0.line == line(d)) },
+        "\(name):\(line(d)): false error \(d.code): \(d.message.zh)"
+      )
+    }
+    for d in diagnostics {
+      for message in [d.message.zh, d.message.en] + d.related.flatMap({ [$0.message.zh, $0.message.en] }) {
+        #expect(!message.contains("\n") && !message.contains("\r"), "\(name): a message has a line break: \(message)")
+      }
+    }
+    #expect(report.sections.count >= 5, "\(name): sections read: \(report.sections.map(\.number))")
+    #expect(report.table3 != nil, "\(name): table 三 not found")
+  }
+}
