@@ -72,3 +72,42 @@ struct RealReportTests {
     #expect(report.table3 != nil, "\(name): table 三 not found")
   }
 }
+
+/// Messages a person takes in at a glance: one line, what is wrong and the right value first, the
+/// working in the related information.
+struct MessageShapeTests {
+  @Test func messagesAreShortAndOnOneLine() {
+    let texts =
+      Fixtures.all.map { Fixtures.text($0) }
+      + RealReportTests.reports.map { TestPaths.text(at: RealReportTests.folder.appendingPathComponent($0)) }
+    var checked = 0
+    for text in texts {
+      let (_, diagnostics) = Checker.check(text)
+      for d in diagnostics {
+        checked += 1
+        #expect(!d.message.zh.contains("\n") && !d.message.en.contains("\n"))
+        // Quoted labels are shortened, so a message stays within a line of virtual text.
+        #expect(d.message.zh.unicodeScalars.count <= 150, "\(d.code): \(d.message.zh)")
+      }
+    }
+    #expect(checked > 50)
+  }
+
+  @Test func wrongTotalLeadsWithTheRightValue() {
+    let (_, diagnostics) = Checker.check(Fixtures.text("sums-several-mistakes.txt"))
+    let totals = diagnostics.filter { $0.code == "NB201" }
+    #expect(totals.count == 2)
+    for d in totals {
+      #expect(d.message.zh.hasPrefix("表三“") && d.message.zh.contains("应为") && d.message.zh.count < 80)
+      // The working (each term of the broken sums) is in the related information.
+      #expect(d.related.first?.message.zh.contains("+") == true)
+    }
+  }
+
+  @Test func quotedLabelsAreShortenedOnOneLine() {
+    let wrapped = "申请人逾期未按收费通知要\n他处理\n求缴纳费用、行政机关不再处理其政府信息公开申请的情形（含补充说明）"
+    let quoted = MessageText.quoted(wrapped)
+    #expect(!quoted.contains("\n"))
+    #expect(quoted.hasSuffix("…") && quoted.unicodeScalars.count == 40)
+  }
+}

@@ -17,9 +17,9 @@ extension LocalizedText {
 }
 
 /// How text from a report appears inside a message.
-enum MessageText {
+package enum MessageText {
   /// Text quoted from a report: on one line, and shortened with `…` past 40 characters.
-  static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     let line = oneLine(text, joiner: "")
     let scalars = Array(line.unicodeScalars)
     guard scalars.count > 40 else { return line }

@@ -201,20 +201,35 @@ enum Table3Balance {
         )
       }
     }
-    var unique: [RelatedNote] = []
-    for note in related where !unique.contains(note) { unique.append(note) }
     let diagnosticCell = arithmetic.cell(cell)!
+    let range = diagnosticCell.range.isEmpty ? arithmetic.table.row(cell.row)!.range : diagnosticCell.range
+    // The message says what is wrong and the right value; the working and the reasoning about
+    // which cell is the wrong one go to the related information (and the hover).
+    let working = RelatedNote(
+      range: range,
+      message: LocalizedText(
+        zh: "\(reasons.map(\.zh).joined(separator: "；"))。\(assumption.zh)",
+        en: "\(reasons.map(\.en).joined(separator: "; ").capitalizedFirst). \(assumption.en)"
+      )
+    )
+    var unique: [RelatedNote] = [working]
+    for note in related where !unique.contains(note) { unique.append(note) }
     return Diagnostic(
       rule,
-      range: diagnosticCell.range.isEmpty ? arithmetic.table.row(cell.row)!.range : diagnosticCell.range,
+      range: range,
       message: LocalizedText(
-        zh: "\(name.zh)应为 \(correct)，实为\(found.zh)。\(reasons.map(\.zh).joined(separator: "；"))。\(assumption.zh)",
+        zh: "\(name.zh)应为 \(correct)，实为\(found.zh)\(alone ? "" : "（表中有两个数填错）")。",
         en:
-          "\(name.capitalized.en) should be \(correct) but is \(found.en). \(reasons.map(\.en).joined(separator: "; ")). \(assumption.en)"
+          "\(name.capitalized.en) should be \(correct) but is \(found.en)\(alone ? "" : " (two values of the table are wrong)")."
       ),
       related: unique,
       fixes: [fix(diagnosticCell, correct, certain: certain)]
     )
+  }
+
+  /// The term-by-term working of a broken sum, as related information at its total.
+  private static func working(_ reason: LocalizedText, at range: Range<Int>) -> RelatedNote {
+    RelatedNote(range: range, message: LocalizedText(zh: reason.zh + "。", en: reason.en.capitalizedFirst + "."))
   }
 
   /// One broken sum, written out.
@@ -261,11 +276,10 @@ enum Table3Balance {
         .rowTotal,
         range: a.cell(anchor)?.range ?? a.table.row(id)!.range,
         message: LocalizedText(
-          zh: "\(CellNames.table3(a.spec(id), 6).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)。\(reason.zh)。",
-          en:
-            "\(CellNames.table3(a.spec(id), 6).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0): \(reason.en)."
+          zh: "\(CellNames.table3(a.spec(id), 6).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)。",
+          en: "\(CellNames.table3(a.spec(id), 6).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0)."
         ),
-        related: related(constraint.left, a)
+        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row(id)!.range)] + related(constraint.left, a)
       )
       return (diagnostic, anchor, correct)
     case .outcomeSum(let column):
@@ -275,11 +289,12 @@ enum Table3Balance {
         .outcomeTotal,
         range: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range,
         message: LocalizedText(
-          zh: "\(CellNames.table3(a.spec("3(7)"), column).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)：\(reason.zh)。",
+          zh: "\(CellNames.table3(a.spec("3(7)"), column).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)。",
           en:
-            "\(CellNames.table3(a.spec("3(7)"), column).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0): \(reason.en)."
+            "\(CellNames.table3(a.spec("3(7)"), column).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0)."
         ),
-        related: related(constraint.left, a)
+        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range)]
+          + related(constraint.left, a)
       )
       return (diagnostic, anchor, correct)
     case .identity(let column):
@@ -290,11 +305,12 @@ enum Table3Balance {
         range: a.cell(anchor)?.range ?? a.table.row("4")!.range,
         message: LocalizedText(
           zh:
-            "表三勾稽关系不成立（一 + 二 应等于（七）+ 四）：\(reason.zh)。\(correct >= 0 ? "若其他数无误，“四、结转下年度继续办理”应为 \(correct)。" : "请核对各项数字。")",
+            "表三“\(columnName(column))”列一 + 二 ≠（七）+ 四\(correct >= 0 ? "：若其他数无误，“四、结转下年度继续办理”应为 \(correct)，实为 \(a.values[anchor] ?? 0)" : "，请核对各项数字")。",
           en:
-            "Table 三 does not balance (一 + 二 must equal （七） + 四): \(reason.en). \(correct >= 0 ? "If the other numbers are right, 四 (carried forward) is \(correct)." : "Check the numbers.")"
+            "Table 三, column “\(columnName(column))”: 一 + 二 ≠ （七） + 四\(correct >= 0 ? "; if the other numbers are right, 四 (carried forward) is \(correct), not \(a.values[anchor] ?? 0)" : "; check the numbers")."
         ),
-        related: related(constraint.left + [CellRef(row: "3(7)", column: column)], a)
+        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row("4")!.range)]
+          + related(constraint.left + [CellRef(row: "3(7)", column: column)], a)
       )
       return (diagnostic, anchor, correct >= 0 ? correct : nil)
     }
@@ -316,5 +332,13 @@ enum Table3Balance {
       edits: [TextEdit(range: cell.range, replacement: String(value))],
       isCertain: certain
     )
+  }
+}
+
+extension String {
+  /// The string with its first letter in upper case.
+  fileprivate var capitalizedFirst: String {
+    guard let first else { return self }
+    return first.uppercased() + dropFirst()
   }
 }
