@@ -21,34 +21,6 @@ struct TokenizedLine: Sendable {
   var layout: Layout
   var range: Range<Int>
   var tokens: [Token]
-
-  /// Text tokens before the first value.
-  var leadingText: [Token] {
-    var result: [Token] = []
-    for token in tokens {
-      if token.kind == .number || token.kind == .blankMarker { break }
-      if token.kind == .text { result.append(token) }
-    }
-    return result
-  }
-
-  /// Tokens from the first value on, without empty cells at the end.
-  var valueTokens: [Token] {
-    guard let first = tokens.firstIndex(where: { $0.kind == .number || $0.kind == .blankMarker }) else { return [] }
-    var slice = Array(tokens[first...])
-    while let last = slice.last, last.kind == .empty { slice.removeLast() }
-    return slice
-  }
-
-  /// How many empty cells follow the last value.
-  var trailingEmptyCount: Int {
-    var count = 0
-    for token in tokens.reversed() {
-      if token.kind == .empty { count += 1 } else { break }
-    }
-    return count
-  }
-
 }
 
 enum LineTokenizer {
@@ -125,7 +97,8 @@ enum LineTokenizer {
     var pendingText: Range<Int>?
     func flushText() {
       if let text = pendingText {
-        tokens.append(Token(kind: .text, range: text, text: source.text(text)))
+        // The words of a text token are read from the source when needed.
+        tokens.append(Token(kind: .text, range: text, text: ""))
         pendingText = nil
       }
     }
@@ -155,7 +128,9 @@ enum LineTokenizer {
   static let blankMarkers: Set<String> = ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─", "／"]
 
   static func classify(_ word: String) -> Token.Kind {
-    if blankMarkers.contains(word) { return .blankMarker }
+    if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6, blankMarkers.contains(word) {
+      return .blankMarker
+    }
     var sawDigit = false
     var sawPoint = false
     var digitsAfterPoint = 0

@@ -76,11 +76,12 @@ struct SectionReader {
     // cheaply.
     let first = source.utf8[range.lowerBound]
     if first != 0x23 {
-      guard range.count >= 3, let scalar = source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first,
-        LabelText.chineseDigits[scalar] != nil
+      guard range.count >= 4, let scalar = source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first,
+        LabelText.chineseDigits[scalar] != nil, mayOpenNumbering(range)
       else { return nil }
     }
-    let text = source.text(range)
+    // A heading's words are short: the first 240 bytes tell.
+    let text = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
     let normalized = LabelText.normalize(text)
     let written: Int?
     switch normalized.numbering {
@@ -92,9 +93,12 @@ struct SectionReader {
     let core = normalized.core
     // A table's caption (`## 表三：收到和处理政府信息公开申请情况`, `附表2`) is not a section.
     if core.hasPrefix("表") || core.hasPrefix("附表") || core.hasPrefix("附件") { return nil }
-    let wordsStart = LabelPieces.wordsStart(source, range)
+    let findWordsStart = {
+      LabelPieces.wordsStart(source, range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
+    }
     for spec in NationalFormat.sections {
       for accepted in spec.acceptedCores where core.hasPrefix(accepted) {
+        let wordsStart = findWordsStart()
         let titleEnd =
           core == accepted
           ? range.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: wordsStart, in: range)
@@ -109,6 +113,7 @@ struct SectionReader {
       }
     }
     guard atLineStart, core.unicodeScalars.count <= 32, let number = keywordSection(core) else { return nil }
+    let wordsStart = findWordsStart()
     let deviation = LabelDeviation(
       place: .sectionHeading,
       range: wordsStart..<range.upperBound,
@@ -124,6 +129,20 @@ struct SectionReader {
       line: line,
       deviation: deviation
     )
+  }
+
+  /// Whether the numeral at the start of `range` is followed by a numbering mark (`、` `.` `，`
+  /// `．`) or another numeral (`十一、`), not by words (`一是`).
+  private func mayOpenNumbering(_ range: Range<Int>) -> Bool {
+    let bytes = source.utf8
+    let next = range.lowerBound + 3
+    guard next < range.upperBound else { return false }
+    let b = bytes[next]
+    if b == 0x2E || b == 0x2C || b == 0x20 { return true }
+    guard next + 2 < range.upperBound else { return false }
+    let mark = (b, bytes[next + 1], bytes[next + 2])
+    if mark == (0xE3, 0x80, 0x81) || mark == (0xEF, 0xBC, 0x8C) || mark == (0xEF, 0xBC, 0x8E) { return true }
+    return LabelText.chineseDigits[source.text(next..<next + 3).unicodeScalars.first!] != nil
   }
 
   /// Section identified by key words when the wording is not one the format accepts.

@@ -44,6 +44,8 @@ struct Table3Reader {
       anchors.sort { ($0.token, $0.label.lowerBound) < ($1.token, $1.label.lowerBound) }
       chain = Self.longestChain(anchors, order: order)
     }
+    // Only the labels of the table are cut to their words (the costly part).
+    for k in chain.indices { chain[k].label = labelWords(chain[k].label) }
     return assemble(chain: chain, all: anchors, specs: specs, order: order, edition: edition)
   }
 
@@ -103,31 +105,43 @@ struct Table3Reader {
   /// Every place in the text where a row's label begins.
   private func findAnchors() -> [Anchor] {
     var anchors: [Anchor] = []
-    for (index, token) in stream.tokens.enumerated() where token.kind == .text {
+    let tokens = stream.tokens
+    for (index, token) in tokens.enumerated() where token.kind == .text {
+      // A label is a short cell, or the text right before a row's numbers; a long paragraph of
+      // prose without numbers after it holds none.
+      guard token.range.count <= 150 || (index + 1 < tokens.count && tokens[index + 1].isValue) else { continue }
       anchors += labels(in: token, index: index)
     }
     return anchors
   }
 
   private func labels(in token: StreamToken, index: Int) -> [Anchor] {
+    let bytes = source.utf8
+    // Most pieces of text hold no scalar a signature opens with.
+    var probe = token.range.lowerBound
+    var mayHold = false
+    while probe < token.range.upperBound, !mayHold {
+      let (scalar, width) = Self.decode(bytes, probe)
+      mayHold = Self.opensSignature(scalar)
+      probe += width
+    }
+    guard mayHold else { return [] }
     // Width-folded scalars without spaces and quotes, with their offsets.
     var scalars: [Unicode.Scalar] = []
     var offsets: [Int] = []
     var offset = token.range.lowerBound
-    var mayHold = false
-    for scalar in source.text(token.range).unicodeScalars {
-      defer { offset += scalar.utf8.count }
+    while offset < token.range.upperBound {
+      let (scalar, width) = Self.decode(bytes, offset)
+      defer { offset += width }
       let f = LabelText.widthFolded(scalar)
       if LabelText.isSpace(f) || f == "\"" || f == "'" { continue }
-      if Self.signaturesByFirst[f] != nil { mayHold = true }
       scalars.append(f)
       offsets.append(offset)
     }
-    guard mayHold else { return [] }
     var found: [Anchor] = []
     var i = 0
     while i < scalars.count {
-      guard let candidates = Self.signaturesByFirst[scalars[i]] else {
+      guard Self.opensSignature(scalars[i]), let candidates = Self.signaturesByFirst[scalars[i]] else {
         i += 1
         continue
       }
@@ -163,11 +177,41 @@ struct Table3Reader {
     for k in found.indices where k + 1 < found.count {
       found[k].label = found[k].label.lowerBound..<found[k + 1].label.lowerBound
     }
-    for k in found.indices {
-      found[k].label = labelWords(found[k].label)
-    }
     return found
   }
+
+  /// The scalar at a byte offset of valid UTF-8, and its width.
+  @inline(__always)
+  private static func decode(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+    let b0 = UInt32(bytes[i])
+    if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
+    if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
+    if b0 < 0xF0 {
+      let value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
+      return (Unicode.Scalar(value) ?? " ", 3)
+    }
+    let value =
+      ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+      | (UInt32(bytes[i + 3]) & 0x3F)
+    return (Unicode.Scalar(value) ?? " ", 4)
+  }
+
+  /// Whether a signature begins with this scalar: one bit per scalar of the Basic Multilingual
+  /// Plane, so the scan of every text piece costs no hashing.
+  @inline(__always)
+  private static func opensSignature(_ scalar: Unicode.Scalar) -> Bool {
+    let value = Int(scalar.value)
+    return value < 0x10000 && firstScalarBits[value >> 6] & (1 << UInt64(value & 63)) != 0
+  }
+
+  private static let firstScalarBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for signature in signatures {
+      let value = Int(signature.words[0].value)
+      bits[value >> 6] |= 1 << UInt64(value & 63)
+    }
+    return bits
+  }()
 
   /// Where the label that holds a signature begins: its numbering, or the start of the piece of
   /// text, a few words back at most.
@@ -326,6 +370,8 @@ struct Table3Reader {
       if let repeated = repeats.first {
         segment = valueTokens(after: anchor.token, before: repeated.token)
         let repeatedValues = valueTokens(after: repeated.token, before: end)
+        var repeated = repeated
+        repeated.label = labelWords(repeated.label)
         duplicates.append(makeRow(repeatedValues, label: repeated))
       } else {
         segment = valueTokens(after: anchor.token, before: end)

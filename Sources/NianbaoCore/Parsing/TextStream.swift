@@ -76,7 +76,7 @@ struct TextStream: Sendable {
       case .text:
         if line.layout != .spaces, let firstValue, index > 0, index < firstValue || index > firstValue,
           line.tokens[..<index].contains(where: { $0.kind == .text }),
-          token.text.unicodeScalars.count <= 3, Self.isCellWord(token.text),
+          token.range.count <= 12, Self.isCellWord(source.text(token.range)),
           index + 1 < line.tokens.count, line.tokens[index + 1].kind != .text
         {
           tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: line.layout))
@@ -147,6 +147,7 @@ struct TextStream: Sendable {
 
   /// A short word in a table cell that is not a label (`一` `无` `零`): an invalid value.
   private static func isCellWord(_ text: String) -> Bool {
+    guard text.unicodeScalars.count <= 3 else { return false }
     let core = LabelText.normalize(text)
     return core.numbering == nil && !core.core.isEmpty
   }
@@ -183,7 +184,7 @@ struct TextStream: Sendable {
   /// Page numbers (`- 3 -`, `— 4 —`, `第 5 页`, `5/12`) and web page furniture lines
   /// (`【打印】【关闭】`, `微信 微博 QQ空间`): never content.
   static func isPageFurniture(_ source: SourceText, _ range: Range<Int>) -> Bool {
-    guard range.count <= 80 else { return false }
+    guard range.count <= 80, mayBeFurniture(source.utf8, range) else { return false }
     let text = source.text(range)
     var core = String.UnicodeScalarView()
     var sawDigit = false
@@ -216,6 +217,27 @@ struct TextStream: Sendable {
       return true
     }
     return furniture.contains { squeezed.has($0) } && squeezed.unicodeScalars.count <= 40
+  }
+
+  /// A cheap look at the bytes: page numbers open with a dash, `第` or a digit; furniture holds
+  /// `【` or opens with one of a few words.
+  private static func mayBeFurniture(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let first = bytes[range.lowerBound]
+    if first == 0x2D || (first >= 0x30 && first <= 0x39) || first == 0xE2 { return true }  // - digits — – ― ─
+    guard range.count >= 3 else { return false }
+    let lead = (first, bytes[range.lowerBound + 1], bytes[range.lowerBound + 2])
+    if lead == (0xEF, 0xBC, 0x8D) || lead == (0xE7, 0xAC, 0xAC) { return true }  // － 第
+    if lead == (0xE5, 0xBE, 0xAE) || lead == (0xE5, 0x88, 0x86) || lead == (0xE9, 0x99, 0x84)
+      || lead == (0xE6, 0x89, 0xAB)
+    {
+      return true  // 微 分 附 扫
+    }
+    var index = range.lowerBound
+    while index + 2 < range.upperBound {
+      if bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x90 { return true }  // 【
+      index += 1
+    }
+    return false
   }
 
   static let furniture = ["【打印】", "【关闭】", "【关闭窗口】", "【打印本页】", "微信微博QQ空间", "分享到", "附件下载", "扫一扫在手机打开"]

@@ -81,7 +81,7 @@ enum CellRules {
     _ context: inout RuleContext
   ) -> Bool {
     guard let together = row.runTogether else { return true }
-    guard let split = together.split else {
+    guard together.split != nil else {
       context.add(
         Diagnostic(
           .unsplittableCells,
