@@ -142,7 +142,8 @@ struct SectionReader {
     guard next + 2 < range.upperBound else { return false }
     let mark = (b, bytes[next + 1], bytes[next + 2])
     if mark == (0xE3, 0x80, 0x81) || mark == (0xEF, 0xBC, 0x8C) || mark == (0xEF, 0xBC, 0x8E) { return true }
-    return LabelText.chineseDigits[source.text(next..<next + 3).unicodeScalars.first!] != nil
+    guard let scalar = source.text(next..<next + 3).unicodeScalars.first else { return false }
+    return LabelText.chineseDigits[scalar] != nil
   }
 
   /// Section identified by key words when the wording is not one the format accepts.
