@@ -7,7 +7,7 @@ public enum ReportParser {
     var report = Report(source: source)
     let sectionReader = SectionReader(source: source)
     let headings = sectionReader.headings()
-    report.title = TitleReader(source: source).title(before: headings.first?.line ?? source.lines.count)
+    report.title = TitleReader(source: source).title(before: headings.first.map { $0.line + 1 } ?? source.lines.count)
 
     for (index, heading) in headings.enumerated() {
       let nextLine = index + 1 < headings.count ? headings[index + 1].line : source.lines.count

@@ -18,14 +18,22 @@ enum RunTogetherSolver {
     }
 
     /// The digits of a row's value tokens when they can only be read as run together: fewer
-    /// values than cells, yet digits enough for every cell, and glued to text or all one token.
+    /// values than cells, yet digits enough for every cell.
     init?(_ tokens: [StreamToken], _ source: SourceText, into count: Int) {
-      // `00` or `023` is never one count: a sign of cells that ran together too.
+      guard tokens.count < count, let digits = Digits(ranTogether: tokens, source), digits.digits.count >= count else {
+        return nil
+      }
+      self = digits
+    }
+
+    /// The digits of value tokens that ran together: glued to text, written with a leading zero
+    /// (`00`, `023` are never one count), or all one token.
+    init?(ranTogether tokens: [StreamToken], _ source: SourceText) {
       func leadingZero(_ token: StreamToken) -> Bool {
         token.range.count > 1 && source.utf8[token.range.lowerBound] == 0x30
           && source.utf8[token.range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
       }
-      guard !tokens.isEmpty, tokens.count < count, tokens.allSatisfy({ $0.kind == .number }),
+      guard !tokens.isEmpty, tokens.allSatisfy({ $0.kind == .number }),
         tokens.count == 1 || tokens.contains(where: { $0.glued || leadingZero($0) })
       else { return nil }
       var digits: [Int] = []
@@ -43,7 +51,6 @@ enum RunTogetherSolver {
         }
         boundaries.insert(digits.count - 1)
       }
-      guard digits.count >= count else { return nil }
       self.init(digits: digits, ranges: ranges, boundaries: boundaries)
     }
 

@@ -56,7 +56,22 @@ struct Table2Reader {
             if afterInfo[afterInfo.count - 1].text.isEmpty { afterInfo.removeLast() }
           }
         }
-        if afterInfo.count >= 1 {
+        if afterInfo.isEmpty, let info = lastOffset(of: "信息内容", in: token.range),
+          let glued = words.first(where: { word in
+            let range = word.range(token)
+            return range.contains(info) && range.upperBound > info + "信息内容".utf8.count
+          })
+        {
+          // A header row run together on one line (`信息内容本年制发件数本年度止件数现行有效件数规章`).
+          let start = info + "信息内容".utf8.count
+          let end = min(label?.2.lowerBound ?? Int.max, glued.range(token).upperBound)
+          if start < end {
+            headers += splitGluedHeaders(start..<end, item: item).enumerated().map { column, range in
+              Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: range, text: source.text(range))
+            }
+          }
+          collectingHeaders = false
+        } else if afterInfo.count >= 1 {
           headers += afterInfo.enumerated().map { column, word in
             Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: word.range(token), text: word.text)
           }
@@ -113,6 +128,54 @@ struct Table2Reader {
       if name == "规范性文件" && before.hasSuffix("行政") { continue }
       guard let offset = lastOffset(of: name, in: token.range) else { continue }
       return (name, true, offset..<token.range.upperBound)
+    }
+    return nil
+  }
+
+  /// Splits header cells that ran together by the format's own headers for the item: each cell
+  /// is a known header, or what stands between two known ones (a header with a typo).
+  private func splitGluedHeaders(_ range: Range<Int>, item: Int?) -> [Range<Int>] {
+    var best: [Range<Int>] = []
+    var bestMisses = Int.max
+    for edition in [FormatEdition.edition2021, .trial2019] {
+      guard let spec = NationalFormat.table2(edition).first(where: { $0.item == item }) else { continue }
+      var cells: [Range<Int>] = []
+      var misses = 0
+      var position = range.lowerBound
+      for (k, column) in spec.columns.enumerated() {
+        let pattern = Array(column.utf8)
+        if position + pattern.count <= range.upperBound,
+          source.utf8[position..<position + pattern.count].elementsEqual(pattern)
+        {
+          cells.append(position..<position + pattern.count)
+          position += pattern.count
+          continue
+        }
+        misses += 1
+        let next =
+          k + 1 < spec.columns.count ? firstOffset(of: spec.columns[k + 1], in: position..<range.upperBound) : nil
+        let end = next ?? range.upperBound
+        guard end > position, next != nil || k + 1 == spec.columns.count else {
+          misses = Int.max
+          break
+        }
+        cells.append(position..<end)
+        position = end
+      }
+      if misses < bestMisses, position == range.upperBound, misses <= 1 {
+        best = cells
+        bestMisses = misses
+      }
+    }
+    return best
+  }
+
+  private func firstOffset(of needle: String, in range: Range<Int>) -> Int? {
+    let pattern = Array(needle.utf8)
+    var start = range.lowerBound
+    while start + pattern.count <= range.upperBound {
+      if source.utf8[start..<start + pattern.count].elementsEqual(pattern) { return start }
+      start += 1
     }
     return nil
   }

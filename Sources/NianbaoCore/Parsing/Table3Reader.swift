@@ -495,8 +495,16 @@ struct Table3Reader {
     let perRow = NationalFormat.table3Columns.count
     var candidates: [String: (RunTogetherSolver.Digits, RunTogetherSolver.Result)] = [:]
     for spec in specs {
-      guard let tokensOfRow = values[spec.id], let digits = RunTogetherSolver.Digits(tokensOfRow, source, into: perRow)
-      else { continue }
+      guard let tokensOfRow = values[spec.id] else { continue }
+      guard let digits = RunTogetherSolver.Digits(tokensOfRow, source, into: perRow) else {
+        // Fewer digits than cells, run together: one value per digit, and the row is short.
+        if let digits = RunTogetherSolver.Digits(ranTogether: tokensOfRow, source), digits.digits.count < perRow,
+          tokensOfRow.count < digits.digits.count
+        {
+          rows[spec.id]?.cells = digits.cells(digits.digits)
+        }
+        continue
+      }
       let result = RunTogetherSolver.solve(digits, into: perRow) { v in v[6] == v[0..<6].reduce(0, +) }
       candidates[spec.id] = (digits, result)
     }

@@ -6,9 +6,14 @@ struct TitleReader {
     var seen = 0
     var line = 0
     while line < min(limitLine, source.lines.count), seen < 15 {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      var range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
       defer { line += 1 }
-      if range.isEmpty || range.count > 400 { continue }
+      if range.count > 400 {
+        // A whole report on one line (a web page's text): the title is how it begins.
+        guard let end = titleEnd(in: range.lowerBound..<range.lowerBound + 400) else { continue }
+        range = range.lowerBound..<end
+      }
+      if range.isEmpty { continue }
       seen += 1
       let text = source.text(range)
       let squeezed = String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isSpace($0) }))
@@ -34,6 +39,23 @@ struct TitleReader {
         agency = ""
       }
       return Title(range: titleRange, text: source.text(titleRange), agency: agency, year: year, yearRange: yearRange)
+    }
+    return nil
+  }
+
+  /// The end of `年度报告` (or `年报`) in a range, when the words before it name a report.
+  private func titleEnd(in range: Range<Int>) -> Int? {
+    let bytes = source.utf8
+    for marker in ["工作年度报告", "年度报告", "年报"] {
+      let pattern = Array(marker.utf8)
+      var index = range.lowerBound
+      while index + pattern.count <= min(range.upperBound, bytes.count) {
+        if bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) {
+          let end = index + pattern.count
+          return source.text(range.lowerBound..<end).has("政府信息公开") ? end : nil
+        }
+        index += 1
+      }
     }
     return nil
   }
