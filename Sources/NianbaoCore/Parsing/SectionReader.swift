@@ -92,15 +92,15 @@ struct SectionReader {
     guard written != nil || text.hasPrefix("#") else { return nil }
     let core = normalized.core
     // A table's caption (`## 表三：收到和处理政府信息公开申请情况`, `附表2`) is not a section.
-    if core.hasPrefix("表") || core.hasPrefix("附表") || core.hasPrefix("附件") { return nil }
+    if core.startsWithBytes("表") || core.startsWithBytes("附表") || core.startsWithBytes("附件") { return nil }
     let findWordsStart = {
       LabelPieces.wordsStart(source, range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
     }
     for spec in NationalFormat.sections {
-      for accepted in spec.acceptedCores where core.hasPrefix(accepted) {
+      for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
         let wordsStart = findWordsStart()
         let titleEnd =
-          core == accepted
+          core.utf8.count == accepted.utf8.count
           ? range.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: wordsStart, in: range)
         return Heading(
           number: spec.number,

@@ -40,9 +40,11 @@ struct Table2Reader {
         item = Self.lastItem(in: text) ?? item
       }
       let core = LabelText.normalize(text).core
+      // Only a cell followed by numbers can be a row.
+      let beforeValues = index < tokens.count && tokens[index].isValue
       if core.has("信息内容") {
         let words = Self.words(text)
-        let label = rowLabel(token, core: core)
+        let label = beforeValues ? rowLabel(token, core: core) : nil
         var afterInfo = Array(words.drop { !LabelText.normalize($0.text).core.hasSuffix("信息内容") }.dropFirst())
         // A row name glued to the last header (`本年处理决定数量行政处罚`) is not part of it.
         if let label, let last = afterInfo.last {
@@ -85,7 +87,7 @@ struct Table2Reader {
         }
         continue
       }
-      if let (name, exact, label) = rowLabel(token, core: core) {
+      if beforeValues, let (name, exact, label) = rowLabel(token, core: core) {
         collectingHeaders = false
         if let row = row(name, exact, label, item, at: index) { raws.append(row) }
         continue
@@ -122,8 +124,9 @@ struct Table2Reader {
   /// it.
   private func rowLabel(_ token: StreamToken, core: String) -> (String, Bool, Range<Int>)? {
     if let (name, exact) = Self.match(core) { return (name, exact, token.range) }
-    for name in Self.rowNames.sorted(by: { $0.count > $1.count }) where core.hasSuffix(name) {
-      let before = core.dropLast(name.count)
+    for name in Self.rowNamesLongestFirst
+    where core.utf8.count > name.utf8.count && core.utf8.reversed().starts(with: name.utf8.reversed()) {
+      let before = String(decoding: core.utf8.dropLast(name.utf8.count), as: UTF8.self)
       guard Self.headerEndings.contains(where: { before.hasSuffix($0) }) || before.has("第二十条") else { continue }
       if name == "规范性文件" && before.hasSuffix("行政") { continue }
       guard let offset = lastOffset(of: name, in: token.range) else { continue }
@@ -321,9 +324,14 @@ struct Table2Reader {
     return nil
   }
 
+  private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }
+  private static let rowNameLengths = Set(rowNames.map(\.unicodeScalars.count))
+
   static func match(_ core: String) -> (String, Bool)? {
     if rowNames.contains(core) { return (core, true) }
-    guard core.unicodeScalars.count >= 2 else { return nil }
+    let length = core.unicodeScalars.count
+    // A typo keeps a name's length within two characters; anything else is not a row name.
+    guard length >= 2, rowNameLengths.contains(where: { abs($0 - length) <= 2 }) else { return nil }
     let scored = rowNames.map { ($0, LabelText.similarity(core, $0)) }.sorted { $0.1 > $1.1 }
     guard scored[0].1 >= 0.75, scored[0].1 - scored[1].1 >= 0.05,
       abs(core.unicodeScalars.count - scored[0].0.unicodeScalars.count) <= 2

@@ -44,8 +44,6 @@ struct Table3Reader {
       anchors.sort { ($0.token, $0.label.lowerBound) < ($1.token, $1.label.lowerBound) }
       chain = Self.longestChain(anchors, order: order)
     }
-    // Only the labels of the table are cut to their words (the costly part).
-    for k in chain.indices { chain[k].label = labelWords(chain[k].label) }
     return assemble(chain: chain, all: anchors, specs: specs, order: order, edition: edition)
   }
 
@@ -159,7 +157,7 @@ struct Table3Reader {
         {
           continue
         }
-        matched = (signature, numberingStart ?? i)
+        matched = (signature, numberingStart ?? numberingStartOrWordStart(scalars, from: i))
         break
       }
       guard let (signature, start) = matched, let spec = Self.specsByID[signature.id],
@@ -169,8 +167,9 @@ struct Table3Reader {
         continue
       }
       // `属于三类内部事务信息` is found by `三类内部事务`: the label begins a few words before.
-      let labelStart = offsets[numberingStartOrWordStart(scalars, from: start)]
-      found.append(Anchor(spec: spec, token: index, label: labelStart..<token.range.upperBound, exact: true))
+      let labelStart = offsets[start]
+      let end = Self.labelEnd(scalars, from: i + signature.words.count).map { offsets[$0] } ?? token.range.upperBound
+      found.append(Anchor(spec: spec, token: index, label: labelStart..<end, exact: true))
       i += signature.words.count
     }
     // A label runs to the next label in the same piece of text.
@@ -178,6 +177,28 @@ struct Table3Reader {
       found[k].label = found[k].label.lowerBound..<found[k + 1].label.lowerBound
     }
     return found
+  }
+
+  /// Where the next numbering (`（四）` `2.` `三、`) begins after a label's words: the label ends
+  /// there.
+  private static func labelEnd(_ s: [Unicode.Scalar], from index: Int) -> Int? {
+    var k = index
+    while k < s.count {
+      let c = s[k]
+      if c == "(" {
+        var j = k + 1
+        while j < s.count, LabelText.chineseDigits[s[j]] != nil { j += 1 }
+        if j > k + 1, j < s.count, s[j] == ")" { return k }
+      } else if c.isASCIIDigit, k == 0 || !s[k - 1].isASCIIDigit {
+        var j = k
+        while j < s.count, s[j].isASCIIDigit, j - k < 2 { j += 1 }
+        if j < s.count, s[j] == "." || s[j] == "、", !(j + 1 < s.count && s[j + 1].isASCIIDigit) { return k }
+      } else if LabelText.chineseDigits[c] != nil, k + 1 < s.count, s[k + 1] == "、" {
+        return k
+      }
+      k += 1
+    }
+    return nil
   }
 
   /// The scalar at a byte offset of valid UTF-8, and its width.
@@ -223,19 +244,6 @@ struct Table3Reader {
       k -= 1
     }
     return k == 0 ? 0 : index
-  }
-
-  /// The label from its numbering to the end of its words, cut where another numbering begins.
-  private func labelWords(_ range: Range<Int>) -> Range<Int> {
-    let pieces = LabelPieces.split(source, range)
-    guard let first = pieces.first else { return range }
-    // `（三）不予公开 1.属于国家秘密`: a group heading in front of the item stays with it.
-    if case .parenthesized = first.normalized.numbering, pieces.count > 1,
-      NationalFormat.table3Groups.values.contains(first.normalized.core)
-    {
-      return pieces[1].range
-    }
-    return first.range
   }
 
   /// Where a numbering (`（一）` `一、` `1.` `1、`) ends right before `index`.
@@ -345,6 +353,7 @@ struct Table3Reader {
     var values: [String: [StreamToken]] = [:]
     var labels: [String: Anchor] = [:]
     let tokens = stream.tokens
+    let anchorsByRow = Dictionary(grouping: all, by: \.spec.id)
 
     // The value tokens from one token index up to the next text token, or to `end`.
     func valueTokens(after start: Int, before end: Int) -> [StreamToken] {
@@ -363,15 +372,11 @@ struct Table3Reader {
         end = k
       }
       // A repeated row: another label of the same row before the next anchor.
-      let repeats = all.filter {
-        $0.spec.id == anchor.spec.id && $0.token > anchor.token && $0.token < end
-      }
+      let repeats = (anchorsByRow[anchor.spec.id] ?? []).filter { $0.token > anchor.token && $0.token < end }
       var segment: [StreamToken]
       if let repeated = repeats.first {
         segment = valueTokens(after: anchor.token, before: repeated.token)
         let repeatedValues = valueTokens(after: repeated.token, before: end)
-        var repeated = repeated
-        repeated.label = labelWords(repeated.label)
         duplicates.append(makeRow(repeatedValues, label: repeated))
       } else {
         segment = valueTokens(after: anchor.token, before: end)
@@ -445,12 +450,17 @@ struct Table3Reader {
     return []
   }
 
+  private static let canonicalCores: [String: String] = Dictionary(
+    uniqueKeysWithValues: NationalFormat.allTable3Rows.map { ($0.id, LabelText.normalize($0.label).core) }
+  )
+
   private func deviation(_ anchor: Anchor) -> LabelDeviation? {
     let text = source.text(anchor.label)
     let core = LabelText.normalize(text).core
-    let canonical = LabelText.normalize(anchor.spec.label).core
+    let canonical = Self.canonicalCores[anchor.spec.id]!
     // A label cut by a line break or a cell border is not a typo.
-    if core == canonical || canonical.hasPrefix(core) || anchor.spec.id == "3(2)" && core.hasPrefix("部分公开") {
+    if core == canonical || canonical.startsWithBytes(core) || anchor.spec.id == "3(2)" && core.startsWithBytes("部分公开")
+    {
       return nil
     }
     guard LabelText.similarity(core, canonical) >= 0.6 else { return nil }

@@ -181,6 +181,10 @@ extension StringProtocol {
 }
 
 extension String {
+  /// Whether the string's UTF-8 bytes begin with `prefix`'s: `hasPrefix` without Unicode
+  /// canonical equivalence, which labels (already width-folded) do not need.
+  func startsWithBytes(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
   /// The string without spaces (including full-width ones and a byte order mark) at either end.
   package func trimmingSpaces() -> String {
     let scalars = Array(unicodeScalars)
