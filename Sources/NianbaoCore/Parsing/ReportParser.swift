@@ -6,7 +6,11 @@ public enum ReportParser {
   public static func parse(_ source: SourceText) -> Report {
     var report = Report(source: source)
     let sectionReader = SectionReader(source: source)
-    let headings = sectionReader.headings()
+    var headings = sectionReader.headings()
+    // A heading in other words (`三、主动公开工作情况`) is the report's own section, not the
+    // format's, when the format's heading for that section stands elsewhere.
+    let exact = Set(headings.filter { $0.deviation == nil }.map(\.number))
+    headings.removeAll { $0.deviation != nil && exact.contains($0.number) }
     report.title = TitleReader(source: source).title(before: headings.first.map { $0.line + 1 } ?? source.lines.count)
 
     for (index, heading) in headings.enumerated() {

@@ -355,10 +355,19 @@ struct Table3Reader {
     let tokens = stream.tokens
     let anchorsByRow = Dictionary(grouping: all, by: \.spec.id)
 
-    // The value tokens from one token index up to the next text token, or to `end`.
+    // In a table of pipes or tabs, a number alone on a plain line between its rows (a stray
+    // OCR mark, a footnote) is not a cell.
+    let cellLayouts = tokens[chain.first!.token...chain.last!.token].filter(\.isValue).map(\.layout)
+    let gridded = cellLayouts.filter { $0 != .spaces }.count * 2 > cellLayouts.count
+    func isStray(_ index: Int) -> Bool {
+      guard gridded, tokens[index].layout == .spaces else { return false }
+      let line = tokens[index].line
+      return (index == 0 || tokens[index - 1].line != line)
+        && (index + 1 == tokens.count || tokens[index + 1].line != line)
+    }
     func valueTokens(after start: Int, before end: Int) -> [StreamToken] {
       guard start + 1 < end else { return [] }
-      return tokens[(start + 1)..<end].filter(\.isValue)
+      return ((start + 1)..<end).filter { tokens[$0].isValue && !isStray($0) }.map { tokens[$0] }
     }
 
     for (n, anchor) in chain.enumerated() {
@@ -401,16 +410,7 @@ struct Table3Reader {
         deviations.append(deviation)
       }
     }
-    // Numbers printed before their label (PDF text): a row with none after its label, right
-    // after a row with two rows' worth.
-    for (index, spec) in specs.enumerated() where index > 0 {
-      let before = specs[index - 1].id
-      guard labels[spec.id] != nil, values[spec.id]?.isEmpty ?? true, let previous = values[before],
-        previous.count == 14
-      else { continue }
-      values[before] = Array(previous.prefix(7))
-      values[spec.id] = Array(previous.suffix(7))
-    }
+    redistribute(&values, specs: specs)
 
     var rows: [String: TableRow] = [:]
     for spec in specs {
@@ -427,6 +427,36 @@ struct Table3Reader {
     let upper = rows.values.map(\.range.upperBound).max()!
     let table = Table3(range: lower..<upper, edition: edition, rows: rows, specs: specs)
     return Output(table: table, deviations: deviations, duplicates: duplicates)
+  }
+
+  /// Numbers that stand away from their labels: a row holding exactly m rows' worth of numbers
+  /// (m ≥ 2) next to m − 1 rows that have none gives them theirs, in order. This is a label
+  /// printed after its numbers (PDF text: `5 1 0 0 0 0 6` / `（一）予以公开`), or labels that OCR
+  /// moved away from their rows.
+  private func redistribute(_ values: inout [String: [StreamToken]], specs: [Table3RowSpec]) {
+    let perRow = NationalFormat.table3Columns.count
+    func isEmpty(_ index: Int) -> Bool { values[specs[index].id]?.isEmpty ?? true }
+    for (index, spec) in specs.enumerated() {
+      guard let own = values[spec.id], own.count >= 2 * perRow, own.count % perRow == 0,
+        own.allSatisfy({ !$0.trailing })
+      else { continue }
+      let needed = own.count / perRow - 1
+      var before = 0
+      while before < needed, index - before - 1 >= 0, isEmpty(index - before - 1) { before += 1 }
+      var after = 0
+      while after < needed, index + after + 1 < specs.count, isEmpty(index + after + 1) { after += 1 }
+      let receivers: [Int]
+      if after == needed && before != needed {
+        receivers = Array(index...(index + needed))
+      } else if before == needed && after != needed {
+        receivers = Array((index - needed)...index)
+      } else {
+        continue  // no room, or room on both sides: which rows they are is not certain
+      }
+      for (k, receiver) in receivers.enumerated() {
+        values[specs[receiver].id] = Array(own[(k * perRow)..<((k + 1) * perRow)])
+      }
+    }
   }
 
   /// Splits the numbers found between two labels among the rows that stand there: evenly when
