@@ -84,3 +84,44 @@ struct LayoutTests {
     #expect(typo.first.map { report.source.text($0.range) } == "本年度止件数")
   }
 }
+
+/// Layouts a real report takes in other tools, made from real text.
+struct RealLayoutCaseTests {
+  static func real(_ name: String) -> String {
+    TestPaths.text(at: RealReportTests.folder.appendingPathComponent(name))
+  }
+
+  /// Table 四 given as three small Markdown tables, one per group, each with its own header (as
+  /// report converters write it) is read as the one table of 15 values.
+  @Test func table4AsThreeSmallTables() throws {
+    let text = Self.real("05_huaian_city_gov_2024.txt")
+    let original = try #require(ReportParser.parse(text).table4?.row)
+    let values = original.cells.map { String($0.integerValue ?? -1) }
+    #expect(values.count == 15)
+    let header = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+    let groups = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+    let small = groups.enumerated().map { g, name in
+      "### \(name)\n" + header + "| " + values[(g * 5)..<(g * 5 + 5)].joined(separator: " | ") + " |\n"
+    }.joined(separator: "\n")
+    // Replace the PDF text of table 四 (from its header to the line of numbers) by the three tables.
+    let lines = text.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex { $0.hasPrefix("四、政府信息公开行政复议") })
+    let end = try #require(lines.firstIndex { $0.hasPrefix("72 64 178") })
+    let rewritten = (lines[...start] + [small] + lines[(end + 1)...]).joined(separator: "\n")
+    let (report, diagnostics) = Checker.check(rewritten)
+    #expect(report.table4?.row?.cells.map { String($0.integerValue ?? -1) } == values)
+    #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.code))")
+  }
+
+  /// A 2019-format table run together on one line keeps its single （六）其他处理 row, and a wrong
+  /// （七）总计 in it is found.
+  @Test func oneLineTrialTableFindsAWrongTotal() throws {
+    let text = Self.real("08_pingtan_zone_2019.txt")
+    #expect(ReportParser.parse(text).table3?.edition == .trial2019)
+    #expect(Checker.check(text).1.allSatisfy { $0.severity != .error })
+    let wrong = text.replacingOccurrences(of: "（七）总计23 0 00 0 023", with: "（七）总计21 0 00 0 021")
+    #expect(wrong != text)
+    let codes = Checker.check(wrong).1.filter { $0.severity == .error }.map(\.code)
+    #expect(codes.contains("NB202"), "\(codes)")
+  }
+}
