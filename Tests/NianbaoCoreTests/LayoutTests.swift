@@ -125,3 +125,23 @@ struct RealLayoutCaseTests {
     #expect(codes.contains("NB202"), "\(codes)")
   }
 }
+
+/// Column headers of table 四 are checked for typos in the layouts that keep them as cells.
+struct Table4HeaderTests {
+  @Test(arguments: [LayoutTests.Layout.markdown, .oneCellPerLine, .spaces])
+  func headerTypo(layout: LayoutTests.Layout) throws {
+    let text = RealLayoutCaseTests.real("02_suqian_shuyang_county_fgj_dept_2023.txt")
+    let lines = text.components(separatedBy: "\n")
+    let header = try #require(lines.firstIndex { $0.hasPrefix("结果维持\t结果纠正") })
+    var changed = lines
+    changed[header] = changed[header].replacingOccurrences(of: "结果维持", with: "结果推持")
+    let misspelled = layout.apply(changed.joined(separator: "\n"))
+    let (report, diagnostics) = Checker.check(misspelled)
+    let typos = diagnostics.filter { $0.code == "NB105" && $0.message.zh.hasPrefix("表四") }
+    #expect(typos.count == 1)
+    #expect(typos.first.map { report.source.text($0.range) } == "结果推持")
+    #expect(typos.first?.fixes.first?.edits.first?.replacement == "结果维持")
+    // And the report as published has none.
+    #expect(Checker.check(layout.apply(text)).1.allSatisfy { !$0.message.zh.hasPrefix("表四列标签") })
+  }
+}

@@ -109,6 +109,7 @@ public struct LabelDeviation: Sendable, Hashable {
   public enum Place: Sendable, Hashable {
     case sectionHeading
     case table2Column
+    case table4Column
     case table2Row
     case table3Row
     /// A row label that matches no row of the format.

@@ -35,4 +35,6 @@ public struct Table3: Sendable, Hashable {
 public struct Table4: Sendable, Hashable {
   public var range: Range<Int>
   public var row: TableRow?
+  /// Header words written differently from the format (`结果推持` for `结果维持`).
+  public var headerDeviations: [LabelDeviation] = []
 }

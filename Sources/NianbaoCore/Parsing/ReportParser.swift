@@ -53,6 +53,7 @@ public enum ReportParser {
       let end = sectionStart(5).map(\.lowerBound).flatMap { $0 > start ? $0 : nil } ?? source.utf8.count
       let inOwnSection = sectionStart(4).map { $0.upperBound == start } ?? false
       report.table4 = Table4Reader(stream: stream).read(in: start..<end, requireHeader: !inOwnSection)
+      report.labelDeviations += report.table4?.headerDeviations ?? []
     }
 
     // Table rows such as `(七) 总计` open like sub-headings; they are not.

@@ -11,11 +11,13 @@ struct Table4Reader {
     let tokens = stream.tokens
     var values: [StreamToken] = []
     var headerRange: Range<Int>?
+    var headerCells: [StreamToken] = []
     var index = stream.index(containing: range.lowerBound)
     while index < tokens.count, tokens[index].range.lowerBound < range.upperBound {
       let token = tokens[index]
       index += 1
       if token.kind == .text {
+        if values.isEmpty { headerCells.append(token) }
         if isHeader(token) {
           if headerRange == nil { headerRange = token.range }
           continue
@@ -28,8 +30,9 @@ struct Table4Reader {
       values.append(token)
       if values.count >= NationalFormat.table4ValueCount { break }
     }
+    let deviations = headerRange == nil && values.isEmpty ? [] : headerDeviations(headerCells)
     guard let first = values.first, let last = values.last else {
-      return headerRange.map { Table4(range: $0, row: nil) }
+      return headerRange.map { Table4(range: $0, row: nil, headerDeviations: deviations) }
     }
     let layout = first.layout
     let separator = layout == .tabs ? "\t" : layout == .markdown ? " | " : " "
@@ -58,7 +61,31 @@ struct Table4Reader {
       )
       row.cells = split.map { digits.cells($0) } ?? []
     }
-    return Table4(range: row.range, row: row)
+    return Table4(range: row.range, row: row, headerDeviations: deviations)
+  }
+
+  /// The format's header words of table 四.
+  static let headerLabels = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+  /// Header cells that are close to one of the format's header words but not it: a typo. Words
+  /// split over lines (`结 果` / `维 持` in PDF text) are too short to tell and are left alone.
+  private func headerDeviations(_ cells: [StreamToken]) -> [LabelDeviation] {
+    var result: [LabelDeviation] = []
+    for cell in cells {
+      for word in LabelPieces.spaceSeparatedWords(source, cell.range) {
+        let core = LabelText.normalize(source.text(word)).core
+        let length = core.unicodeScalars.count
+        guard (4...8).contains(length), !Self.headerLabels.contains(core) else { continue }
+        let scored = Self.headerLabels.map { ($0, LabelText.similarity(core, $0)) }.sorted { $0.1 > $1.1 }
+        guard scored[0].1 >= 0.7, scored[0].1 - scored[1].1 >= 0.1,
+          abs(scored[0].0.unicodeScalars.count - length) <= 1
+        else { continue }
+        result.append(
+          LabelDeviation(place: .table4Column, range: word, found: source.text(word), canonical: scored[0].0)
+        )
+      }
+    }
+    return result
   }
 
   private func isHeader(_ token: StreamToken) -> Bool {

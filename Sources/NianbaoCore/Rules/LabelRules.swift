@@ -20,6 +20,7 @@ enum LabelRules {
       switch deviation.place {
       case .sectionHeading: place = LocalizedText(zh: "章节标题", en: "The section heading")
       case .table2Column: place = LocalizedText(zh: "表二列标签", en: "The table 二 column label")
+      case .table4Column: place = LocalizedText(zh: "表四列标签", en: "The table 四 column label")
       case .table2Row: place = LocalizedText(zh: "表二行标签", en: "The table 二 row label")
       case .table3Row, .unknownTable3Row: place = LocalizedText(zh: "表三行标签", en: "The table 三 row label")
       }
