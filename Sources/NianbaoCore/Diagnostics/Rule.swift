@@ -116,9 +116,10 @@ extension Rule {
     severity: .warning,
     title: LocalizedText(zh: "数字粘连（已按唯一合理方式拆分）", en: "Numbers ran together (read by the only split that balances)"),
     explanation: LocalizedText(
-      zh: "一行的数字之间没有分隔，但只有一种拆分能满足表格自身的合计关系，nianbao 按此读取。修复会在数字之间插入制表符。",
+      zh:
+        "数字之间没有分隔（网页文本丢了单元格边框，整张表连成一串），但只有一种拆分能满足表格自身的合计关系，nianbao 按此读取：先看每行的总计，一行有几种拆法时再用表三的列合计（（七）= 各办理结果之和，一 + 二 =（七）+ 四）决定。同一份报告中所有这样读取的行合为一条提示，每行的读法列在相关信息中。修复会在数字之间插入制表符。",
       en:
-        "The numbers of a row ran together, but only one split satisfies the table's own sums, and nianbao reads it that way. The fix inserts tabs between them."
+        "The numbers ran together (a web page's text lost the table's cell borders), but only one split satisfies the table's own sums, and nianbao reads it that way: each row's total first, then, where a row allows several splits, table 三's column sums (（七） = the result rows, 一 + 二 = （七） + 四). All rows of a report read this way are one finding, each row's reading in its related information. The fix inserts tabs between the numbers."
     )
   )
   public static let outdatedLayout = Rule(
@@ -146,9 +147,10 @@ extension Rule {
     severity: .warning,
     title: LocalizedText(zh: "空白单元格", en: "A blank cell"),
     explanation: LocalizedText(
-      zh: "表格中应填数字的单元格为空或为“-”“/”。计算时按 0 处理；没有数据时应填 0。修复会在能确定列的位置写入 0。",
+      zh:
+        "表格中应填数字的单元格为空或为“-”“/”。计算时按 0 处理；没有数据时应填 0。一张表的空白单元格合为一条提示（整列空白时说明是哪几列），各单元格列在相关信息中；修复在能确定列的位置一次写入所有的 0。",
       en:
-        "A cell that should hold a number is empty or holds “-” or “/”. It is read as 0 for the sums; write 0 where there is nothing to report. The fix writes the 0 where its column is certain."
+        "A cell that should hold a number is empty or holds “-” or “/”. It is read as 0 for the sums; write 0 where there is nothing to report. The blank cells of one table are one finding (naming the columns when whole columns are blank), each cell in its related information; the fix writes every 0 at once where the columns are certain."
     )
   )
   public static let duplicateRow = Rule(
@@ -166,9 +168,10 @@ extension Rule {
     severity: .error,
     title: LocalizedText(zh: "表三：行总计不等于各类申请人之和", en: "Table 三: a row's total is not the sum of its applicant columns"),
     explanation: LocalizedText(
-      zh: "表三每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。修复写入重新计算的总计。",
+      zh:
+        "表三每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。一个数填错常常同时破坏几处合计：nianbao 找出只改一个数（不行再找两个数）就能让所有不成立的合计都成立、又不破坏任何成立的合计的那个单元格，只在它上面报告一次。消息说明应为多少；逐项的计算和判断理由在相关信息和悬停提示中。修复写入重新计算的总计。",
       en:
-        "In table 三, each row's 总计 equals 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. The fix writes the recomputed total."
+        "In table 三, each row's 总计 equals 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. One wrong number often breaks several sums: nianbao looks for the one cell (else the one pair of cells) whose correction makes every broken sum hold without breaking one that holds, and reports it once, there. The message gives the right value; the sum written out term by term and the reasoning are in the related information and the hover. The fix writes the recomputed total."
     )
   )
   public static let outcomeTotal = Rule(
