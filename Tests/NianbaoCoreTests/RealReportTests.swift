@@ -111,3 +111,41 @@ struct MessageShapeTests {
     #expect(quoted.hasSuffix("…") && quoted.unicodeScalars.count == 40)
   }
 }
+
+/// One cause, one finding: the cells it covers as related information and one fix for all.
+struct GroupedFindingTests {
+  @Test func blankColumnsOfARealReportAreOneFinding() {
+    let text = TestPaths.text(
+      at: RealReportTests.folder.appendingPathComponent("02_suqian_shuyang_county_fgj_dept_2023.txt")
+    )
+    let (report, diagnostics) = Checker.check(text)
+    let blanks = diagnostics.filter { $0.code == "NB114" }
+    #expect(blanks.count == 1)
+    let blank = try! #require(blanks.first)
+    #expect(blank.related.count == 125)
+    #expect(blank.message.zh.contains("“商业企业”“科研机构”“社会公益组织”“法律服务机构”“其他”5 列整列空白"))
+    // The one fix fills every blank with 0, and the report then has no blank and no sum broken.
+    let fixed = Checker.check(diagnostics.certainEdits().applied(to: report.source)).1
+    #expect(!fixed.contains { $0.code == "NB114" || $0.severity == .error })
+  }
+
+  @Test func manyInvalidValuesAreOneFinding() {
+    let lines = Fixtures.text("clean-2025-tabs.txt").components(separatedBy: "\n")
+    // Write 无 in the 科研机构 column of every row of table 三 whose cells are all on one line.
+    var changed = 0
+    let rewritten = lines.map { line -> String in
+      var cells = line.components(separatedBy: "\t")
+      guard cells.count >= 8, let first = cells.firstIndex(where: { Int($0) != nil }), first + 6 < cells.count,
+        cells[first..<(first + 7)].allSatisfy({ Int($0) != nil })
+      else { return line }
+      cells[first + 2] = "无"
+      changed += 1
+      return cells.joined(separator: "\t")
+    }
+    #expect(changed >= 20)
+    let diagnostics = Checker.check(rewritten.joined(separator: "\n")).1
+    let invalid = diagnostics.filter { $0.code == "NB108" }
+    #expect(invalid.count == 1)
+    #expect(invalid.first?.related.count == changed)
+  }
+}

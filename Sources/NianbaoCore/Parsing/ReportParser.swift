@@ -11,6 +11,10 @@ public enum ReportParser {
     // format's, when the format's heading for that section stands elsewhere.
     let exact = Set(headings.filter { $0.deviation == nil }.map(\.number))
     headings.removeAll { $0.deviation != nil && exact.contains($0.number) }
+    // A Markdown heading without a number whose words are a section's (`## 收到和处理政府信息公开申请情况`
+    // over a table) is the table's caption when the section has its numbered heading.
+    let numbered = Set(headings.filter { $0.writtenNumber != nil }.map(\.number))
+    headings.removeAll { $0.writtenNumber == nil && numbered.contains($0.number) }
     report.title = TitleReader(source: source).title(before: headings.first.map { $0.line + 1 } ?? source.lines.count)
 
     for (index, heading) in headings.enumerated() {

@@ -74,10 +74,14 @@ struct TextStream: Sendable {
       case .blankMarker:
         tokens.append(StreamToken(kind: .blankMarker, range: token.range, line: number, layout: line.layout))
       case .text:
-        if line.layout != .spaces, let firstValue, index > 0, index < firstValue || index > firstValue,
-          line.tokens[..<index].contains(where: { $0.kind == .text }),
-          token.range.count <= 12, Self.isCellWord(source.text(token.range)),
-          index + 1 < line.tokens.count, line.tokens[index + 1].kind != .text
+        // A short word in a cell of a row of numbers (`一` `无`): between two numbers, or after
+        // the row's label and before its numbers.
+        let betweenValues = firstValue.map { index > $0 } == true && lastValue.map { index < $0 } == true
+        let afterLabel =
+          index > 0 && line.tokens[..<index].contains(where: { $0.kind == .text }) && index + 1 < line.tokens.count
+          && line.tokens[index + 1].kind != .text
+        if line.layout != .spaces, firstValue != nil, betweenValues || afterLabel, token.range.count <= 12,
+          Self.isCellWord(source.text(token.range))
         {
           tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: line.layout))
           continue

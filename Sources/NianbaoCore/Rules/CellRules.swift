@@ -3,6 +3,7 @@ enum CellRules {
   static func run(_ context: inout RuleContext) {
     let report = context.report
     var split: [(LocalizedText, TableRow)] = []
+    var invalid: [Diagnostic] = []
     if let table = report.table3 {
       let provablyZero = provablyZeroRows(table)
       var wrongRows: [(Table3RowSpec, TableRow)] = []
@@ -15,7 +16,7 @@ enum CellRules {
           context.unusableTable3Rows.insert(spec.id)
           continue
         }
-        if checkValues(row, name: { CellNames.table3(spec, $0) }, &context) {
+        if checkValues(row, name: { CellNames.table3(spec, $0) }, &invalid) {
           context.unusableTable3Rows.insert(spec.id)
         }
       }
@@ -37,7 +38,7 @@ enum CellRules {
           context.add(wrongCount(row, name: name, expected: 15, provablyZero: provable))
         }
         context.unusableTable4 = true
-      } else if checkValues(row, name: CellNames.table4, &context) {
+      } else if checkValues(row, name: CellNames.table4, &invalid) {
         context.unusableTable4 = true
       }
     }
@@ -64,11 +65,30 @@ enum CellRules {
               en: "table 二, row “\(entry.name)”, column “\(spec.columns[column])”"
             )
           },
-          &context
+          &invalid
         )
       }
     }
     if !split.isEmpty { context.add(runTogether(split)) }
+    for diagnostic in invalidValues(invalid) { context.add(diagnostic) }
+  }
+
+  /// NB108 findings as they are, or one for the report when there are many (a column of `无`
+  /// is one cause), each cell in its related information.
+  private static func invalidValues(_ found: [Diagnostic]) -> [Diagnostic] {
+    guard found.count > 3 else { return found }
+    return [
+      Diagnostic(
+        .invalidValue,
+        range: found[0].range,
+        message: LocalizedText(
+          zh: "表格中有 \(found.count) 处应填数字的单元格填的不是有效的数；没有数据时请填 0。",
+          en:
+            "\(found.count) table cells that need a number hold something else; write 0 where there is nothing to report."
+        ),
+        related: found.map { RelatedNote(range: $0.range, message: $0.message) }
+      )
+    ]
   }
 
   /// Reports numbers that ran together and could not be split; collects those read by their one
@@ -246,7 +266,7 @@ enum CellRules {
   }
 
   /// Reports invalid values. Returns whether any cell is invalid.
-  private static func checkValues(_ row: TableRow, name: (Int) -> LocalizedText, _ context: inout RuleContext) -> Bool {
+  private static func checkValues(_ row: TableRow, name: (Int) -> LocalizedText, _ found: inout [Diagnostic]) -> Bool {
     var invalid = false
     for (column, cell) in row.cells.enumerated() {
       guard case .invalid(let text) = cell.content else { continue }
@@ -262,13 +282,13 @@ enum CellRules {
       } else {
         reason = LocalizedText(zh: "这里应填数字", en: "a number belongs here")
       }
-      context.add(
+      found.append(
         Diagnostic(
           .invalidValue,
           range: cell.range,
           message: LocalizedText(
-            zh: "\(name(column).zh)的“\(text)”不是有效的数：\(reason.zh)。",
-            en: "\(name(column).capitalized.en): “\(text)” is not a valid value: \(reason.en)."
+            zh: "\(name(column).zh)的“\(MessageText.quoted(text))”不是有效的数：\(reason.zh)。",
+            en: "\(name(column).capitalized.en): “\(MessageText.quoted(text))” is not a valid value: \(reason.en)."
           )
         )
       )
