@@ -72,16 +72,20 @@ struct LayoutTests {
     #expect(Self.table3(markdown) == Self.table3(text))
   }
 
-  /// A misspelled table 二 header (`本年度止件数`) is reported in every layout, PDF text and a
-  /// one-line web text included.
+  /// A misspelled table 二 header (`本年度止件数`, the typo of a published report) is reported in
+  /// every layout, PDF text and a one-line web text included.
   @Test(arguments: Layout.allCases)
   func headerTypoInEveryLayout(layout: Layout) throws {
-    try #require(Fixtures.samplesAvailable)
-    let text = Fixtures.text(at: Fixtures.samplesDirectory.appendingPathComponent("002_49bc154c30d92ca6.txt"))
-    let (report, diagnostics) = Checker.check(layout.apply(text))
-    let typo = diagnostics.filter { $0.code == "NB105" }
+    let text = TestPaths.text(
+      at: RealReportTests.folder.appendingPathComponent("02_suqian_shuyang_county_fgj_dept_2023.txt")
+    )
+    let misspelled = text.replacingOccurrences(of: "\t本年废止件数\t", with: "\t本年度止件数\t")
+    #expect(misspelled != text)
+    let (report, diagnostics) = Checker.check(layout.apply(misspelled))
+    let typo = diagnostics.filter { $0.code == "NB105" && $0.message.zh.hasPrefix("表二列标签") }
     #expect(typo.count == 1)
     #expect(typo.first.map { report.source.text($0.range) } == "本年度止件数")
+    #expect(!Checker.check(layout.apply(text)).1.contains { $0.message.zh.hasPrefix("表二列标签") })
   }
 }
 
