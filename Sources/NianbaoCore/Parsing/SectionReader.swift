@@ -20,7 +20,12 @@ struct SectionReader {
     for line in 0..<source.lines.count {
       let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
       guard !range.isEmpty else { continue }
-      if let heading = heading(in: range, line: line, atLineStart: true) { result.append(heading) }
+      if let heading = heading(in: range, line: line, atLineStart: true) {
+        result.append(heading)
+      } else if let heading = headingOverTwoLines(range, line: line) {
+        result.append(heading)
+        continue
+      }
       var start = range.lowerBound + 1
       while let candidate = nextNumeral(in: start..<range.upperBound) {
         let upper = min(range.upperBound, candidate + 300)
@@ -35,6 +40,44 @@ struct SectionReader {
       }
     }
     return result
+  }
+
+  /// A numeral alone on its line (`一、`) with the heading's words on the next line, as web
+  /// page text puts them.
+  private func headingOverTwoLines(_ range: Range<Int>, line: Int) -> Heading? {
+    guard range.count == 6, line + 1 < source.lines.count,
+      nextNumeral(in: range.lowerBound..<range.upperBound + 1) == range.lowerBound || isNumeralMark(range)
+    else { return nil }
+    let next = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
+    guard !next.isEmpty,
+      let written = LabelText.chineseDigits[source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first!]
+    else { return nil }
+    let core = LabelText.normalize(source.text(next.lowerBound..<min(next.upperBound, next.lowerBound + 240))).core
+    for spec in NationalFormat.sections {
+      for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
+        let titleEnd =
+          core.utf8.count == accepted.utf8.count
+          ? next.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: next.lowerBound, in: next)
+        return Heading(
+          number: spec.number,
+          writtenNumber: written,
+          numberRange: range.lowerBound..<range.lowerBound + 3,
+          headingRange: range.lowerBound..<titleEnd,
+          titleRange: next.lowerBound..<titleEnd,
+          line: line + 1
+        )
+      }
+    }
+    return nil
+  }
+
+  /// `一、` `二.` … as the whole of a range (the numeral and its mark, six bytes or four).
+  private func isNumeralMark(_ range: Range<Int>) -> Bool {
+    guard let scalar = source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first,
+      LabelText.chineseDigits[scalar] != nil
+    else { return false }
+    let mark = source.text(range.lowerBound + 3..<range.upperBound)
+    return mark == "、" || mark == "．" || mark == "，"
   }
 
   /// The offset of the next `一、` … `六、` in a range.

@@ -34,7 +34,7 @@ struct TitleReader {
       let (year, yearRange) = findYear(in: titleRange)
       let agency: String
       if let yearRange {
-        agency = source.text(titleRange.lowerBound..<yearRange.lowerBound).trimmingSpaces()
+        agency = Self.withoutFieldName(source.text(titleRange.lowerBound..<yearRange.lowerBound).trimmingSpaces())
       } else {
         agency = ""
       }
@@ -58,6 +58,17 @@ struct TitleReader {
       }
     }
     return nil
+  }
+
+  /// The agency without the field name a web page or crawler puts before the title
+  /// (`标题：三明市` → `三明市`).
+  static func withoutFieldName(_ agency: String) -> String {
+    for name in ["标题", "题名", "名称", "title", "Title"] {
+      for colon in ["：", ":"] where agency.hasPrefix(name + colon) {
+        return String(agency.dropFirst(name.count + 1)).trimmingSpaces()
+      }
+    }
+    return agency
   }
 
   /// The first `YYYY年` (digits may be full-width, spaces may stand before 年).

@@ -6,7 +6,7 @@ enum ContentRules {
     let source = context.source
     // Fees exist since 国办函〔2020〕109号 took effect on 1 January 2021.
     if let other = report.section(6), (report.year ?? 2021) >= 2021 {
-      let body = source.text(other.bodyRange)
+      let body = Self.words(source, other.bodyRange)
       if !["信息处理费", "处理费", "收费", "收取"].contains(where: body.has) {
         context.add(
           Diagnostic(
@@ -43,14 +43,30 @@ enum ContentRules {
   }
 
   /// Governments: the agency named in the title is a 人民政府, or a township or sub-district.
+  /// The text of a range without spaces and line breaks: web page text breaks words over lines
+  /// (`绩效考` / `核`).
+  static func words(_ source: SourceText, _ range: Range<Int>) -> String {
+    String(
+      String.UnicodeScalarView(
+        source.text(range).unicodeScalars.filter { !LabelText.isSpace($0) && $0 != "\n" && $0 != "\r" }
+      )
+    )
+  }
+
+  /// A government's report: its agency is a government, or a place named alone (`三明市`,
+  /// `平潭综合实验区`: the place's government reports).
   static func isGovernment(_ agency: String) -> Bool {
-    ["人民政府", "政府", "镇", "乡", "街道", "街道办事处", "办事处"].contains { agency.hasSuffix($0) }
+    ["人民政府", "政府", "镇", "乡", "街道", "街道办事处", "办事处", "省", "市", "县", "区", "自治州", "州", "盟", "旗"].contains {
+      agency.hasSuffix($0)
+    }
   }
 
   private static func checkAccountability(_ context: inout RuleContext) {
     let report = context.report
     guard let agency = report.title?.agency, isGovernment(agency) else { return }
-    let bodies = [report.section(1), report.section(5)].compactMap { $0 }.map { context.source.text($0.bodyRange) }
+    let bodies = [report.section(1), report.section(5)].compactMap { $0 }.map {
+      Self.words(context.source, $0.bodyRange)
+    }
     guard !bodies.isEmpty, let overview = report.section(1) else { return }
     if bodies.contains(where: { body in ["考核", "评议", "追究"].contains(where: body.has) }) { return }
     context.add(
