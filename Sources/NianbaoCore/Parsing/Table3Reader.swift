@@ -386,7 +386,14 @@ struct Table3Reader {
       if let repeated = repeats.first {
         segment = valueTokens(after: anchor.token, before: repeated.token)
         let repeatedValues = valueTokens(after: repeated.token, before: end)
-        duplicates.append(makeRow(repeatedValues, label: repeated))
+        if segment.isEmpty {
+          // The first was a heading over the row (`### 二、上年结转政府信息公开申请数量`): the row
+          // is the one with numbers.
+          segment = repeatedValues
+          labels[anchor.spec.id] = repeated
+        } else {
+          duplicates.append(makeRow(repeatedValues, label: repeated))
+        }
       } else {
         segment = valueTokens(after: anchor.token, before: end)
       }

@@ -125,6 +125,12 @@ struct TextStream: Sendable {
       {
         numberEnd = digitCount <= 2 ? index : Self.lastScalarStart(bytes, before: end)
       }
+      // In a cell of a pipe or tab table, a few digits inside the words (`数据1`, `2019年`) are
+      // the cell's text; only a long run (a row's cells that lost their separators) is values.
+      if layout != .spaces, digitCount < 5 {
+        index = end
+        continue
+      }
       if numberEnd > index {
         if pieceStart < index { appendTextPiece(pieceStart..<index, line: line, layout: layout) }
         tokens.append(
