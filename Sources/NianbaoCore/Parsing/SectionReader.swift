@@ -155,6 +155,26 @@ struct SectionReader {
         )
       }
     }
+    if !atLineStart, written != nil, let (number, length) = closeWording(core) {
+      // Inside a line, a heading with a typo (`四、政府信息公开行政法复议、行政诉讼情况`): its
+      // words are as long as the format's, give or take one.
+      let wordsStart = findWordsStart()
+      let titleEnd = offset(afterCoreLength: length, from: wordsStart, in: range)
+      return Heading(
+        number: number,
+        writtenNumber: written,
+        numberRange: numeralRange(range),
+        headingRange: range.lowerBound..<titleEnd,
+        titleRange: wordsStart..<titleEnd,
+        line: line,
+        deviation: LabelDeviation(
+          place: .sectionHeading,
+          range: wordsStart..<titleEnd,
+          found: source.text(wordsStart..<titleEnd),
+          canonical: NationalFormat.section(number).title
+        )
+      )
+    }
     guard atLineStart, core.unicodeScalars.count <= 32, let number = keywordSection(core) else { return nil }
     let wordsStart = findWordsStart()
     let deviation = LabelDeviation(
@@ -187,6 +207,26 @@ struct SectionReader {
     if mark == (0xE3, 0x80, 0x81) || mark == (0xEF, 0xBC, 0x8C) || mark == (0xEF, 0xBC, 0x8E) { return true }
     guard let scalar = source.text(next..<next + 3).unicodeScalars.first else { return false }
     return LabelText.chineseDigits[scalar] != nil
+  }
+
+  /// The section whose wording the start of `core` is closest to, with the length of the words
+  /// taken, when it is close enough to be that heading with a typo. Short headings (总体情况)
+  /// need their exact words.
+  private func closeWording(_ core: String) -> (Int, Int)? {
+    let scalars = Array(core.unicodeScalars)
+    var best: (number: Int, length: Int, score: Double)?
+    for spec in NationalFormat.sections {
+      for accepted in spec.acceptedCores {
+        let count = accepted.unicodeScalars.count
+        guard count >= 8 else { continue }
+        for length in (count - 1)...(count + 1) where length <= scalars.count {
+          let prefix = String(String.UnicodeScalarView(scalars[0..<length]))
+          let score = LabelText.similarity(prefix, accepted)
+          if score >= 0.88, score > (best?.score ?? 0) { best = (spec.number, length, score) }
+        }
+      }
+    }
+    return best.map { ($0.number, $0.length) }
   }
 
   /// Section identified by key words when the wording is not one the format accepts.
