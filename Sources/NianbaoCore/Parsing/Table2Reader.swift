@@ -282,7 +282,11 @@ struct Table2Reader {
       else { continue }
       let canonical = spec.columns[header.column]
       let found = LabelText.normalize(header.text).core
-      if found != LabelText.normalize(canonical).core {
+      let canonicalCore = LabelText.normalize(canonical).core
+      // A header cut by a line break (`本年增` / `/` / `减`) is not a typo.
+      if found != canonicalCore, !found.isEmpty, !canonicalCore.startsWithBytes(found),
+        !canonicalCore.utf8.reversed().starts(with: found.utf8.reversed())
+      {
         deviations.append(
           LabelDeviation(place: .table2Column, range: header.range, found: header.text, canonical: canonical)
         )
