@@ -155,3 +155,22 @@ struct GroupedFindingTests {
     #expect(invalid.first?.related.count == changed)
   }
 }
+
+/// Numbers a web page's text broke over lines (`1` / `62` for 162) are read back whole, and the
+/// fix writes them whole.
+struct BrokenNumberTests {
+  @Test func numbersBrokenOverLinesAreJoined() throws {
+    let text = TestPaths.text(at: RealReportTests.folder.appendingPathComponent("sanming_city_gov_2021.txt"))
+    let (report, diagnostics) = Checker.check(text)
+    let table = try #require(report.table3)
+    #expect(table.row("1")?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
+    #expect(table.row("3(4).1")?.cells.map(\.integerValue) == [27, 0, 0, 1, 0, 0, 28])
+    #expect(table.row("3(7)")?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
+    let joined = try #require(diagnostics.first { $0.code == "NB111" })
+    #expect(joined.related.count == 3)
+    let fixed = diagnostics.certainEdits().applied(to: report.source)
+    let (after, again) = Checker.check(fixed)
+    #expect(!again.contains { $0.code == "NB111" || $0.severity == .error })
+    #expect(after.table3?.row("1")?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
+  }
+}

@@ -7,6 +7,9 @@ enum RunTogetherSolver {
     var ranges: [Range<Int>]
     /// Digit indices after which a value must end: separators that did survive (`500000 5`).
     var boundaries: Set<Int>
+    /// When set, the only digit indices after which a value may end: numbers a web page's text
+    /// broke over lines (`1` / `62` for 162) are joined, never cut.
+    var allowedEnds: Set<Int>? = nil
 
     var range: Range<Int> { ranges.first!.lowerBound..<ranges.last!.upperBound }
     var text: String { digits.map(String.init).joined() }
@@ -54,6 +57,25 @@ enum RunTogetherSolver {
       self.init(digits: digits, ranges: ranges, boundaries: boundaries)
     }
 
+    /// The digits of more value tokens than cells, each on a line of its own: numbers a web
+    /// page's text broke over lines, to be joined back.
+    init?(splitOver tokens: [StreamToken], _ source: SourceText, into count: Int) {
+      guard tokens.count > count, tokens.count <= count + 4, tokens.allSatisfy({ $0.kind == .number }),
+        zip(tokens, tokens.dropFirst()).allSatisfy({ $0.line < $1.line }),
+        var digits = Digits(ranTogether: [tokens[0]], source)
+      else { return nil }
+      var ends: Set<Int> = [digits.digits.count - 1]
+      for token in tokens.dropFirst() {
+        guard let more = Digits(ranTogether: [token], source) else { return nil }
+        digits.digits += more.digits
+        digits.ranges += more.ranges
+        ends.insert(digits.digits.count - 1)
+      }
+      digits.boundaries = []
+      digits.allowedEnds = ends
+      self = digits
+    }
+
     /// The cells of one split, each with the range of its digits.
     func cells(_ split: [Int]) -> [Cell] {
       var cursor = 0
@@ -99,6 +121,7 @@ enum RunTogetherSolver {
         value = value * 10 + digits[last]
         // A value never spans a separator that survived.
         if (start..<last).contains(where: input.boundaries.contains) { break }
+        if let allowed = input.allowedEnds, !allowed.contains(last) { continue }
         current.append(value)
         search(start + length)
         current.removeLast()

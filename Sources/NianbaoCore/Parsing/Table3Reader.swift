@@ -543,7 +543,10 @@ struct Table3Reader {
     var candidates: [String: (RunTogetherSolver.Digits, RunTogetherSolver.Result)] = [:]
     for spec in specs {
       guard let tokensOfRow = values[spec.id] else { continue }
-      guard let digits = RunTogetherSolver.Digits(tokensOfRow, source, into: perRow) else {
+      guard
+        let digits = RunTogetherSolver.Digits(tokensOfRow, source, into: perRow)
+          ?? RunTogetherSolver.Digits(splitOver: tokensOfRow, source, into: perRow)
+      else {
         // Fewer digits than cells, run together: one value per digit, and the row is short.
         if let digits = RunTogetherSolver.Digits(ranTogether: tokensOfRow, source), digits.digits.count < perRow,
           tokensOfRow.count < digits.digits.count

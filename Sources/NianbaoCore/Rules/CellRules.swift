@@ -69,7 +69,7 @@ enum CellRules {
         )
       }
     }
-    if !split.isEmpty { context.add(runTogether(split)) }
+    if !split.isEmpty { context.add(runTogether(split, context.source)) }
     for diagnostic in invalidValues(invalid) { context.add(diagnostic) }
   }
 
@@ -122,16 +122,23 @@ enum CellRules {
 
   /// NB111: rows read by the only split that balances; one finding for all of them (a web page's
   /// text that lost every cell border is one cause).
-  private static func runTogether(_ rows: [(LocalizedText, TableRow)]) -> Diagnostic {
+  private static func runTogether(_ rows: [(LocalizedText, TableRow)], _ source: SourceText) -> Diagnostic {
     var edits: [TextEdit] = []
     var related: [RelatedNote] = []
     for (name, row) in rows {
       guard let together = row.runTogether, let split = together.split else { continue }
-      if row.labelRange.upperBound <= together.range.lowerBound, !row.labelText.isEmpty {
+      if row.labelRange.upperBound == together.range.lowerBound, !row.labelText.isEmpty {
         edits.append(TextEdit(range: together.range.lowerBound..<together.range.lowerBound, replacement: "\t"))
       }
-      for cell in row.cells.dropFirst() {
-        edits.append(TextEdit(range: cell.range.lowerBound..<cell.range.lowerBound, replacement: "\t"))
+      var previousEnd: Int?
+      for cell in row.cells {
+        if source.utf8[cell.range].contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+          // A number broken over lines is written whole again.
+          edits.append(TextEdit(range: cell.range, replacement: String(cell.integerValue ?? 0)))
+        } else if previousEnd == cell.range.lowerBound {
+          edits.append(TextEdit(range: cell.range.lowerBound..<cell.range.lowerBound, replacement: "\t"))
+        }
+        previousEnd = cell.range.upperBound
       }
       let shown = split.map(String.init).joined(separator: " | ")
       related.append(
@@ -156,9 +163,9 @@ enum CellRules {
       )
     } else {
       message = LocalizedText(
-        zh: "\(rows.count) 行表格数字连在一起（单元格分隔丢失），每行按唯一符合合计关系的拆法读取。请用制表符分隔。",
+        zh: "\(rows.count) 行表格的数字与单元格对不上（单元格分隔丢失或多出），每行按唯一符合合计关系的读法读取。请用制表符分隔各个数。",
         en:
-          "\(rows.count) table rows have numbers run together (their cell borders were lost); each was read by the only split that balances. Separate them with tabs."
+          "\(rows.count) table rows have numbers that do not match their cells (cell borders lost or added); each was read the only way that balances. Separate the numbers with tabs."
       )
     }
     return Diagnostic(
