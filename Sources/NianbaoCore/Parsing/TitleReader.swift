@@ -13,7 +13,8 @@ struct TitleReader {
         guard let end = titleEnd(in: range.lowerBound..<range.lowerBound + 400) else { continue }
         range = range.lowerBound..<end
       }
-      if range.isEmpty { continue }
+      // A path or an address (`…/2025年度政府信息公开工作年度报告/page.txt`) names a report; it is not its title.
+      if range.isEmpty || source.utf8[range].contains(0x2F) { continue }
       seen += 1
       let text = source.text(range)
       let squeezed = String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isSpace($0) }))
