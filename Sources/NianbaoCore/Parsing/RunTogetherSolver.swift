@@ -131,6 +131,33 @@ enum RunTogetherSolver {
     return Result(solutions: solutions, count: found)
   }
 
+  /// The readings of values whose repeats were dropped (`2` / `0` / `2` for 2 0 0 0 0 0 2): each
+  /// value stands for a run of one or more equal cells, `count` cells in all, that `accept` takes.
+  static func expandRepeats(_ values: [Int], into count: Int, cap: Int = 64, accept: ([Int]) -> Bool) -> [[Int]] {
+    guard !values.isEmpty, values.count <= count, zip(values, values.dropFirst()).allSatisfy({ $0 != $1 }) else {
+      return []
+    }
+    var solutions: [[Int]] = []
+    var current: [Int] = []
+    func place(_ index: Int) {
+      if solutions.count >= cap { return }
+      let remainingValues = values.count - index
+      if remainingValues == 0 {
+        if current.count == count, accept(current) { solutions.append(current) }
+        return
+      }
+      let room = count - current.count - (remainingValues - 1)
+      guard room >= 1 else { return }
+      for run in 1...room {
+        current += Array(repeating: values[index], count: run)
+        place(index + 1)
+        current.removeLast(run)
+      }
+    }
+    place(0)
+    return solutions
+  }
+
   /// The one split of each row that makes the whole table balance: rows whose own total allows
   /// several splits are decided by the column sums of table 三 (（七） = the result rows;
   /// 一 + 二 = （七） + 四). Rows that stay ambiguous get none.

@@ -256,6 +256,24 @@ struct Table2Reader {
         let split = result.count == 1 ? result.solutions[0] : nil
         runTogether = RunTogether(range: digits.range, digits: digits.text, split: split, candidateCount: result.count)
         cells = split.map { digits.cells($0) } ?? []
+      } else if stream.dropsRepeatedLines, raw.values.count < expected, raw.values.allSatisfy({ $0.kind == .number }),
+        case let numbers = raw.values.map({ Int(LabelText.asciiDigits(source.text($0.range))) ?? -1 }),
+        case let readings = RunTogetherSolver.expandRepeats(numbers, into: expected, accept: { _ in true }),
+        readings.count == 1
+      {
+        // A crawler dropped the repeated lines (`0 0 0` left as `0`): only one reading fills the row.
+        var index = 0
+        cells = readings[0].map { value in
+          if numbers[index] != value { index += 1 }
+          return Cell(range: raw.values[index].range, content: .integer(value))
+        }
+        let range = raw.values.first!.range.lowerBound..<raw.values.last!.range.upperBound
+        runTogether = RunTogether(
+          range: range,
+          digits: numbers.map(String.init).joined(separator: " "),
+          split: readings[0],
+          candidateCount: 1
+        )
       } else if raw.values.count != expected, raw.values.contains(where: \.glued) {
         // Numbers glued to text that cannot be told apart (`13575394432.52元`): unreadable, not wrong.
         let range = raw.values.first!.range.lowerBound..<raw.values.last!.range.upperBound

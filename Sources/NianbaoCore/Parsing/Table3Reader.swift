@@ -558,9 +558,21 @@ struct Table3Reader {
       let result = RunTogetherSolver.solve(digits, into: perRow) { v in v[6] == v[0..<6].reduce(0, +) }
       candidates[spec.id] = (digits, result)
     }
-    guard !candidates.isEmpty else { return }
+    var repeats: [String: [StreamToken]] = [:]
+    if stream.dropsRepeatedLines {
+      for spec in specs where candidates[spec.id] == nil {
+        guard let tokensOfRow = values[spec.id], !tokensOfRow.isEmpty, tokensOfRow.count < perRow,
+          tokensOfRow.allSatisfy({ $0.kind == .number })
+        else { continue }
+        repeats[spec.id] = tokensOfRow
+      }
+    }
+    guard !candidates.isEmpty || !repeats.isEmpty else { return }
+    let repeatReadings = repeats.mapValues { tokens in
+      RunTogetherSolver.expandRepeats(tokens.map { integer($0) }, into: perRow) { v in v[6] == v[0..<6].reduce(0, +) }
+    }
     let decided = RunTogetherSolver.chooseTable3Splits(
-      candidates.mapValues { $0.1.solutions },
+      candidates.mapValues { $0.1.solutions }.merging(repeatReadings) { $1 },
       known: rows.compactMapValues { row in
         row.cells.count == perRow && row.cells.allSatisfy { $0.integerValue != nil }
           ? row.cells.map { $0.integerValue! } : nil
@@ -578,6 +590,29 @@ struct Table3Reader {
       rows[id]?.runTogether = info
       rows[id]?.cells = split.map { digits.cells($0) } ?? []
     }
+    // Rows whose repeated values the text lost: read when the sums allow one reading, else left
+    // short (and reported as such).
+    for (id, tokens) in repeats {
+      guard let reading = decided[id] else { continue }
+      var cells: [Cell] = []
+      var index = 0
+      for value in reading {
+        if integer(tokens[index]) != value { index += 1 }
+        cells.append(Cell(range: tokens[index].range, content: .integer(value)))
+      }
+      let range = tokens.first!.range.lowerBound..<tokens.last!.range.upperBound
+      rows[id]?.runTogether = RunTogether(
+        range: range,
+        digits: tokens.map { source.text($0.range) }.joined(separator: " "),
+        split: reading,
+        candidateCount: 1
+      )
+      rows[id]?.cells = cells
+    }
+  }
+
+  private func integer(_ token: StreamToken) -> Int {
+    Int(LabelText.asciiDigits(source.text(token.range))) ?? -1
   }
 
   /// A total left blank at the end of a row looks like a trailing empty cell. Read it as a blank

@@ -48,10 +48,31 @@ struct Table4Reader {
       separator: separator,
       runTogether: nil
     )
-    if let digits = RunTogetherSolver.Digits(values, source, into: NationalFormat.table4ValueCount) {
-      let result = RunTogetherSolver.solve(digits, into: NationalFormat.table4ValueCount) { v in
-        (0..<3).allSatisfy { g in v[g * 5 + 4] == v[g * 5..<g * 5 + 4].reduce(0, +) }
+    let groupsBalance = { (v: [Int]) in (0..<3).allSatisfy { g in v[g * 5 + 4] == v[g * 5..<g * 5 + 4].reduce(0, +) } }
+    if stream.dropsRepeatedLines, values.count < NationalFormat.table4ValueCount,
+      values.allSatisfy({ $0.kind == .number }),
+      case let numbers = values.map({ Int(LabelText.asciiDigits(source.text($0.range))) ?? -1 }),
+      case let readings = RunTogetherSolver.expandRepeats(
+        numbers,
+        into: NationalFormat.table4ValueCount,
+        accept: groupsBalance
+      ),
+      readings.count == 1
+    {
+      // A crawler dropped the repeated lines (fifteen 0s left as one): the sums allow one reading.
+      var index = 0
+      row.cells = readings[0].map { value in
+        if numbers[index] != value { index += 1 }
+        return Cell(range: values[index].range, content: .integer(value))
       }
+      row.runTogether = RunTogether(
+        range: row.range,
+        digits: values.map { source.text($0.range) }.joined(separator: " "),
+        split: readings[0],
+        candidateCount: 1
+      )
+    } else if let digits = RunTogetherSolver.Digits(values, source, into: NationalFormat.table4ValueCount) {
+      let result = RunTogetherSolver.solve(digits, into: NationalFormat.table4ValueCount, accept: groupsBalance)
       let split = result.count == 1 ? result.solutions[0] : nil
       row.runTogether = RunTogether(
         range: digits.range,

@@ -31,6 +31,11 @@ struct TextStream: Sendable {
   let source: SourceText
   private(set) var tokens: [StreamToken] = []
 
+  /// A web page's text, one cell per line, whose crawler dropped every line that repeated the
+  /// line before it: a row `2 0 0 0 0 0 2` is left as `2` / `0` / `2`. Told by its many numbers
+  /// alone on a line, no two consecutive ones equal.
+  private(set) var dropsRepeatedLines = false
+
   init(source: SourceText) {
     self.source = source
     for line in 0..<source.lines.count {
@@ -38,6 +43,23 @@ struct TextStream: Sendable {
       if Self.isPageFurniture(source, tokenized.range) { continue }
       append(tokenized, line: line)
     }
+    dropsRepeatedLines = Self.dropsRepeatedLines(tokens, source)
+  }
+
+  private static func dropsRepeatedLines(_ tokens: [StreamToken], _ source: SourceText) -> Bool {
+    var alone = 0
+    var previous: (line: Int, text: ArraySlice<UInt8>)?
+    for (index, token) in tokens.enumerated() where token.kind == .number {
+      let isAlone =
+        (index == 0 || tokens[index - 1].line != token.line)
+        && (index + 1 == tokens.count || tokens[index + 1].line != token.line)
+      guard isAlone else { continue }
+      alone += 1
+      let text = source.utf8[token.range]
+      if let previous, previous.line == token.line - 1, previous.text.elementsEqual(text) { return false }
+      previous = (token.line, text)
+    }
+    return alone >= 30
   }
 
   /// Index of the first token that starts at or after `offset`.

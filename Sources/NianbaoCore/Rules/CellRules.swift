@@ -163,9 +163,10 @@ enum CellRules {
       )
     } else {
       message = LocalizedText(
-        zh: "\(rows.count) 行表格的数字与单元格对不上（单元格分隔丢失或多出），每行按唯一符合合计关系的读法读取。请用制表符分隔各个数。",
+        zh:
+          "\(rows.count) 行表格的数字与单元格对不上（文本丢失、合并或拆开了单元格），每行按唯一符合合计关系的读法读取。\(edits.isEmpty ? "请对照原表核对。" : "修复会把每个数放回自己的单元格。")",
         en:
-          "\(rows.count) table rows have numbers that do not match their cells (cell borders lost or added); each was read the only way that balances. Separate the numbers with tabs."
+          "\(rows.count) table rows have numbers that do not match their cells (the text lost, merged or split cells); each was read the only way the sums allow. \(edits.isEmpty ? "Check them against the original table." : "The fix puts each number in a cell of its own.")"
       )
     }
     return Diagnostic(
