@@ -155,7 +155,11 @@ struct SectionReader {
         )
       }
     }
-    if !atLineStart, written != nil, let (number, length) = closeWording(core) {
+    if !atLineStart, written != nil,
+      case let head = String(String.UnicodeScalarView(core.unicodeScalars.prefix(24))),
+      ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].contains(where: head.has),
+      let (number, length) = closeWording(core)
+    {
       // Inside a line, a heading with a typo (`四、政府信息公开行政法复议、行政诉讼情况`): its
       // words are as long as the format's, give or take one.
       let wordsStart = findWordsStart()

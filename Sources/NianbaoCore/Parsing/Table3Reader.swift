@@ -104,11 +104,23 @@ struct Table3Reader {
   private func findAnchors() -> [Anchor] {
     var anchors: [Anchor] = []
     let tokens = stream.tokens
+    var rowsSeen: Set<String> = []
+    var tableEnd: Int?
     for (index, token) in tokens.enumerated() where token.kind == .text {
+      // Once a whole table has been seen (most of its rows, then 四、结转下年度), nothing later
+      // can make a longer chain: the rest of the text is not searched.
+      if let end = tableEnd, token.range.lowerBound > end + Self.maximumGap { break }
       // A label is a short cell, or the text right before a row's numbers; a long paragraph of
       // prose without numbers after it holds none.
       guard token.range.count <= 150 || (index + 1 < tokens.count && tokens[index + 1].isValue) else { continue }
-      anchors += labels(in: token, index: index)
+      let found = labels(in: token, index: index)
+      for anchor in found {
+        rowsSeen.insert(anchor.spec.id)
+        if anchor.spec.kind == .carriedForward, tableEnd == nil, rowsSeen.count >= 22 {
+          tableEnd = anchor.label.upperBound
+        }
+      }
+      anchors += found
     }
     return anchors
   }
@@ -304,8 +316,10 @@ struct Table3Reader {
 
   /// The longest sequence of anchors in the format's order, each near the one before. Ties go
   /// to the tightest sequence.
+  /// How far apart two rows of one table may stand, in bytes.
+  static let maximumGap = 4000
+
   static func longestChain(_ anchors: [Anchor], order: [String: Int]) -> [Anchor] {
-    let maximumGap = 4000
     guard !anchors.isEmpty else { return [] }
     var length = [Int](repeating: 1, count: anchors.count)
     var span = [Int](repeating: 0, count: anchors.count)
@@ -314,7 +328,7 @@ struct Table3Reader {
       let rj = order[anchors[j].spec.id]!
       for i in stride(from: j - 1, through: 0, by: -1) {
         let gap = anchors[j].label.lowerBound - anchors[i].label.lowerBound
-        if gap > maximumGap { break }
+        if gap > Self.maximumGap { break }
         let ri = order[anchors[i].spec.id]!
         guard ri < rj, anchors[i].token <= anchors[j].token, gap > 0 else { continue }
         let candidate = length[i] + 1
