@@ -511,6 +511,12 @@ struct Table3Reader {
   )
 
   private func deviation(_ anchor: Anchor) -> LabelDeviation? {
+    // The format's own words after a numbering: the usual case, told from the bytes.
+    let label = Array(anchor.spec.label.utf8)
+    let bytes = source.utf8[anchor.label]
+    if bytes.count >= label.count, bytes.count - label.count <= 12, bytes.suffix(label.count).elementsEqual(label) {
+      return nil
+    }
     let text = source.text(anchor.label)
     let core = LabelText.normalize(text).core
     let canonical = Self.canonicalCores[anchor.spec.id]!
@@ -526,7 +532,14 @@ struct Table3Reader {
 
   private func makeRow(_ values: [StreamToken], label: Anchor?) -> TableRow {
     let cells = values.filter { !$0.trailing }.map { token in
-      Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
+      // Plain ASCII digits, the usual cell, are read from the bytes.
+      if token.kind == .number, token.range.count <= 12,
+        source.utf8[token.range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+      {
+        let value = source.utf8[token.range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return Cell(range: token.range, content: .integer(value))
+      }
+      return Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
         .cell(allowDecimal: false, allowNegative: false)
     }
     let labelRange = label?.label ?? (values.first.map { $0.range.lowerBound..<$0.range.lowerBound } ?? 0..<0)
@@ -567,7 +580,8 @@ struct Table3Reader {
           ?? RunTogetherSolver.Digits(splitOver: tokensOfRow, source, into: perRow)
       else {
         // Fewer digits than cells, run together: one value per digit, and the row is short.
-        if let digits = RunTogetherSolver.Digits(ranTogether: tokensOfRow, source), digits.digits.count < perRow,
+        if tokensOfRow.count < perRow, let digits = RunTogetherSolver.Digits(ranTogether: tokensOfRow, source),
+          digits.digits.count < perRow,
           tokensOfRow.count < digits.digits.count
         {
           rows[spec.id]?.cells = digits.cells(digits.digits)
