@@ -103,24 +103,4 @@ enum LabelPieces {
     }
     return false
   }
-
-  /// The ranges of the space-separated words of a range.
-  static func spaceSeparatedWords(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
-    var words: [Range<Int>] = []
-    var start: Int?
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let width = LineTokenizer.spaceWidth(source.utf8, index)
-      if width > 0 {
-        if let s = start { words.append(s..<index) }
-        start = nil
-        index += width
-      } else {
-        if start == nil { start = index }
-        index += 1
-      }
-    }
-    if let s = start { words.append(s..<range.upperBound) }
-    return words
-  }
 }

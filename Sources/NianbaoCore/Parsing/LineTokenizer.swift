@@ -77,13 +77,13 @@ enum LineTokenizer {
 
   /// Splits a cell into space-separated words, classifies them, and merges neighbouring text
   /// words back into one text token.
-  private static func appendWords(_ source: SourceText, _ range: Range<Int>, to tokens: inout [Token]) {
+  /// The ranges of the space-separated words of a range.
+  static func words(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
     var words: [Range<Int>] = []
     var wordStart: Int?
     var index = range.lowerBound
-    let bytes = source.utf8
     while index < range.upperBound {
-      let width = spaceWidth(bytes, index)
+      let width = spaceWidth(source.utf8, index)
       if width > 0 {
         if let start = wordStart { words.append(start..<index) }
         wordStart = nil
@@ -94,6 +94,12 @@ enum LineTokenizer {
       }
     }
     if let start = wordStart { words.append(start..<range.upperBound) }
+    return words
+  }
+
+  private static func appendWords(_ source: SourceText, _ range: Range<Int>, to tokens: inout [Token]) {
+    let words = words(source, range)
+    let bytes = source.utf8
     var pendingText: Range<Int>?
     func flushText() {
       if let text = pendingText {

@@ -43,30 +43,22 @@ struct Table2Reader {
       // Only a cell followed by numbers can be a row.
       let beforeValues = index < tokens.count && tokens[index].isValue
       if core.has("信息内容") {
-        let words = Self.words(text)
+        let words = LineTokenizer.words(source, token.range)
         let label = beforeValues ? rowLabel(token, core: core) : nil
-        var afterInfo = Array(words.drop { !LabelText.normalize($0.text).core.hasSuffix("信息内容") }.dropFirst())
+        var afterInfo = Array(
+          words.drop { !LabelText.normalize(source.text($0)).core.hasSuffix("信息内容") }.dropFirst()
+        )
         // A row name glued to the last header (`本年处理决定数量行政处罚`) is not part of it.
-        if let label, let last = afterInfo.last {
-          let end = token.range.lowerBound + last.offset + last.text.utf8.count
-          if end > label.2.lowerBound {
-            let kept = label.2.lowerBound - token.range.lowerBound - last.offset
-            afterInfo[afterInfo.count - 1].text = String(
-              decoding: Array(last.text.utf8.prefix(max(0, kept))),
-              as: UTF8.self
-            )
-            if afterInfo[afterInfo.count - 1].text.isEmpty { afterInfo.removeLast() }
-          }
+        if let label, let last = afterInfo.last, last.upperBound > label.2.lowerBound {
+          afterInfo[afterInfo.count - 1] = last.lowerBound..<max(last.lowerBound, label.2.lowerBound)
+          if afterInfo[afterInfo.count - 1].isEmpty { afterInfo.removeLast() }
         }
         if afterInfo.isEmpty, let info = lastOffset(of: "信息内容", in: token.range),
-          let glued = words.first(where: { word in
-            let range = word.range(token)
-            return range.contains(info) && range.upperBound > info + "信息内容".utf8.count
-          })
+          let glued = words.first(where: { $0.contains(info) && $0.upperBound > info + "信息内容".utf8.count })
         {
           // A header row run together on one line (`信息内容本年制发件数本年度止件数现行有效件数规章`).
           let start = info + "信息内容".utf8.count
-          let end = min(label?.2.lowerBound ?? Int.max, glued.range(token).upperBound)
+          let end = min(label?.2.lowerBound ?? Int.max, glued.upperBound)
           if start < end {
             headers += splitGluedHeaders(start..<end, item: item).enumerated().map { column, range in
               Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: range, text: source.text(range))
@@ -75,7 +67,7 @@ struct Table2Reader {
           collectingHeaders = false
         } else if afterInfo.count >= 1 {
           headers += afterInfo.enumerated().map { column, word in
-            Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: word.range(token), text: word.text)
+            Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: word, text: source.text(word))
           }
           collectingHeaders = false
         } else {
@@ -191,34 +183,6 @@ struct Table2Reader {
       start -= 1
     }
     return nil
-  }
-
-  private struct Word {
-    var text: String
-    var offset: Int
-    func range(_ token: StreamToken) -> Range<Int> {
-      (token.range.lowerBound + offset)..<(token.range.lowerBound + offset + text.utf8.count)
-    }
-  }
-
-  /// A cell's space-separated words (PDF text puts a whole header row in one line).
-  private static func words(_ text: String) -> [Word] {
-    var result: [Word] = []
-    var current = ""
-    var start = 0
-    var offset = 0
-    for scalar in text.unicodeScalars {
-      if LabelText.isSpace(scalar) {
-        if !current.isEmpty { result.append(Word(text: current, offset: start)) }
-        current = ""
-      } else {
-        if current.isEmpty { start = offset }
-        current.unicodeScalars.append(scalar)
-      }
-      offset += scalar.utf8.count
-    }
-    if !current.isEmpty { result.append(Word(text: current, offset: start)) }
-    return result
   }
 
   private func assemble(_ raws: [RawRow], headers: [Table2.HeaderCell]) -> (Table2?, [LabelDeviation]) {

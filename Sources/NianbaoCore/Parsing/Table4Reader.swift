@@ -93,7 +93,7 @@ struct Table4Reader {
   private func headerDeviations(_ cells: [StreamToken]) -> [LabelDeviation] {
     var result: [LabelDeviation] = []
     for cell in cells {
-      for word in LabelPieces.spaceSeparatedWords(source, cell.range) {
+      for word in LineTokenizer.words(source, cell.range) {
         let core = LabelText.normalize(source.text(word)).core
         let length = core.unicodeScalars.count
         guard (4...8).contains(length), !Self.headerLabels.contains(core) else { continue }
