@@ -4,8 +4,6 @@ struct LabelPiece: Sendable, Hashable {
   var range: Range<Int>
   var text: String
   var normalized: NormalizedLabel
-  /// Whether the piece continues over more than one line.
-  var spansLines: Bool = false
 }
 
 enum LabelPieces {

@@ -103,12 +103,6 @@ struct SectionReader {
     return (bytes[0], bytes[1], bytes[2])
   }
 
-  func heading(at line: Int) -> Heading? {
-    let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
-    guard !range.isEmpty else { return nil }
-    return heading(in: range, line: line, atLineStart: true)
-  }
-
   /// A heading at the start of `range`. Inside a line only the format's wordings count; a whole
   /// line may also use other words for a section (flagged as a deviation).
   private func heading(in range: Range<Int>, line: Int, atLineStart: Bool) -> Heading? {
