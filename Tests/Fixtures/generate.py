@@ -304,7 +304,7 @@ def main():
     write("nb110-run-together.txt", base.replace("一、本年新收政府信息公开申请数量\t\t9\t2\t0\t0\t1\t0\t12\t", "一、本年新收政府信息公开申请数量110000011"))
     write("nb111-run-together-split.txt", base.replace("一、本年新收政府信息公开申请数量\t\t9\t2\t0\t0\t1\t0\t12\t", "一、本年新收政府信息公开申请数量92001012"))
     write("nb111-run-together-table4.txt", base.replace("\t".join(map(str, T4)), "".join(map(str, T4))))
-    write("nb112-outdated.txt", trial_report().replace("青禾县司法局2020年", "青禾县司法局2022年").replace("2020年", "2022年"))
+    write("nb112-outdated.txt", trial_report().replace("2021年", "2023年").replace("2020年", "2022年"))
     write("nb113-misnumbered.txt", base.replace("四、政府信息公开行政复议", "三、政府信息公开行政复议"))
     write("nb115-duplicate-row.txt", base.replace("(七) 总计\t\t9\t1\t0\t0\t1\t0\t11\t\n", "(七) 总计\t\t9\t1\t0\t0\t1\t0\t11\t\n(七) 总计\t\t9\t1\t0\t0\t1\t0\t11\t\n"))
     write("nb114-blank.txt", report(t3=table3_tabs({13: [0, "-", 0, 0, 0, 0, 0]})))

@@ -263,11 +263,12 @@ extension Rule {
   public static let paragraphOtherYear = Rule(
     code: "NB306",
     severity: .warning,
-    title: LocalizedText(zh: "总体情况段落以其他年份开头", en: "A paragraph of 总体情况 opens with another year"),
+    title: LocalizedText(zh: "段落以其他年份开头", en: "A paragraph opens with another year"),
     explanation: LocalizedText(
-      zh: "总体情况报告的是报告年度的工作。段落以其他年份开头，常见原因是沿用了往年的文字。",
+      zh:
+        "总体情况报告的是报告年度的工作。段落以其他年份开头，常见原因是沿用了往年的文字。“存在的主要问题及改进情况”中以往年开头、接着叙述那一年工作的段落（“2024年，我局……”出现在 2025 年度报告中）同样是沿用的；写“2024年存在问题的整改情况”不算。网页文本在句中断行（上一行没有以句号等结束）时，下一行不是段落开头。",
       en:
-        "一、总体情况 reports the report year's work; a paragraph opening with another year usually was copied from an earlier report."
+        "一、总体情况 reports the report year's work; a paragraph opening with another year usually was copied from an earlier report. In 五 (problems and improvements), a paragraph that opens with an earlier year and goes on about that year's work (“2024年，我局……” in the 2025 report) was kept too; “2024年存在问题的整改情况” is not flagged. A line of web text broken inside a sentence (the line before does not end a sentence) does not open a paragraph."
     )
   )
   public static let noPeriodStatement = Rule(

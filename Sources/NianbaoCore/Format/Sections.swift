@@ -16,12 +16,14 @@ public enum NationalFormat {
     SectionSpec(
       number: 2,
       title: "主动公开政府信息情况",
-      acceptedCores: ["主动公开政府信息情况", "主动公开政府信息的情况"]
+      acceptedCores: ["主动公开政府信息情况", "主动公开政府信息的情况", "行政机关主动公开政府信息情况"]
     ),
     SectionSpec(
       number: 3,
       title: "收到和处理政府信息公开申请情况",
-      acceptedCores: ["收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"]
+      acceptedCores: [
+        "收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况", "行政机关收到和处理政府信息公开申请情况",
+      ]
     ),
     SectionSpec(
       number: 4,

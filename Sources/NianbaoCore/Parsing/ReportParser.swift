@@ -15,6 +15,12 @@ public enum ReportParser {
     // over a table) is the table's caption when the section has its numbered heading.
     let numbered = Set(headings.filter { $0.writtenNumber != nil }.map(\.number))
     headings.removeAll { $0.writtenNumber == nil && numbered.contains($0.number) }
+    if !headings.contains(where: { $0.number == 1 }), let second = headings.first(where: { $0.number == 2 }),
+      headings.first?.number == 2,
+      let overview = sectionReader.overviewInOtherWords(before: second.headingRange.lowerBound)
+    {
+      headings.insert(overview, at: 0)
+    }
     report.title = TitleReader(source: source).title(before: headings.first.map { $0.line + 1 } ?? source.lines.count)
 
     for (index, heading) in headings.enumerated() {
@@ -54,9 +60,16 @@ public enum ReportParser {
     }
     // Table 四 follows table 三 (and section 四's heading); it ends where section 五 begins.
     if let start = [table3.table?.range.upperBound, sectionStart(4)?.upperBound].compactMap({ $0 }).max() {
-      let end = sectionStart(5).map(\.lowerBound).flatMap { $0 > start ? $0 : nil } ?? source.utf8.count
       let inOwnSection = sectionStart(4).map { $0.upperBound == start } ?? false
-      report.table4 = Table4Reader(stream: stream).read(in: start..<end, requireHeader: !inOwnSection)
+      // Normally up to section 五; when a stray 五 heading stands before the table (printed in
+      // the same paragraph as heading 四) and 五 comes again after it, up to the next one.
+      let ends =
+        report.sections.filter { $0.number >= 5 && $0.headingRange.lowerBound > start }.map(\.headingRange.lowerBound)
+        + [source.utf8.count]
+      for end in ends {
+        report.table4 = Table4Reader(stream: stream).read(in: start..<end, requireHeader: !inOwnSection)
+        if report.table4 != nil || report.sections.filter({ $0.number == 5 }).count < 2 { break }
+      }
       report.labelDeviations += report.table4?.headerDeviations ?? []
     }
 

@@ -42,31 +42,89 @@ struct SectionReader {
     return result
   }
 
-  /// A numeral alone on its line (`一、`) with the heading's words on the next line, as web
-  /// page text puts them.
+  /// A numeral alone on its line (`一、`, or `一` and `、` on two lines) with the heading's
+  /// words on the lines after it, as web page text breaks them (`三、` / `收到和处理` / `政府信息` /
+  /// `公开申请` / `情况`).
   private func headingOverTwoLines(_ range: Range<Int>, line: Int) -> Heading? {
-    guard range.count == 6, line + 1 < source.lines.count,
-      nextNumeral(in: range.lowerBound..<range.upperBound + 1) == range.lowerBound || isNumeralMark(range)
-    else { return nil }
-    let next = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
-    guard !next.isEmpty,
+    var wordsLine = line + 1
+    if range.count == 3, line + 1 < source.lines.count {
+      // The numeral alone, its mark alone on the next line.
+      let mark = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
+      guard mark.count == 3, ["、", "．", "，"].contains(source.text(mark)) else { return nil }
+      wordsLine = line + 2
+    } else {
+      guard range.count == 6,
+        nextNumeral(in: range.lowerBound..<range.upperBound + 1) == range.lowerBound || isNumeralMark(range)
+      else { return nil }
+    }
+    guard
       let written = LabelText.chineseDigits[source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first!]
     else { return nil }
-    let core = LabelText.normalize(source.text(next.lowerBound..<min(next.upperBound, next.lowerBound + 240))).core
-    for spec in NationalFormat.sections {
-      for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
-        let titleEnd =
-          core.utf8.count == accepted.utf8.count
-          ? next.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: next.lowerBound, in: next)
-        return Heading(
-          number: spec.number,
-          writtenNumber: written,
-          numberRange: range.lowerBound..<range.lowerBound + 3,
-          headingRange: range.lowerBound..<titleEnd,
-          titleRange: next.lowerBound..<titleEnd,
-          line: line + 1
-        )
+    // The words may run over up to five short lines; the first line may also carry more text.
+    var words = ""
+    var wordsStart: Int?
+    for next in wordsLine..<min(source.lines.count, wordsLine + 5) {
+      let part = LineTokenizer.trim(source, source.lines.contentRange(ofLine: next))
+      guard !part.isEmpty else { return nil }
+      if wordsStart == nil { wordsStart = part.lowerBound }
+      let isFirst = next == wordsLine
+      words += source.text(part.lowerBound..<min(part.upperBound, part.lowerBound + 240))
+      let core = LabelText.normalize(words).core
+      for spec in NationalFormat.sections {
+        for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
+          let titleEnd =
+            !isFirst || core.utf8.count == accepted.utf8.count
+            ? part.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: part.lowerBound, in: part)
+          return Heading(
+            number: spec.number,
+            writtenNumber: written,
+            numberRange: range.lowerBound..<range.lowerBound + 3,
+            headingRange: range.lowerBound..<titleEnd,
+            titleRange: wordsStart!..<titleEnd,
+            line: next
+          )
+        }
       }
+      // Only short pieces of a heading continue it.
+      guard part.count <= 45, !core.isEmpty,
+        NationalFormat.sections.contains(where: { spec in
+          spec.acceptedCores.contains { $0.startsWithBytes(core) }
+        })
+      else { return nil }
+    }
+    return nil
+  }
+
+  /// The report's first heading `一、…` on a line of its own before section 二, in words of its
+  /// own (`一、政府信息主动公开工作`): section 一 under another title, flagged as a wording finding.
+  func overviewInOtherWords(before limit: Int) -> Heading? {
+    for line in 0..<source.lines.count {
+      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      guard range.lowerBound < limit else { return nil }
+      guard range.count >= 9, range.count <= 90, source.utf8[range.lowerBound] == 0xE4,
+        source.text(range.lowerBound..<range.lowerBound + 3) == "一", mayOpenNumbering(range)
+      else { continue }
+      let text = source.text(range)
+      guard !text.unicodeScalars.contains(where: { "。；;".unicodeScalars.contains($0) }) else { continue }
+      let normalized = LabelText.normalize(text)
+      guard case .chinese(1) = normalized.numbering, (2...20).contains(normalized.core.unicodeScalars.count) else {
+        continue
+      }
+      let wordsStart = LabelPieces.wordsStart(source, range)
+      return Heading(
+        number: 1,
+        writtenNumber: 1,
+        numberRange: numeralRange(range),
+        headingRange: range,
+        titleRange: wordsStart..<range.upperBound,
+        line: line,
+        deviation: LabelDeviation(
+          place: .sectionHeading,
+          range: wordsStart..<range.upperBound,
+          found: source.text(wordsStart..<range.upperBound),
+          canonical: NationalFormat.section(1).title
+        )
+      )
     }
     return nil
   }
@@ -232,8 +290,11 @@ struct SectionReader {
     if core.has("复议") && core.has("诉讼") && core.has("情况") { return 4 }
     if core.has("收到和处理") || (core.has("依申请公开") && core.hasSuffix("情况") && core.count <= 16) { return 3 }
     if core.hasPrefix("主动公开") && core.hasSuffix("情况") && core.count <= 14 { return 2 }
-    if core.has("问题") && (core.has("改进") || core.has("整改")) { return 5 }
+    if core.has("问题") && core.count <= 24 { return 5 }
     if core.has("其他需要报告") || core.has("其它需要报告") { return 6 }
+    if (core.hasPrefix("其他") || core.hasPrefix("其它")) && (core.has("事项") || core.has("说明")) && core.count <= 14 {
+      return 6
+    }
     if core.hasPrefix("总体情") || core == "总体概况" { return 1 }
     return nil
   }

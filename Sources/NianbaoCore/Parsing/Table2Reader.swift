@@ -32,6 +32,19 @@ struct Table2Reader {
       let token = tokens[index]
       index += 1
       guard token.kind == .text else {
+        // The `/` of `本年增/减` broken over three lines is part of a header.
+        if collectingHeaders, token.kind == .blankMarker, ["/", "／"].contains(source.text(token.range)) {
+          let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
+          headers.append(
+            Table2.HeaderCell(
+              subtableItem: item ?? 0,
+              column: column,
+              range: token.range,
+              text: source.text(token.range)
+            )
+          )
+          continue
+        }
         collectingHeaders = false
         continue
       }
@@ -257,26 +270,60 @@ struct Table2Reader {
       )
       rows.append(Table2.Row(subtableItem: spec?.item ?? raw.item ?? 0, name: name, row: row))
     }
-    for header in headers {
-      guard let spec = specs.first(where: { $0.item == header.subtableItem }),
-        headers.filter({ $0.subtableItem == header.subtableItem }).count == spec.columns.count,
-        header.column < spec.columns.count
-      else { continue }
-      let canonical = spec.columns[header.column]
-      let found = LabelText.normalize(header.text).core
-      let canonicalCore = LabelText.normalize(canonical).core
-      // A header cut by a line break (`本年增` / `/` / `减`) is not a typo.
-      if found != canonicalCore, !found.isEmpty, !canonicalCore.startsWithBytes(found),
-        !canonicalCore.utf8.reversed().starts(with: found.utf8.reversed())
-      {
-        deviations.append(
-          LabelDeviation(place: .table2Column, range: header.range, found: header.text, canonical: canonical)
-        )
-      }
+    for item in Set(headers.map(\.subtableItem)).sorted() {
+      guard let spec = specs.first(where: { $0.item == item }) else { continue }
+      deviations += headerDeviations(headers.filter { $0.subtableItem == item }, columns: spec.columns)
     }
     let all = rows.map(\.row.range) + headers.map(\.range)
     let range = all.map(\.lowerBound).min()!..<all.map(\.upperBound).max()!
     return (Table2(range: range, edition: edition, rows: rows, headers: headers), deviations)
+  }
+
+  /// Header cells compared with the format's columns. A header broken over lines
+  /// (`本年增` / `/` / `减`, `上一年年` / `目数量`) is several cells: the cells are grouped, in order,
+  /// the way that matches the columns best, and each group is one header.
+  private func headerDeviations(_ cells: [Table2.HeaderCell], columns: [String]) -> [LabelDeviation] {
+    let n = cells.count
+    let m = columns.count
+    guard m > 0, n >= m, n <= m + 12 else { return [] }
+    let canonical = columns.map { LabelText.normalize($0).core }
+    func joined(_ range: Range<Int>) -> String { LabelText.normalize(cells[range].map(\.text).joined()).core }
+    // Fragments of the format's headers, not the headers of several sub-tables run together.
+    let length = joined(0..<n).unicodeScalars.count
+    guard n == m || length <= canonical.reduce(0) { $0 + $1.unicodeScalars.count } + 2 * m else { return [] }
+    // best[j][i]: the best score of the first i cells as the first j columns.
+    var best = [[Double]](repeating: [Double](repeating: -1, count: n + 1), count: m + 1)
+    var cut = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: m + 1)
+    best[0][0] = 0
+    for j in 1...m {
+      for i in j...(n - (m - j)) {
+        for k in (j - 1)..<i where best[j - 1][k] >= 0 {
+          let group = joined(k..<i)
+          let score =
+            best[j - 1][k] + (group == canonical[j - 1] ? 1.01 : LabelText.similarity(group, canonical[j - 1]))
+          if score > best[j][i] {
+            best[j][i] = score
+            cut[j][i] = k
+          }
+        }
+      }
+    }
+    var groups: [Range<Int>] = []
+    var end = n
+    for j in stride(from: m, through: 1, by: -1) {
+      let start = cut[j][end]
+      groups.insert(start..<end, at: 0)
+      end = start
+    }
+    var result: [LabelDeviation] = []
+    for (column, group) in groups.enumerated() {
+      let found = joined(group)
+      guard found != canonical[column], !found.isEmpty else { continue }
+      let range = cells[group.lowerBound].range.lowerBound..<cells[group.upperBound - 1].range.upperBound
+      let text = cells[group].map(\.text).joined()
+      result.append(LabelDeviation(place: .table2Column, range: range, found: text, canonical: columns[column]))
+    }
+    return result
   }
 
   /// The item number of the last `第二十条第（五）项` marker in a text.

@@ -76,6 +76,7 @@ struct Table3Reader {
     }
     return [
       s("1", "本年新收", boundary: true), s("2", "上年结转", boundary: true),
+      s("1", "本年度新收", boundary: true), s("2", "上年度结转", boundary: true),
       s("3(1)", "予以公开", boundary: true, numbering: .parenthesized(1)),
       s("3(2)", "部分公开", boundary: true, numbering: .parenthesized(2)),
       s("3(3).1", "属于国家秘密"), s("3(3).2", "其他法律行政"), s("3(3).3", "危及三安全"), s("3(3).4", "保护第三方"),
@@ -161,7 +162,12 @@ struct Table3Reader {
         let numberingStart = Self.numberingStart(scalars, before: i)
         if signature.needsBoundary, numberingStart == nil, i != 0 { continue }
         if let wanted = signature.numbering {
-          guard let start = numberingStart, Self.numbering(scalars, start, i) == wanted else { continue }
+          if let start = numberingStart {
+            guard Self.numbering(scalars, start, i) == wanted else { continue }
+          } else {
+            // The numbering broken off onto lines of its own (`(一` / `)` / `予以公开`).
+            guard i == 0, numberingOnLinesBefore(index) == wanted else { continue }
+          }
         }
         let end = i + signature.words.count
         if signature.whole, end < scalars.count, !LabelText.droppedPunctuation.contains(scalars[end]),
@@ -189,6 +195,29 @@ struct Table3Reader {
       found[k].label = found[k].label.lowerBound..<found[k + 1].label.lowerBound
     }
     return found
+  }
+
+  /// The numbering that the short pieces of text on the lines right before a token make up
+  /// together (`(一` / `)`, `（` / `一` / `）`), when they hold nothing else.
+  private func numberingOnLinesBefore(_ index: Int) -> Numbering? {
+    let tokens = stream.tokens
+    var text = ""
+    var k = index - 1
+    while k >= 0, index - k <= 3, tokens[k].kind == .text, tokens[k].range.count <= 6,
+      tokens[k].line < tokens[index].line
+    {
+      text = source.text(tokens[k].range) + text
+      let normalized = LabelText.normalize(text)
+      if let numbering = normalized.numbering, normalized.core.isEmpty,
+        text.unicodeScalars.contains(where: {
+          $0 == "(" || $0 == "（"
+        })
+      {
+        return numbering
+      }
+      k -= 1
+    }
+    return nil
   }
 
   /// Where the next numbering (`（四）` `2.` `三、`) begins after a label's words: the label ends

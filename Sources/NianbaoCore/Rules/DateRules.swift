@@ -178,31 +178,69 @@ enum DateRules {
         )
       )
     }
+    checkParagraphYears(overview, year: year, earlierOnly: false, &context)
+    // Section 五 speaks of the report year's problems and of next year's plans: a paragraph that
+    // opens with an earlier year's work (`2024年，我局…` in a 2025 report) was kept from that
+    // year's report.
+    if let problems = report.section(5) { checkParagraphYears(problems, year: year, earlierOnly: true, &context) }
+  }
+
+  private static func checkParagraphYears(
+    _ section: Section,
+    year: Int,
+    earlierOnly: Bool,
+    _ context: inout RuleContext
+  ) {
     let source = context.source
-    let subheadingStarts = Set(overview.subheadings.map(\.range.lowerBound))
-    let firstLine = source.lines.line(containing: overview.bodyRange.lowerBound)
-    let lastLine = source.lines.line(containing: max(overview.bodyRange.lowerBound, overview.bodyRange.upperBound - 1))
+    let subheadingStarts = Set(section.subheadings.map(\.range.lowerBound))
+    let firstLine = source.lines.line(containing: section.bodyRange.lowerBound)
+    let lastLine = source.lines.line(containing: max(section.bodyRange.lowerBound, section.bodyRange.upperBound - 1))
     guard firstLine <= lastLine else { return }
+    var previous: Range<Int>?
     for line in firstLine...lastLine {
       let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
-      guard range.count >= 6, overview.bodyRange.contains(range.lowerBound),
-        !subheadingStarts.contains(range.lowerBound)
+      defer { previous = range }
+      guard range.count >= 6, section.bodyRange.contains(range.lowerBound),
+        !subheadingStarts.contains(range.lowerBound), opensParagraph(after: previous, in: source)
       else { continue }
       let (found, yearRange) = TitleReader(source: source).findYear(
         in: range.lowerBound..<min(range.upperBound, range.lowerBound + 24)
       )
       guard let found, let yearRange, yearRange.lowerBound == range.lowerBound, found != year else { continue }
+      if earlierOnly {
+        // `2024年，` opens an account of that year; `2024年存在的问题整改情况` is what 五 asks for.
+        let after = source.text(yearRange.upperBound..<min(range.upperBound, yearRange.upperBound + 6))
+        guard found < year, after.hasPrefix("年，") || after.hasPrefix("年,") || after.hasPrefix("年度，") else { continue }
+      }
+      let place =
+        earlierOnly ? LocalizedText(zh: "“存在的主要问题及改进情况”", en: "section 五") : LocalizedText(zh: "总体情况", en: "总体情况")
       context.add(
         Diagnostic(
           .paragraphOtherYear,
           range: yearRange,
           message: LocalizedText(
-            zh: "这是 \(year) 年度报告，但总体情况的这一段以“\(found)年”开头。是否沿用了往年的文字？",
+            zh: "这是 \(year) 年度报告，但\(place.zh)的这一段以“\(found)年”开头。是否沿用了往年的文字？",
             en:
-              "This is the \(year) report, but this paragraph of 总体情况 opens with “\(found)年”. Was it copied from an earlier report?"
+              "This is the \(year) report, but this paragraph of \(place.en) opens with “\(found)年”. Was it copied from an earlier report?"
           )
         )
       )
     }
+  }
+
+  /// Whether a line opens a paragraph: the line before it ends a sentence, is a heading or a
+  /// sub-heading, or is blank. A web page's text broken inside a sentence (`…的文件、` / `2020年…`)
+  /// does not.
+  private static func opensParagraph(after previous: Range<Int>?, in source: SourceText) -> Bool {
+    guard let previous, !previous.isEmpty else { return true }
+    let text = source.text(previous)
+    guard let last = text.unicodeScalars.last else { return true }
+    if "。！？；：!?;:".unicodeScalars.contains(last) { return true }
+    if let first = text.unicodeScalars.first, "（(一二三四五六七八九十".unicodeScalars.contains(first),
+      LabelText.normalize(String(text.prefix(8))).numbering != nil, text.unicodeScalars.count <= 40
+    {
+      return true
+    }
+    return false
   }
 }

@@ -34,10 +34,29 @@ enum NarrativeRules {
         row.cells.count == 15 ? row.cells.map { handled.contains($0.range.lowerBound) ? nil : $0.integerValue } : nil
       }
 
+    // The total of a group of result rows (（三）不予公开: items 1 to 8), when every row is read.
+    let groupTotal = { (group: Int) -> Int? in
+      guard let table = table3 else { return nil }
+      let rows = table.specs.filter { $0.group == group }
+      guard !rows.isEmpty else { return nil }
+      var sum = 0
+      for spec in rows {
+        guard let total = total3(spec.id) else { return nil }
+        sum += total
+      }
+      return sum
+    }
+
     for clause in clauses(context.source, overview.bodyRange) where mayStateANumber(clause, context.source) {
       let text = clause.text
       let mentionsApplications = text.has("申请")
       if mentionsApplications && (text.has("未收到") || text.has("没有收到")) && !text.has("未收到的") {
+        // `未收到法人或其他组织…申请` speaks of one kind of applicant only.
+        if text.has("法人") || text.has("其他组织") || text.has("企业") || text.has("自然人") || text.has("公民")
+          || text.has("个人")
+        {
+          continue
+        }
         if let received = total3("1"), received != 0 {
           context.add(
             mismatch(
@@ -113,6 +132,20 @@ enum NarrativeRules {
             )
           }
         }
+      } else if let (group, words, english) = resultGroup(text), let total = groupTotal(group),
+        total != claim.value
+      {
+        context.add(
+          mismatch(
+            claim,
+            words,
+            english,
+            table: "表三“（\(NationalFormat.chineseNumeral(group))）\(words)”各项之和",
+            tableEnglish: "the sum of table 三 group \(words)",
+            total,
+            context.source
+          )
+        )
       } else if text.has("办结") || text.has("办理完毕") {
         if let done = total3("3(7)"), done != claim.value {
           context.add(
@@ -155,6 +188,16 @@ enum NarrativeRules {
         )
       }
     }
+  }
+
+  /// A clause that counts one group of results: `不予公开35件`, `无法提供146件`, `不予处理7件`.
+  private static func resultGroup(_ text: String) -> (Int, String, String)? {
+    // `不予公开等其他类型164件`, `因本机关不掌握等原因无法提供146件`: more, or less, than the group.
+    if text.has("等") || text.has("其他") || text.has("其中") { return nil }
+    if text.has("不予公开") && !text.has("部分公开") && !text.has("予以公开") { return (3, "不予公开", "withheld") }
+    if text.has("无法提供") { return (4, "无法提供", "could not be provided") }
+    if text.has("不予处理") { return (5, "不予处理", "not processed") }
+    return nil
   }
 
   private static func mismatch(

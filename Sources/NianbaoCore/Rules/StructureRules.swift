@@ -200,11 +200,16 @@ enum StructureRules {
   private static func checkTable2Rows(_ table: Table2, _ context: inout RuleContext) {
     let present = Set(table.rows.map(\.name))
     for spec in NationalFormat.table2(table.edition) {
-      for name in spec.rows where !present.contains(name) {
+      for (index, name) in spec.rows.enumerated() where !present.contains(name) {
+        // On the row it belongs before (or after), else where the table begins.
+        let neighbours = spec.rows[(index + 1)...] + spec.rows[..<index].reversed()
+        let neighbour = neighbours.lazy.compactMap { other in
+          table.rows.first { $0.subtableItem == spec.item && $0.name == other }
+        }.first
         context.add(
           Diagnostic(
             .missingRow,
-            range: lineOf(table.range.lowerBound, context.source),
+            range: lineOf(neighbour?.row.range.lowerBound ?? table.range.lowerBound, context.source),
             message: LocalizedText(
               zh: "表二（\(spec.marker)）缺少“\(name)”行；没有数据时填 0。",
               en: "Table 二 (\(spec.marker)) has no “\(name)” row; where there is nothing to report, write 0."
