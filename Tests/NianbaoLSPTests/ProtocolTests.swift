@@ -38,6 +38,38 @@ import Testing
   }
 }
 
+/// Inputs the fuzzer found (`Fuzz/`), kept as regression tests.
+@Suite struct FramerRegressionTests {
+  /// A header broken inside its name, then a body that holds the start of the next header: the
+  /// framer skipped to a different place depending on where a read ended.
+  @Test func skippingAfterABadHeaderDoesNotDependOnTheCuts() {
+    let stream = Array(
+      "Content-Leng\r\nth: 60\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"m]eContent-Length: 2\r\n\r\n{}".utf8
+    )
+    var whole = MessageFramer()
+    let expected = whole.feed(stream)
+    #expect(expected == [.framingError("malformed header line “Content-Leng”"), .message(Array("{}".utf8))])
+    for size in 1...8 {
+      var framer = MessageFramer()
+      var events: [MessageFramer.Event] = []
+      var start = 0
+      while start < stream.count {
+        events += framer.feed(stream[start..<min(stream.count, start + size)])
+        start += size
+      }
+      #expect(events == expected, "pieces of \(size) bytes")
+    }
+  }
+
+  /// A carriage return is not the `-` of `Content-Length`.
+  @Test func aCarriageReturnIsNotAHyphen() {
+    var framer = MessageFramer()
+    let events = framer.feed(Array("x\r\n\r\nContent\rLength: 2\r\n\r\n{}Content-Length: 2\r\n\r\n[]".utf8))
+    #expect(events.last == .message(Array("[]".utf8)))
+    #expect(!events.contains(.message(Array("{}".utf8))))
+  }
+}
+
 @Suite struct MessageTests {
   @Test func errorCodesAreTheSpecificationNumbers() {
     #expect(ErrorCode.parseError.rawValue == -32700)
@@ -129,6 +161,9 @@ import Testing
         bytes.removeFirst(size)
       }
       for case .message(let body) in events { _ = IncomingMessage.parse(body) }
+      // However the bytes were cut, the events are those of the whole stream.
+      var whole = MessageFramer()
+      #expect(whole.feed(garbage + Array("\r\n\r\n".utf8) + valid) == events)
       // The valid message may be swallowed only when the garbage announced a length that covers it.
       if !garbage.isEmpty && !String(decoding: garbage, as: UTF8.self).lowercased().contains("content-length") {
         #expect(events.last == .message(Array(FramerTests.messages[0].utf8)))

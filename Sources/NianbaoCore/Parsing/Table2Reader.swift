@@ -290,7 +290,7 @@ struct Table2Reader {
     func joined(_ range: Range<Int>) -> String { LabelText.normalize(cells[range].map(\.text).joined()).core }
     // Fragments of the format's headers, not the headers of several sub-tables run together.
     let length = joined(0..<n).unicodeScalars.count
-    guard n == m || length <= canonical.reduce(0) { $0 + $1.unicodeScalars.count } + 2 * m else { return [] }
+    guard n == m || length <= canonical.reduce(0, { $0 + $1.unicodeScalars.count }) + 2 * m else { return [] }
     // best[j][i]: the best score of the first i cells as the first j columns.
     var best = [[Double]](repeating: [Double](repeating: -1, count: n + 1), count: m + 1)
     var cut = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: m + 1)

@@ -10,16 +10,33 @@ public struct MessageFramer: Sendable {
   /// The largest body accepted (a 10 MB paste fits many times over).
   public static let maximumBodyLength = 256 << 20
 
+  /// A header block is never larger than this; a longer one is refused as garbage.
+  static let maximumHeaderLength = 64 * 1024
+
   private var buffer: [UInt8] = []
   private var start = 0
   private var expectedLength: Int?
+  /// After a bad header, everything up to the next `Content-Length` is skipped.
+  private var resynchronizing = false
 
   public init() {}
 
+  /// The events of the bytes fed so far. They are the same however the stream is cut into
+  /// pieces: a header, its body and the skipping after a bad header never depend on where one
+  /// piece ends.
   public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Event] {
     buffer.append(contentsOf: bytes)
     var events: [Event] = []
     while true {
+      if resynchronizing {
+        guard let marker = nextMarker() else {
+          // Keep a tail that may be the start of the next header.
+          start = max(start, buffer.count - (Self.marker.count - 1))
+          break
+        }
+        start = marker
+        resynchronizing = false
+      }
       if let length = expectedLength {
         guard buffer.count - start >= length else { break }
         events.append(.message(Array(buffer[start..<start + length])))
@@ -29,22 +46,24 @@ public struct MessageFramer: Sendable {
       }
       guard let headerEnd = findHeaderEnd() else {
         // A header never grows this large: drop it so that garbage cannot fill memory.
-        if buffer.count - start > 64 * 1024 {
+        if buffer.count - start >= Self.maximumHeaderLength + 4 {
           events.append(.framingError("header too long"))
-          resync(from: buffer.count - 32, orSkipTo: buffer.count - 32)
+          start += 1
+          resynchronizing = true
+          continue
         }
         break
       }
       let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
-      let bodyStart = headerEnd + 4
       switch Self.contentLength(in: header) {
       case .success(let length):
-        start = bodyStart
+        start = headerEnd + 4
         expectedLength = length
       case .failure(let failure):
         events.append(.framingError(failure.message))
         // A valid header may stand inside the bad block (after junk): look from just after its start.
-        resync(from: start + 1, orSkipTo: bodyStart)
+        start += 1
+        resynchronizing = true
       }
     }
     compact()
@@ -79,33 +98,33 @@ public struct MessageFramer: Sendable {
     init(_ message: String) { self.message = message }
   }
 
-  /// After a bad header, continue at the next `Content-Length` header found from `offset`;
-  /// without one, continue after `skipTo`, keeping a tail that may be the start of the next one.
-  private mutating func resync(from offset: Int, orSkipTo skipTo: Int) {
-    let marker = Array("Content-Length".utf8)
-    let offset = min(offset, buffer.count)
-    var index = max(start, offset)
+  private static let marker = Array("content-length".utf8)
+
+  /// The offset of the next `Content-Length` (in any case) from `start`.
+  private func nextMarker() -> Int? {
+    let marker = Self.marker
+    var index = start
     while index + marker.count <= buffer.count {
-      if buffer[index] == marker[0] || buffer[index] == marker[0] | 0x20 {
+      if Self.lowercased(buffer[index]) == marker[0] {
         var matches = true
-        for (k, byte) in marker.enumerated() where buffer[index + k] | 0x20 != byte | 0x20 {
+        for k in 1..<marker.count where Self.lowercased(buffer[index + k]) != marker[k] {
           matches = false
           break
         }
-        if matches {
-          start = index
-          return
-        }
+        if matches { return index }
       }
       index += 1
     }
-    // Keep a tail that may hold the start of the next header, but never the bad one again.
-    start = max(start, max(min(skipTo, buffer.count), buffer.count - marker.count + 1))
+    return nil
   }
 
+  private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+  /// The end of the header block that begins at `start`, looked for within the longest header.
   private func findHeaderEnd() -> Int? {
     var index = start
-    while index + 3 < buffer.count {
+    let limit = min(buffer.count, start + Self.maximumHeaderLength + 4)
+    while index + 3 < limit {
       if buffer[index] == 0x0D && buffer[index + 1] == 0x0A && buffer[index + 2] == 0x0D && buffer[index + 3] == 0x0A {
         return index
       }
