@@ -17,8 +17,11 @@ public struct Report: Sendable {
   /// The report year, from the title.
   public var year: Int? { title?.year }
 
-  /// Whether the text looks like an annual report: a report title or section headings.
-  public var looksLikeReport: Bool { title != nil || sections.count >= 2 }
+  /// Whether the text looks like an annual report: a report title, or section headings with a
+  /// table. Notes that only name the headings (a README beside the reports) are not reports.
+  public var looksLikeReport: Bool {
+    title != nil || (sections.count >= 2 && (table2 != nil || table3 != nil || table4 != nil))
+  }
 
   public var edition: FormatEdition { NationalFormat.edition(forYear: year) }
 

@@ -47,11 +47,20 @@ struct SectionReader {
   /// `公开申请` / `情况`).
   private func headingOverTwoLines(_ range: Range<Int>, line: Int) -> Heading? {
     var wordsLine = line + 1
+    // Where the words begin on their first line (after a mark that opens it).
+    var wordsOffset: Int?
     if range.count == 3, line + 1 < source.lines.count {
-      // The numeral alone, its mark alone on the next line.
+      // The numeral alone, its mark on the next line, alone (`一` / `、`) or before the words
+      // (`一` / `、总体情况`).
       let mark = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
-      guard mark.count == 3, ["、", "．", "，"].contains(source.text(mark)) else { return nil }
-      wordsLine = line + 2
+      guard mark.count >= 3, ["、", "．", "，"].contains(source.text(mark.lowerBound..<mark.lowerBound + 3)) else {
+        return nil
+      }
+      if mark.count == 3 {
+        wordsLine = line + 2
+      } else {
+        wordsOffset = mark.lowerBound + 3
+      }
     } else {
       guard range.count == 6,
         nextNumeral(in: range.lowerBound..<range.upperBound + 1) == range.lowerBound || isNumeralMark(range)
@@ -64,7 +73,8 @@ struct SectionReader {
     var words = ""
     var wordsStart: Int?
     for next in wordsLine..<min(source.lines.count, wordsLine + 5) {
-      let part = LineTokenizer.trim(source, source.lines.contentRange(ofLine: next))
+      var part = LineTokenizer.trim(source, source.lines.contentRange(ofLine: next))
+      if next == wordsLine, let wordsOffset { part = wordsOffset..<part.upperBound }
       guard !part.isEmpty else { return nil }
       if wordsStart == nil { wordsStart = part.lowerBound }
       let isFirst = next == wordsLine

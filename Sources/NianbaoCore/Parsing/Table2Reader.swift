@@ -113,6 +113,27 @@ struct Table2Reader {
     while k < tokens.count, tokens[k].isValue {
       if !tokens[k].trailing { values.append(tokens[k]) }
       k += 1
+      // A signed change run together with the numbers around it (`144+5149`: 144, +5, 149 or
+      // +51, 49 …): the sign and the digits after it belong to the row, which cannot be split.
+      if k + 1 < tokens.count, tokens[k].kind == .text, tokens[k].line == tokens[k - 1].line,
+        tokens[k].range.lowerBound == tokens[k - 1].range.upperBound,
+        ["+", "-", "＋", "－"].contains(source.text(tokens[k].range)), tokens[k + 1].kind == .number,
+        tokens[k + 1].range.lowerBound == tokens[k].range.upperBound
+      {
+        var signed = tokens[k + 1]
+        signed.range = tokens[k].range.lowerBound..<signed.range.upperBound
+        signed.glued = true
+        values.append(signed)
+        k += 2
+        continue
+      }
+      // A purchase count written with its unit before the amount (`政府集中采购1个246900元`).
+      if name == "政府集中采购", values.count == 1, k + 1 < tokens.count, tokens[k].kind == .text,
+        tokens[k].line == values[0].line, tokens[k + 1].isValue,
+        ["个", "批", "项", "次"].contains(source.text(tokens[k].range))
+      {
+        k += 1
+      }
     }
     guard !values.isEmpty else { return nil }
     if k < tokens.count, tokens[k].line == values.last!.line {

@@ -208,10 +208,9 @@ struct Table3Reader {
     {
       text = source.text(tokens[k].range) + text
       let normalized = LabelText.normalize(text)
+      // `(一` / `)`, or `3.` alone (a bare numeral is a number, not a numbering).
       if let numbering = normalized.numbering, normalized.core.isEmpty,
-        text.unicodeScalars.contains(where: {
-          $0 == "(" || $0 == "（"
-        })
+        text.unicodeScalars.contains(where: { "(（.、．".unicodeScalars.contains($0) })
       {
         return numbering
       }

@@ -92,6 +92,13 @@ struct TextStream: Sendable {
           StreamToken(kind: .empty, range: token.range, line: number, layout: line.layout, trailing: index > lastValue)
         )
       case .number:
+        // `3.` alone on its line is the numbering of the label on the next line, not a value.
+        if line.tokens.count == 1, token.range.count >= 2, token.range.count <= 3,
+          source.utf8[token.range.upperBound - 1] == 0x2E
+        {
+          tokens.append(StreamToken(kind: .text, range: token.range, line: number, layout: line.layout))
+          continue
+        }
         tokens.append(StreamToken(kind: .number, range: token.range, line: number, layout: line.layout))
       case .blankMarker:
         tokens.append(StreamToken(kind: .blankMarker, range: token.range, line: number, layout: line.layout))
