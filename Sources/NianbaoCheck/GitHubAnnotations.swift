@@ -23,21 +23,32 @@ enum GitHubAnnotations {
       }
       guard let source = result.source else { continue }
       for diagnostic in result.diagnostics {
-        let region = OneBasedRegion(diagnostic.range, in: source, columns: .utf32)
+        let region = OneBasedRegion(endingOnItsLastLine(diagnostic.range, source), in: source, columns: .utf32)
         var properties = [("file", file), ("line", String(region.startLine))]
+        // GitHub takes columns only for an annotation on one line; its end column is the last
+        // character's (it defaults to the start column).
         if region.startLine == region.endLine {
-          // GitHub takes columns only for an annotation on one line; its end column is the last
-          // character's (inclusive).
           properties.append(("col", String(region.startColumn)))
+        }
+        properties.append(("endLine", String(region.endLine)))
+        if region.startLine == region.endLine {
           properties.append(("endColumn", String(max(region.startColumn, region.endColumn - 1))))
-        } else {
-          properties.append(("endLine", String(region.endLine)))
         }
         properties.append(("title", diagnostic.code))
         out += command(name(diagnostic.severity), properties, diagnostic.message.text(language))
       }
     }
     return out + Summary(results).text(language, fix: options.fix) + "\n"
+  }
+
+  /// A range that ends where a line starts ends, for GitHub, at the end of the line before.
+  private static func endingOnItsLastLine(_ range: Range<Int>, _ source: SourceText) -> Range<Int> {
+    let lines = source.lines
+    let endLine = lines.line(containing: range.upperBound)
+    guard endLine > lines.line(containing: range.lowerBound), lines.lineStarts[endLine] == range.upperBound else {
+      return range
+    }
+    return range.lowerBound..<max(range.lowerBound, lines.contentEnds[endLine - 1])
   }
 
   static func name(_ severity: Severity) -> String {

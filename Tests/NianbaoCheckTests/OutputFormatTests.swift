@@ -124,6 +124,16 @@ import Testing
     #expect(notification["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"] == "b.txt")
   }
 
+  @Test func helpAndUsageErrorsNameEveryFormat() throws {
+    for language in ["zh", "en"] {
+      let help = try Binary.run(["--help", "--lang", language]).stdout
+      for format in Self.formats { #expect(help.contains(format), "\(format) in --help --lang \(language)") }
+    }
+    let wrong = try Binary.run(["--check", "--format", "html5", "--lang", "en", "a.txt"])
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr == "nianbao: --format is one of text, json, sarif, github, gitlab, junit, not “html5”\n")
+  }
+
   @Test func everyRuleHasASARIFName() {
     for rule in Rule.all { #expect(SARIFReport.ruleNames[rule.code] != nil, "\(rule.code)") }
     #expect(Set(SARIFReport.ruleNames.values).count == SARIFReport.ruleNames.count)
@@ -149,7 +159,7 @@ import Testing
     #expect(lines.count == 2)
     #expect(
       lines[0].hasPrefix(
-        "::error file=报告%2C2025%3A草稿%25.txt,line=50,col=39,endColumn=39,title=NB201::表三“（四）无法提供 1.本机关不掌握相关政府信息”行“总计”列应为 3，实为 4。"
+        "::error file=报告%2C2025%3A草稿%25.txt,line=50,col=39,endLine=50,endColumn=39,title=NB201::表三“（四）无法提供 1.本机关不掌握相关政府信息”行“总计”列应为 3，实为 4。"
       )
     )
     #expect(lines[1] == "1 个错误，涉及 1 个文件中的 1 个")
