@@ -17,6 +17,8 @@ struct ReportFile {
     case unreadable(String)
     case binary
     case notUTF8(offset: Int)
+    /// Mostly UTF-8, with bytes that are not.
+    case damagedUTF8(offset: Int)
   }
 
   struct WriteError: Error {
@@ -43,11 +45,17 @@ struct ReportFile {
     if let text = String(validating: body, as: UTF8.self) {
       return ReportFile(path: path, text: text, hasByteOrderMark: bom)
     }
-    if !bom, let text = TextEncoding.gb18030.decode(body), isPlausibleText(text) {
+    let census = UTF8Census(body)
+    // Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file: GB18030 text has far
+    // more sequences that are not UTF-8 than ones that happen to be.
+    if bom || census.multiByteScalars > census.errors {
+      throw .damagedUTF8(offset: (census.firstError ?? 0) + (bom ? 3 : 0))
+    }
+    if let text = TextEncoding.gb18030.decode(body), isPlausibleText(text) {
       let roundTrips = TextEncoding.gb18030.encode(text).map { $0[...] == body } ?? false
       return ReportFile(path: path, text: text, hasByteOrderMark: false, encoding: .gb18030, roundTrips: roundTrips)
     }
-    throw .notUTF8(offset: validUTF8Prefix(body) + (bom ? 3 : 0))
+    throw .notUTF8(offset: census.firstError ?? 0)
   }
 
   /// GB18030 gives every byte sequence of a legacy encoding some reading; text whose reading
@@ -59,18 +67,31 @@ struct ReportFile {
     }
   }
 
-  /// How many bytes decode as UTF-8 before the first error, for the message.
-  private static func validUTF8Prefix(_ body: ArraySlice<UInt8>) -> Int {
-    var valid = 0
-    var iterator = body.makeIterator()
-    var decoder = UTF8()
-    loop: while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let s): valid += s.utf8.count
-      case .emptyInput, .error: break loop
+  /// How bytes fare as UTF-8: the well-formed multi-byte characters, the errors, and the offset
+  /// of the first error (for the message).
+  private struct UTF8Census {
+    var multiByteScalars = 0
+    var errors = 0
+    var firstError: Int?
+
+    init(_ bytes: ArraySlice<UInt8>) {
+      var offset = 0
+      var iterator = bytes.makeIterator()
+      var decoder = UTF8()
+      loop: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar):
+          let width = UTF8.width(scalar)
+          if width > 1 { multiByteScalars += 1 }
+          offset += width
+        case .error:
+          errors += 1
+          if firstError == nil { firstError = offset }
+          offset += 1
+        case .emptyInput: break loop
+        }
       }
     }
-    return valid
   }
 
   /// The bytes to write for a new text: the same encoding and byte order mark as before.
@@ -114,6 +135,10 @@ extension ReportFile.ReadError {
       return language == .zh
         ? "\(path): 这是二进制文件，不是文本报告（含有 NUL 字节；不带 BOM 的 UTF-16 也是这样）。请先把报告另存为 UTF-8 文本（.txt）。"
         : "\(path): this is a binary file, not a text report (it contains NUL bytes, as UTF-16 without a byte order mark does). Save the report as UTF-8 text (.txt) first."
+    case .damagedUTF8(let offset):
+      return language == .zh
+        ? "\(path): 文件是 UTF-8 编码，但第 \(offset) 字节处有无法解码的字节（文件可能已损坏或被截断）。请用原软件重新另存为 UTF-8 文本后再检查。"
+        : "\(path): the file is UTF-8 but cannot be decoded at byte \(offset) (it may be damaged or cut short). Save it again as UTF-8 text from the program that made it, then check it again."
     case .notUTF8(let offset):
       return language == .zh
         ? "\(path): 文件既不是 UTF-8 也不是 GB18030/GBK 编码（第 \(offset) 字节处无法解码）。请把报告另存为 UTF-8 文本后再检查；若知道原编码，可用 iconv 转换，例如：iconv -f BIG5 -t UTF-8 \"\(path)\" > 转换后.txt"

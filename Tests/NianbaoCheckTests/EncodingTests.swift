@@ -72,6 +72,23 @@ import Testing
     #expect(result.stderr.contains("GB18030"))
   }
 
+  @Test func damagedUTF8IsNotReadAsGB18030() throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var bytes = Array(TestPaths.text(at: Self.report).utf8)
+    let middle = bytes.count / 2
+    bytes[middle] = 0xFF
+    let file = folder.appendingPathComponent("r.txt")
+    try Data(bytes).write(to: file)
+    let result = try Binary.run(["--check", file.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("文件是 UTF-8 编码，但第 \(middle) 字节处有无法解码的字节"), "\(result.stderr)")
+    try Data([0xEF, 0xBB, 0xBF] + Array("年度报告\n".utf8) + [0xC4, 0xEA]).write(to: file)
+    let withMark = try Binary.run(["--check", "--lang", "en", file.path])
+    #expect(withMark.status == 2)
+    #expect(withMark.stderr.contains("the file is UTF-8 but cannot be decoded at byte 16"), "\(withMark.stderr)")
+  }
+
   @Test func utf16WithByteOrderMark() throws {
     let folder = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
