@@ -99,9 +99,9 @@ struct ReportFile {
     guard roundTrips, let body = encoding.encode(newText) else {
       throw WriteError(
         message: LocalizedText(
-          zh: "无法按 \(encoding.name) 原样写回（文件中有字节序列不能逐字节还原）",
+          zh: "按 \(encoding.name) 写回会改动修复以外的字节：文件中有的字节序列不能原样还原",
           en:
-            "it cannot be written back in \(encoding.name) byte for byte (some of its byte sequences do not round-trip)"
+            "writing it back in \(encoding.name) would change bytes outside the fixes: some of its byte sequences do not round-trip"
         )
       )
     }

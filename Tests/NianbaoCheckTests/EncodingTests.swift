@@ -64,6 +64,21 @@ import Testing
     #expect(notice?["message"]?["text"]?.string?.contains("GB18030") == true)
   }
 
+  /// 0x80 reads as € (as Windows code page 936 has it), which GB18030 writes as A2 E3: such a
+  /// file cannot be written back byte for byte, so `--fix` leaves it alone.
+  @Test func gb18030ThatDoesNotRoundTripIsNotWritten() throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let original = TestPaths.text(at: Self.report).replacingOccurrences(of: Self.rightRow, with: Self.wrongRow)
+    let bytes = try Self.gb18030(original) + Data([0x80, 0x0A])
+    let file = folder.appendingPathComponent("r.txt")
+    try bytes.write(to: file)
+    let result = try Binary.run(["--check", "--fix", file.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("按 GB18030 写回会改动修复以外的字节"), "\(result.stderr)")
+    #expect(try Data(contentsOf: file) == bytes)
+  }
+
   @Test func gb18030FromStandardInput() throws {
     let data = try Self.gb18030(TestPaths.fixtureText("nb201-row-total.txt"))
     let result = try Binary.run(["--check", "-"], stdin: data)

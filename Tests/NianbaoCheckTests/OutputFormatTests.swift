@@ -49,6 +49,16 @@ import Testing
     )
   }
 
+  @Test func everyFormatReadsStandardInput() throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: Paths.fixture("nb201-row-total.txt")))
+    for format in Self.formats {
+      let result = try Binary.run(["--check", "--format", format, "--stdin-filename", "草稿.txt", "-"], stdin: data)
+      #expect(result.status == 1, "\(format)")
+      #expect(result.stdout.contains("草稿.txt") || result.stdout.contains("%E8%8D%89%E7%A8%BF.txt"), "\(format)")
+      #expect(result.stdout.contains("NB201"), "\(format)")
+    }
+  }
+
   @Test func sarifResult() throws {
     let text = TestPaths.fixtureText("nb301-period-wrong-year.txt").replacingOccurrences(of: "本报告依据", with: "😀本报告依据")
     let result = try Binary.run(
