@@ -150,18 +150,12 @@ public enum CheckCommand {
           newName: "b/\(entry.path)"
         )
       } else if text != file.text {
-        do {
-          try AtomicWriter.write(file.bytes(for: text), to: entry.path)
+        if let reason = writeBack(text, to: file, language: options.language) {
+          result.readError = unwritten(entry.path, reason: reason, options.language)
+          result.fixedCount = 0
+        } else {
           report = fixedReport
           diagnostics = current
-        } catch let error as ReportFile.WriteError {
-          result.readError = unwritten(entry.path, reason: error.message.text(options.language), options.language)
-          result.fixedCount = 0
-        } catch let error as AtomicWriter.WriteError {
-          result.readError = unwritten(entry.path, reason: error.reason, options.language)
-          result.fixedCount = 0
-        } catch {
-          preconditionFailure("only the two write errors are thrown")
         }
       }
     }
@@ -176,6 +170,21 @@ public enum CheckCommand {
     for result in results {
       if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
       if let error = result.readError { errorOutput("nianbao: " + error + "\n") }
+    }
+  }
+
+  /// Writes the fixed text back in the file's encoding; the reason when it could not.
+  private static func writeBack(_ text: String, to file: ReportFile, language: Language) -> String? {
+    do throws(ReportFile.WriteError) {
+      let bytes = try file.bytes(for: text)
+      do throws(AtomicWriter.WriteError) {
+        try AtomicWriter.write(bytes, to: file.path)
+        return nil
+      } catch {
+        return error.reason
+      }
+    } catch {
+      return error.message.text(language)
     }
   }
 

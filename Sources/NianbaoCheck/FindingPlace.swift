@@ -34,7 +34,7 @@ enum ReportPath {
   /// A URI reference: a relative path percent-encoded, an absolute one as a `file:` URI.
   static func uri(_ path: String) -> (uri: String, isRelative: Bool) {
     var allowed = CharacterSet.urlPathAllowed
-    allowed.remove(charactersIn: ";?#[]")
+    allowed.remove(charactersIn: ":;?#[]")
     let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
     return path.hasPrefix("/") ? ("file://" + encoded, false) : (encoded, true)
   }
