@@ -20,6 +20,9 @@ public enum CheckCommand {
     var crossYear: CrossYearRules.Summary?
     var diagnostics: [Diagnostic] = []
     var readError: String?
+    /// Said once for a file read in an encoding other than UTF-8 (GB18030, UTF-16).
+    var encodingNotice: LocalizedText?
+    var encoding: TextEncoding = .utf8
     var fixedCount = 0
     var diff: String?
   }
@@ -60,17 +63,27 @@ public enum CheckCommand {
     let results = Mutex<[FileResult?]>(Array(repeating: nil, count: entries.count))
     let entriesCopy = entries
     let stdinCopy = stdinBytes
+    let progress =
+      options.showsProgress && entries.count > 1 ? CheckProgress(total: entries.count, language: language) : nil
     DispatchQueue.concurrentPerform(iterations: entriesCopy.count) { index in
       let entry = entriesCopy[index]
       let result = process(entry, options: options, stdin: entry.path == stdinName ? stdinCopy : nil)
       results.withLock { $0[index] = result }
+      progress?.fileDone()
     }
+    progress?.clear()
     var all = results.withLock { $0.compactMap { $0 } }
     pairAcrossYears(&all, options: options)
 
     switch options.format {
     case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
     case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
+    case .sarif: output(SARIFReport.document(all, options: options).serialized(pretty: true) + "\n")
+    case .github: output(GitHubAnnotations.text(all, options: options))
+    case .gitlab:
+      writeReadErrors(all, options: options, errorOutput: errorOutput)
+      output(GitLabCodeQuality.document(all, options: options).serialized(pretty: true) + "\n")
+    case .junit: output(JUnitReport.text(all, options: options))
     }
     if all.contains(where: { $0.readError != nil }) { return .failure }
     let remaining = all.flatMap(\.diagnostics)
@@ -116,6 +129,8 @@ public enum CheckCommand {
       result.readError = error.message(options.language, path: entry.path)
       return result
     }
+    result.encodingNotice = file.encodingNotice(fix: options.fix)
+    result.encoding = file.encoding
     var (report, diagnostics) = Checker.check(file.text, explicitlyNamed: entry.explicitlyNamed)
     if options.fix || options.diff {
       var text = file.text
@@ -135,16 +150,12 @@ public enum CheckCommand {
           newName: "b/\(entry.path)"
         )
       } else if text != file.text {
-        do {
-          try AtomicWriter.write(file.bytes(for: text), to: entry.path)
+        if let reason = writeBack(text, to: file, language: options.language) {
+          result.readError = unwritten(entry.path, reason: reason, options.language)
+          result.fixedCount = 0
+        } else {
           report = fixedReport
           diagnostics = current
-        } catch {
-          result.readError =
-            options.language == .zh
-            ? "\(entry.path): 无法写入修复（\(error.reason)），文件未改动"
-            : "\(entry.path): could not write the fixes (\(error.reason)); the file is unchanged"
-          result.fixedCount = 0
         }
       }
     }
@@ -152,6 +163,34 @@ public enum CheckCommand {
     result.crossYear = CrossYearRules.Summary(report)
     result.diagnostics = options.policy.apply(diagnostics)
     return result
+  }
+
+  /// Files that could not be read, on standard error, for the formats that have no place for them.
+  private static func writeReadErrors(_ results: [FileResult], options: CheckOptions, errorOutput: (String) -> Void) {
+    for result in results {
+      if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
+      if let error = result.readError { errorOutput("nianbao: " + error + "\n") }
+    }
+  }
+
+  /// Writes the fixed text back in the file's encoding; the reason when it could not.
+  private static func writeBack(_ text: String, to file: ReportFile, language: Language) -> String? {
+    do throws(ReportFile.WriteError) {
+      let bytes = try file.bytes(for: text)
+      do throws(AtomicWriter.WriteError) {
+        try AtomicWriter.write(bytes, to: file.path)
+        return nil
+      } catch {
+        return error.reason
+      }
+    } catch {
+      return error.message.text(language)
+    }
+  }
+
+  private static func unwritten(_ path: String, reason: String, _ language: Language) -> String {
+    language == .zh
+      ? "\(path): 无法写入修复（\(reason)），文件未改动" : "\(path): could not write the fixes (\(reason)); the file is unchanged"
   }
 
   private static func writeText(
@@ -163,6 +202,7 @@ public enum CheckCommand {
     let language = options.language
     var buffer = ""
     for result in results {
+      if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(language) + "\n") }
       if let error = result.readError {
         errorOutput("nianbao: " + error + "\n")
         continue

@@ -1,9 +1,13 @@
 import NianbaoCore
 
 public struct CheckOptions: Sendable {
-  public enum OutputFormat: String, Sendable {
+  public enum OutputFormat: String, Sendable, CaseIterable {
     case text
     case json
+    case sarif
+    case github
+    case gitlab
+    case junit
   }
 
   public var paths: [String] = []
@@ -14,6 +18,8 @@ public struct CheckOptions: Sendable {
   public var strict = false
   public var stdinFilename: String?
   public var policy = SeverityPolicy()
+  /// Files done / total on standard error while checking (when it is a terminal).
+  public var showsProgress = false
 
   public init() {}
 }

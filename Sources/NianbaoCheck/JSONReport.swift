@@ -9,7 +9,11 @@ enum JSONReport {
   static func document(_ results: [CheckCommand.FileResult], options: CheckOptions) -> JSONValue {
     var diagnostics: [JSONValue] = []
     var errors: [JSONValue] = []
+    var encodings: [JSONValue] = []
     for result in results {
+      if result.encoding != .utf8 {
+        encodings.append(.object([("path", .string(result.path)), ("encoding", .string(result.encoding.name))]))
+      }
       if let error = result.readError {
         errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
         continue
@@ -25,6 +29,8 @@ enum JSONReport {
       ("version", .string(About.version)),
       ("diagnostics", .array(diagnostics)),
       ("errors", .array(errors)),
+      // Files read in an encoding other than UTF-8 (and written back in it by `--fix`).
+      ("encodings", encodings.isEmpty ? nil : .array(encodings) as JSONValue?),
       (
         "summary",
         .object([

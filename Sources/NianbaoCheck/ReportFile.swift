@@ -7,11 +7,22 @@ struct ReportFile {
   var path: String
   var text: String
   var hasByteOrderMark: Bool
+  var encoding: TextEncoding = .utf8
+  /// False when encoding the text again would not give the bytes read (a GB18030 file holding a
+  /// byte sequence with two readings): `--fix` then leaves the file alone rather than change
+  /// bytes outside its edits.
+  var roundTrips = true
 
   enum ReadError: Error {
     case unreadable(String)
     case binary
     case notUTF8(offset: Int)
+    /// Mostly UTF-8, with bytes that are not.
+    case damagedUTF8(offset: Int)
+  }
+
+  struct WriteError: Error {
+    var message: LocalizedText
   }
 
   static func read(path: String) throws(ReadError) -> ReportFile {
@@ -22,29 +33,96 @@ struct ReportFile {
   }
 
   static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> ReportFile {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      let encoding: TextEncoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+      guard bytes.count % 2 == 0, let text = encoding.decode(bytes[2...]) else { throw .notUTF8(offset: 0) }
+      return ReportFile(path: path, text: text, hasByteOrderMark: true, encoding: encoding)
+    }
     if bytes.contains(0) { throw .binary }
     var body = bytes[...]
     let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     if bom { body = bytes[3...] }
-    guard let text = String(validating: body, as: UTF8.self) else {
-      var valid = 0
-      // Find where decoding fails, for the message.
-      var iterator = body.makeIterator()
+    if let text = String(validating: body, as: UTF8.self) {
+      return ReportFile(path: path, text: text, hasByteOrderMark: bom)
+    }
+    let census = UTF8Census(body)
+    // Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file: GB18030 text has far
+    // more sequences that are not UTF-8 than ones that happen to be.
+    if bom || census.multiByteScalars > census.errors {
+      throw .damagedUTF8(offset: (census.firstError ?? 0) + (bom ? 3 : 0))
+    }
+    if let text = TextEncoding.gb18030.decode(body), isPlausibleText(text) {
+      let roundTrips = TextEncoding.gb18030.encode(text).map { $0[...] == body } ?? false
+      return ReportFile(path: path, text: text, hasByteOrderMark: false, encoding: .gb18030, roundTrips: roundTrips)
+    }
+    throw .notUTF8(offset: census.firstError ?? 0)
+  }
+
+  /// GB18030 gives every byte sequence of a legacy encoding some reading; text whose reading
+  /// holds control characters was not GB18030 (it is some other encoding, or not text at all).
+  private static func isPlausibleText(_ text: String) -> Bool {
+    !text.unicodeScalars.contains { scalar in
+      (scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" && scalar != "\u{0C}")
+        || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FFFD}"
+    }
+  }
+
+  /// How bytes fare as UTF-8: the well-formed multi-byte characters, the errors, and the offset
+  /// of the first error (for the message).
+  private struct UTF8Census {
+    var multiByteScalars = 0
+    var errors = 0
+    var firstError: Int?
+
+    init(_ bytes: ArraySlice<UInt8>) {
+      var offset = 0
+      var iterator = bytes.makeIterator()
       var decoder = UTF8()
       loop: while true {
         switch decoder.decode(&iterator) {
-        case .scalarValue(let s): valid += s.utf8.count
-        case .emptyInput, .error: break loop
+        case .scalarValue(let scalar):
+          let width = UTF8.width(scalar)
+          if width > 1 { multiByteScalars += 1 }
+          offset += width
+        case .error:
+          errors += 1
+          if firstError == nil { firstError = offset }
+          offset += 1
+        case .emptyInput: break loop
         }
       }
-      throw .notUTF8(offset: valid + (bom ? 3 : 0))
     }
-    return ReportFile(path: path, text: text, hasByteOrderMark: bom)
   }
 
-  /// The bytes to write for a new text: the same byte order mark as before.
-  func bytes(for newText: String) -> [UInt8] {
-    (hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(newText.utf8)
+  /// The bytes to write for a new text: the same encoding and byte order mark as before.
+  func bytes(for newText: String) throws(WriteError) -> [UInt8] {
+    guard roundTrips, let body = encoding.encode(newText) else {
+      throw WriteError(
+        message: LocalizedText(
+          zh: "按 \(encoding.name) 写回会改动修复以外的字节：文件中有的字节序列不能原样还原",
+          en:
+            "writing it back in \(encoding.name) would change bytes outside the fixes: some of its byte sequences do not round-trip"
+        )
+      )
+    }
+    switch encoding {
+    case .utf8: return (hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + body
+    case .gb18030: return body
+    case .utf16LittleEndian: return [0xFF, 0xFE] + body
+    case .utf16BigEndian: return [0xFE, 0xFF] + body
+    }
+  }
+}
+
+extension ReportFile {
+  /// Said once per file read in an encoding other than UTF-8.
+  func encodingNotice(fix: Bool) -> LocalizedText? {
+    guard encoding != .utf8 else { return nil }
+    return LocalizedText(
+      zh: "\(path): 文件不是 UTF-8，已按 \(encoding.name) 编码读取" + (fix ? "，修复按 \(encoding.name) 写回" : ""),
+      en: "\(path): the file is not UTF-8; read as \(encoding.name)"
+        + (fix ? ", fixes written back in \(encoding.name)" : "")
+    )
   }
 }
 
@@ -55,12 +133,16 @@ extension ReportFile.ReadError {
       return language == .zh ? "\(path): 无法读取文件（\(reason)）" : "\(path): cannot read the file (\(reason))"
     case .binary:
       return language == .zh
-        ? "\(path): 这是二进制文件，不是文本报告（含有 NUL 字节）。请先把报告另存为 UTF-8 文本（.txt）。"
-        : "\(path): this is a binary file, not a text report (it contains NUL bytes). Save the report as UTF-8 text (.txt) first."
+        ? "\(path): 这是二进制文件，不是文本报告（含有 NUL 字节；不带 BOM 的 UTF-16 也是这样）。请先把报告另存为 UTF-8 文本（.txt）。"
+        : "\(path): this is a binary file, not a text report (it contains NUL bytes, as UTF-16 without a byte order mark does). Save the report as UTF-8 text (.txt) first."
+    case .damagedUTF8(let offset):
+      return language == .zh
+        ? "\(path): 文件是 UTF-8 编码，但第 \(offset) 字节处有无法解码的字节（文件可能已损坏或被截断）。请用原软件重新另存为 UTF-8 文本后再检查。"
+        : "\(path): the file is UTF-8 but cannot be decoded at byte \(offset) (it may be damaged or cut short). Save it again as UTF-8 text from the program that made it, then check it again."
     case .notUTF8(let offset):
       return language == .zh
-        ? "\(path): 文件不是 UTF-8 编码（第 \(offset) 字节处无法解码），可能是 GB18030/GBK。请转换后再检查，例如：iconv -f GB18030 -t UTF-8 \"\(path)\" > 转换后.txt"
-        : "\(path): the file is not UTF-8 (it cannot be decoded at byte \(offset)); it is probably GB18030/GBK. Convert it first, e.g. iconv -f GB18030 -t UTF-8 \"\(path)\" > converted.txt"
+        ? "\(path): 文件既不是 UTF-8 也不是 GB18030/GBK 编码（第 \(offset) 字节处无法解码）。请把报告另存为 UTF-8 文本后再检查；若知道原编码，可用 iconv 转换，例如：iconv -f BIG5 -t UTF-8 \"\(path)\" > 转换后.txt"
+        : "\(path): the file is neither UTF-8 nor GB18030/GBK (it cannot be decoded at byte \(offset)). Save the report as UTF-8 text and check it again; if you know its encoding, convert it with iconv, e.g. iconv -f BIG5 -t UTF-8 \"\(path)\" > converted.txt"
     }
   }
 }

@@ -66,10 +66,11 @@ enum Arguments {
       case "--format":
         let format = try optionValue()
         guard let parsed = CheckOptions.OutputFormat(rawValue: format) else {
+          let formats = CheckOptions.OutputFormat.allCases.map(\.rawValue)
           throw UsageError(
             message: LocalizedText(
-              zh: "--format 只能是 text 或 json，而不是“\(format)”",
-              en: "--format is text or json, not “\(format)”"
+              zh: "--format 只能是 \(formats.joined(separator: "、"))，而不是“\(format)”",
+              en: "--format is one of \(formats.joined(separator: ", ")), not “\(format)”"
             )
           )
         }

@@ -16,13 +16,17 @@ enum Usage {
         检查选项:
           --fix                  就地修复能确定的问题（原子写入，保留 BOM 和换行符），再报告剩余问题
           --diff                 以统一 diff 格式显示修复内容，不写入文件
-          --format text|json     输出格式（默认 text）
+          --format 格式          输出格式（默认 text）：text、json、sarif（SARIF 2.1.0，供 GitHub 代码扫描等）、
+                                 github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、junit（JUnit XML）
           --lang zh|en           消息语言（默认 zh）
           --strict               有警告也以状态 1 退出
           --rule 代码=级别       调整规则级别：error、warning、info、hint、off（可重复）
           --stdin-filename 名称  标准输入在输出中显示的文件名
 
-        退出状态: 0 没有错误；1 仍有错误（--strict 时含警告）；2 用法错误、文件无法读取或不是 UTF-8。
+        文件可以是 UTF-8（可带 BOM）、GB18030/GBK 或带 BOM 的 UTF-16；--fix 按原编码写回。
+        在终端上检查多个文件时，标准错误上显示进度。
+
+        退出状态: 0 没有错误；1 仍有错误（--strict 时含警告）；2 用法错误、文件无法读取或编码无法识别。
         """
     }
     return """
@@ -38,13 +42,18 @@ enum Usage {
       Check options:
         --fix                  fix what is certain in place (atomic write; BOM and line endings kept), then report the rest
         --diff                 print the fixes as a unified diff and write nothing
-        --format text|json     output format (default text)
+        --format FORMAT        output format (default text): text, json, sarif (SARIF 2.1.0, for GitHub code scanning
+                               and other review tools), github (GitHub Actions annotations), gitlab (GitLab Code
+                               Quality report), junit (JUnit XML)
         --lang zh|en           message language (default zh)
         --strict               exit with status 1 on warnings too
         --rule CODE=LEVEL      change a rule's level: error, warning, info, hint, off (repeatable)
         --stdin-filename NAME  the name standard input is reported under
 
-      Exit status: 0 no errors; 1 errors remain (or warnings, with --strict); 2 usage error, unreadable file, or not UTF-8.
+      Files may be UTF-8 (with or without a BOM), GB18030/GBK, or UTF-16 with a BOM; --fix writes them back in their encoding.
+      Checking several files on a terminal shows progress on standard error.
+
+      Exit status: 0 no errors; 1 errors remain (or warnings, with --strict); 2 usage error, unreadable file, or unknown encoding.
       """
   }
 

@@ -25,7 +25,8 @@ do {
 switch command {
 case .serve(let logFile):
   exit(LanguageServerMain.run(logFile: logFile))
-case .check(let options):
+case .check(var options):
+  options.showsProgress = isatty(2) == 1
   let code = CheckCommand.run(
     options,
     readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },

@@ -131,16 +131,16 @@ import Testing
     )
   }
 
-  @Test func notUTF8() throws {
+  @Test func neitherUTF8NorGB18030() throws {
     let folder = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("gbk.txt")
-    // “年度报告” in GB18030.
-    try Data([0xC4, 0xEA, 0xB6, 0xC8, 0xB1, 0xA8, 0xB8, 0xE6, 0x0A]).write(to: file)
+    let file = folder.appendingPathComponent("big5.txt")
+    // “年度報告” in Big5 then a lone GB18030 lead byte: not UTF-8, and not GB18030 either.
+    try Data([0xA6, 0x7E, 0xAB, 0xD7, 0xB3, 0xF8, 0xA7, 0x69, 0x0A, 0x81, 0x0A]).write(to: file)
     let result = try Binary.run(["--check", file.path])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("不是 UTF-8"))
-    #expect(result.stderr.contains("iconv -f GB18030 -t UTF-8"))
+    #expect(result.stderr.contains("既不是 UTF-8 也不是 GB18030/GBK"))
+    #expect(result.stderr.contains("iconv -f BIG5 -t UTF-8"))
   }
 
   @Test func emptyAndBinaryFiles() throws {

@@ -1,0 +1,50 @@
+import Foundation
+import NianbaoCore
+import NianbaoJSON
+
+/// `--format gitlab`: a GitLab Code Quality report (the `artifacts:reports:codequality` JSON),
+/// an array of issues with the fields GitLab requires.
+enum GitLabCodeQuality {
+  static func document(
+    _ results: [CheckCommand.FileResult],
+    options: CheckOptions,
+    directory: String = FileManager.default.currentDirectoryPath
+  ) -> JSONValue {
+    var issues: [JSONValue] = []
+    for result in results {
+      guard result.readError == nil, let source = result.source else { continue }
+      let path = ReportPath.relative(result.path, to: directory)
+      let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
+      for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
+        let region = OneBasedRegion(diagnostic.range, in: source, columns: .utf32)
+        issues.append(
+          .object([
+            ("type", "issue"),
+            ("description", .string(diagnostic.message.text(options.language))),
+            ("check_name", .string(diagnostic.code)),
+            // Unique across the whole report: GitLab compares fingerprints between pipelines.
+            ("fingerprint", .string(SHA256.hex(path + "\u{0}" + fingerprint))),
+            ("severity", severity(diagnostic.severity)),
+            ("location", .object([("path", .string(path)), ("lines", lines(region))])),
+          ])
+        )
+      }
+    }
+    return .array(issues)
+  }
+
+  static func severity(_ severity: Severity) -> JSONValue {
+    switch severity {
+    case .error: return "major"
+    case .warning: return "minor"
+    case .information, .hint: return "info"
+    }
+  }
+
+  private static func lines(_ region: OneBasedRegion) -> JSONValue {
+    .object([
+      ("begin", .int(region.startLine)),
+      ("end", region.endLine > region.startLine ? .int(region.endLine) : nil as JSONValue?),
+    ])
+  }
+}

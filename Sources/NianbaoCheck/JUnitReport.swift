@@ -1,0 +1,86 @@
+import Foundation
+import NianbaoCore
+
+/// `--format junit`: JUnit XML for CI test-report views, one `<testcase>` per checked file. A
+/// file's errors (and warnings, with `--strict`) are its `<failure>`; what does not fail it is in
+/// its `<system-out>`; a file that could not be read is an `<error>`.
+enum JUnitReport {
+  static func text(_ results: [CheckCommand.FileResult], options: CheckOptions) -> String {
+    let language = options.language
+    var cases = ""
+    var failures = 0
+    var errors = 0
+    for result in results {
+      let name = attribute(result.path)
+      cases += "    <testcase classname=\"\(name)\" name=\"\(name)\" file=\"\(name)\">\n"
+      if let error = result.readError {
+        errors += 1
+        cases += "      <error message=\"\(attribute(error))\" type=\"unreadable\">\(content(error))</error>\n"
+      } else if let source = result.source {
+        let failing = result.diagnostics.filter { fails($0.severity, strict: options.strict) }
+        let passing = result.diagnostics.filter { !fails($0.severity, strict: options.strict) }
+        if !failing.isEmpty {
+          failures += 1
+          let codes = Array(Set(failing.map(\.code))).sorted().joined(separator: " ")
+          let message =
+            language == .zh
+            ? "\(failing.count) 个问题：\(codes)" : "\(failing.count) problem\(failing.count == 1 ? "" : "s"): \(codes)"
+          let lines = failing.map { line($0, path: result.path, source: source, language: language) }.joined()
+          cases += "      <failure message=\"\(attribute(message))\" type=\"nianbao\">\(content(lines))</failure>\n"
+        }
+        var out = passing.map { line($0, path: result.path, source: source, language: language) }.joined()
+        if let notice = result.encodingNotice { out = notice.text(language) + "\n" + out }
+        if !out.isEmpty { cases += "      <system-out>\(content(out))</system-out>\n" }
+      }
+      cases += "    </testcase>\n"
+    }
+    let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
+    return """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <testsuites name="nianbao" \(counts)>
+        <testsuite name="nianbao --check" \(counts) skipped="0">
+      \(cases)  </testsuite>
+      </testsuites>
+
+      """
+  }
+
+  private static func fails(_ severity: Severity, strict: Bool) -> Bool {
+    severity == .error || (strict && severity == .warning)
+  }
+
+  /// A finding as the text output prints it: `path:line:column: severity: message [CODE]`.
+  private static func line(_ diagnostic: Diagnostic, path: String, source: SourceText, language: Language) -> String {
+    let start = source.lines.position(ofUTF8Offset: diagnostic.range.lowerBound, in: .utf32)
+    return
+      "\(path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
+  }
+
+  /// Text as element content: markup characters escaped, characters XML 1.0 cannot hold replaced.
+  static func content(_ text: String) -> String { escaped(text, inAttribute: false) }
+
+  /// Text as an attribute value: also quotes, and line breaks and tabs kept as references.
+  static func attribute(_ text: String) -> String { escaped(text, inAttribute: true) }
+
+  private static func escaped(_ text: String, inAttribute: Bool) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+      case "\"" where inAttribute: out.append(contentsOf: "&quot;".unicodeScalars)
+      case "'" where inAttribute: out.append(contentsOf: "&apos;".unicodeScalars)
+      case "\n" where inAttribute: out.append(contentsOf: "&#10;".unicodeScalars)
+      case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
+      case "\t" where inAttribute: out.append(contentsOf: "&#9;".unicodeScalars)
+      case "\t", "\n": out.append(scalar)
+      default:
+        let value = scalar.value
+        let allowed = value >= 0x20 && value != 0xFFFE && value != 0xFFFF && !(0xD800...0xDFFF).contains(value)
+        out.append(allowed ? scalar : "\u{FFFD}")
+      }
+    }
+    return String(out)
+  }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import NianbaoCore
+import NianbaoJSON
+
+/// `--format sarif`: SARIF 2.1.0, one run, for GitHub code scanning and other review tools.
+/// Columns are 1-based UTF-16 code units (the SARIF default, stated as `columnKind`).
+enum SARIFReport {
+  static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+  static let sourceRoot = "SRCROOT"
+
+  static func document(
+    _ results: [CheckCommand.FileResult],
+    options: CheckOptions,
+    directory: String = FileManager.default.currentDirectoryPath
+  ) -> JSONValue {
+    let language = options.language
+    var findings: [JSONValue] = []
+    var notifications: [JSONValue] = []
+    for result in results {
+      let artifact = artifactLocation(result.path, directory: directory)
+      if let notice = result.encodingNotice {
+        notifications.append(notification("note", notice.text(language), artifact: artifact))
+      }
+      if let error = result.readError {
+        notifications.append(notification("error", error, artifact: artifact))
+        continue
+      }
+      guard let source = result.source else { continue }
+      let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
+      for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
+        findings.append(
+          self.result(diagnostic, artifact: artifact, source: source, fingerprint: fingerprint, language: language)
+        )
+      }
+    }
+    let run = JSONValue.object([
+      (
+        "tool",
+        .object([
+          (
+            "driver",
+            .object([
+              ("name", "nianbao"),
+              ("version", .string(About.version)),
+              ("semanticVersion", .string(About.version)),
+              ("informationUri", .string(About.homepage)),
+              ("language", language == .zh ? "zh-CN" : "en-US"),
+              ("rules", .array(Rule.all.map { descriptor($0, language: language) })),
+            ])
+          )
+        ])
+      ),
+      (
+        "invocations",
+        .array([
+          .object([
+            ("executionSuccessful", .bool(!results.contains { $0.readError != nil })),
+            ("toolExecutionNotifications", notifications.isEmpty ? nil : .array(notifications) as JSONValue?),
+          ])
+        ])
+      ),
+      ("originalUriBaseIds", .object([(sourceRoot, .object([("uri", .string(directoryURI(directory)))]))])),
+      ("columnKind", "utf16CodeUnits"),
+      ("results", .array(findings)),
+    ])
+    return .object([("$schema", .string(schema)), ("version", "2.1.0"), ("runs", .array([run]))])
+  }
+
+  /// Names for the rules' `name` (SARIF wants an identifier, the code is the `id`).
+  static let ruleNames: [String: String] = [
+    "NB100": "NotAReport", "NB101": "MissingSection", "NB102": "SectionsOutOfOrder", "NB103": "DuplicateSection",
+    "NB104": "MissingTable", "NB105": "NonCanonicalLabel", "NB106": "MissingRow", "NB107": "WrongValueCount",
+    "NB108": "InvalidValue", "NB109": "MissingTitle", "NB110": "UnsplittableCells", "NB111": "RunTogetherCells",
+    "NB112": "OutdatedLayout", "NB113": "MisnumberedSection", "NB114": "BlankCell", "NB115": "DuplicateRow",
+    "NB201": "RowTotal", "NB202": "OutcomeTotal", "NB203": "CarryIdentity", "NB204": "ReviewTotal",
+    "NB205": "ContradictedValue", "NB301": "PeriodWrongYear", "NB302": "PeriodNotWholeYear",
+    "NB303": "ImpossibleDate", "NB304": "ReversedRange", "NB305": "CutoffNotYearEnd", "NB306": "ParagraphOtherYear",
+    "NB307": "NoPeriodStatement", "NB308": "SignatureDate", "NB309": "CarryOverAcrossYears",
+    "NB401": "NoFeeStatement", "NB402": "EmptyProblems", "NB403": "NoAccountability", "NB501": "NarrativeMismatch",
+  ]
+
+  static func level(_ severity: Severity) -> JSONValue {
+    switch severity {
+    case .error: return "error"
+    case .warning: return "warning"
+    case .information, .hint: return "note"
+    }
+  }
+
+  private static func descriptor(_ rule: Rule, language: Language) -> JSONValue {
+    .object([
+      ("id", .string(rule.code)),
+      ("name", .string(ruleNames[rule.code] ?? rule.code)),
+      ("shortDescription", .object([("text", .string(rule.title.text(language)))])),
+      ("fullDescription", .object([("text", .string(rule.explanation.text(language)))])),
+      ("helpUri", .string(About.documentationURL(for: rule))),
+      ("defaultConfiguration", .object([("level", level(rule.severity))])),
+    ])
+  }
+
+  private static func result(
+    _ diagnostic: Diagnostic,
+    artifact: JSONValue,
+    source: SourceText,
+    fingerprint: String,
+    language: Language
+  ) -> JSONValue {
+    let related = diagnostic.related.enumerated().map { index, note in
+      JSONValue.object([
+        ("id", .int(index)),
+        ("physicalLocation", physicalLocation(artifact, note.range, source)),
+        ("message", .object([("text", .string(note.message.text(language)))])),
+      ])
+    }
+    let fixes = diagnostic.fixes.filter(\.isCertain).map { fix in
+      JSONValue.object([
+        ("description", .object([("text", .string(fix.title.text(language)))])),
+        (
+          "artifactChanges",
+          .array([
+            .object([
+              ("artifactLocation", artifact),
+              (
+                "replacements",
+                .array(
+                  fix.edits.map { edit in
+                    .object([
+                      ("deletedRegion", region(edit.range, source)),
+                      ("insertedContent", .object([("text", .string(edit.replacement))])),
+                    ])
+                  }
+                )
+              ),
+            ])
+          ])
+        ),
+      ])
+    }
+    return .object([
+      ("ruleId", .string(diagnostic.code)),
+      ("ruleIndex", Rule.all.firstIndex { $0.code == diagnostic.code }.map { .int($0) }),
+      ("level", level(diagnostic.severity)),
+      ("message", .object([("text", .string(diagnostic.message.text(language)))])),
+      ("locations", .array([.object([("physicalLocation", physicalLocation(artifact, diagnostic.range, source))])])),
+      ("relatedLocations", related.isEmpty ? nil : .array(related) as JSONValue?),
+      ("fixes", fixes.isEmpty ? nil : .array(fixes) as JSONValue?),
+      ("partialFingerprints", .object([("nianbaoFinding/v1", .string(fingerprint))])),
+    ])
+  }
+
+  private static func physicalLocation(_ artifact: JSONValue, _ range: Range<Int>, _ source: SourceText) -> JSONValue {
+    .object([("artifactLocation", artifact), ("region", region(range, source))])
+  }
+
+  private static func region(_ range: Range<Int>, _ source: SourceText) -> JSONValue {
+    let region = OneBasedRegion(range, in: source, columns: .utf16)
+    return .object([
+      ("startLine", .int(region.startLine)),
+      ("startColumn", .int(region.startColumn)),
+      ("endLine", .int(region.endLine)),
+      ("endColumn", .int(region.endColumn)),
+    ])
+  }
+
+  private static func artifactLocation(_ path: String, directory: String) -> JSONValue {
+    let (uri, isRelative) = ReportPath.uri(ReportPath.relative(path, to: directory))
+    return .object([("uri", .string(uri)), ("uriBaseId", isRelative ? .string(sourceRoot) : nil as JSONValue?)])
+  }
+
+  private static func directoryURI(_ directory: String) -> String {
+    let (uri, _) = ReportPath.uri(directory.hasSuffix("/") ? directory : directory + "/")
+    return uri
+  }
+
+  private static func notification(_ level: JSONValue, _ text: String, artifact: JSONValue) -> JSONValue {
+    .object([
+      ("level", level),
+      ("message", .object([("text", .string(text))])),
+      ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact)]))])])),
+    ])
+  }
+}
