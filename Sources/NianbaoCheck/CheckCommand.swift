@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import NianbaoConfig
 import NianbaoCore
 import NianbaoJSON
 import Synchronization
@@ -22,6 +23,11 @@ public enum CheckCommand {
     var readError: String?
     var fixedCount = 0
     var diff: String?
+    var settings: FileSettings?
+    /// The report read, for the fingerprints of its findings.
+    var report: Report?
+    /// Findings an entry of `nianbao-suppressions.json` accepts: not shown, not counted.
+    var suppressed: [Diagnostic] = []
   }
 
   /// Runs the check. `readStandardInput` is called once if `-` is among the paths.
@@ -31,6 +37,9 @@ public enum CheckCommand {
     output: (String) -> Void,
     errorOutput: (String) -> Void
   ) -> ExitCode {
+    var options = options
+    let project = ProjectSettings(options: options)
+    options.language = project.runLanguage()
     let language = options.language
     var entries: [FileWalker.Entry] = []
     var stdinBytes: [UInt8]?
@@ -56,17 +65,25 @@ public enum CheckCommand {
       return .failure
     }
     let stdinName = options.paths.contains("-") ? (options.stdinFilename ?? "<stdin>") : nil
+    guard let settings = project.settings(for: &entries, errorOutput: errorOutput) else { return .failure }
 
     let results = Mutex<[FileResult?]>(Array(repeating: nil, count: entries.count))
     let entriesCopy = entries
     let stdinCopy = stdinBytes
+    let optionsCopy = options
     DispatchQueue.concurrentPerform(iterations: entriesCopy.count) { index in
       let entry = entriesCopy[index]
-      let result = process(entry, options: options, stdin: entry.path == stdinName ? stdinCopy : nil)
+      let result = process(
+        entry,
+        options: optionsCopy,
+        settings: settings[index],
+        stdin: entry.path == stdinName ? stdinCopy : nil
+      )
       results.withLock { $0[index] = result }
     }
     var all = results.withLock { $0.compactMap { $0 } }
     pairAcrossYears(&all, options: options)
+    guard let stale = Suppressor.apply(&all, options: options, errorOutput: errorOutput) else { return .failure }
 
     switch options.format {
     case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
@@ -76,6 +93,7 @@ public enum CheckCommand {
     let remaining = all.flatMap(\.diagnostics)
     if remaining.contains(where: { $0.severity == .error }) { return .problems }
     if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
+    if options.strict && stale > 0 { return .problems }
     return .clean
   }
 
@@ -99,12 +117,19 @@ public enum CheckCommand {
         previousName: results[previous[0]].path
       )
       guard !found.isEmpty else { continue }
-      results[index].diagnostics = options.policy.apply(results[index].diagnostics + found).sortedByPosition()
+      let policy = results[index].settings?.policy ?? options.policy
+      results[index].diagnostics = policy.apply(results[index].diagnostics + found).sortedByPosition()
     }
   }
 
-  static func process(_ entry: FileWalker.Entry, options: CheckOptions, stdin: [UInt8]?) -> FileResult {
-    var result = FileResult(path: entry.path)
+  static func process(
+    _ entry: FileWalker.Entry,
+    options: CheckOptions,
+    settings: FileSettings,
+    stdin: [UInt8]?
+  ) -> FileResult {
+    var result = FileResult(path: entry.path, settings: settings)
+    let checkerOptions = settings.applied.checkerOptions
     let file: ReportFile
     do throws(ReportFile.ReadError) {
       if let stdin {
@@ -116,7 +141,11 @@ public enum CheckCommand {
       result.readError = error.message(options.language, path: entry.path)
       return result
     }
-    var (report, diagnostics) = Checker.check(file.text, explicitlyNamed: entry.explicitlyNamed)
+    var (report, diagnostics) = Checker.check(
+      file.text,
+      explicitlyNamed: entry.explicitlyNamed,
+      options: checkerOptions
+    )
     if options.fix || options.diff {
       var text = file.text
       var (fixedReport, current) = (report, diagnostics)
@@ -125,7 +154,7 @@ public enum CheckCommand {
         guard !edits.isEmpty else { break }
         text = edits.applied(to: SourceText(text))
         result.fixedCount += edits.count
-        (fixedReport, current) = Checker.check(text, explicitlyNamed: entry.explicitlyNamed)
+        (fixedReport, current) = Checker.check(text, explicitlyNamed: entry.explicitlyNamed, options: checkerOptions)
       }
       if options.diff {
         result.diff = UnifiedDiff.diff(
@@ -149,8 +178,9 @@ public enum CheckCommand {
       }
     }
     result.source = report.source
+    result.report = report
     result.crossYear = CrossYearRules.Summary(report)
-    result.diagnostics = options.policy.apply(diagnostics)
+    result.diagnostics = settings.policy.apply(diagnostics)
     return result
   }
 
@@ -172,10 +202,11 @@ public enum CheckCommand {
         continue
       }
       guard let source = result.source else { continue }
-      for diagnostic in result.diagnostics {
+      let fileLanguage = options.languageGiven ? language : result.settings?.language ?? language
+      for (diagnostic, suppressed) in result.shown(options) {
         let start = source.lines.position(ofUTF8Offset: diagnostic.range.lowerBound, in: .utf32)
         buffer +=
-          "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
+          "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(fileLanguage)) [\(diagnostic.code)]\(suppressed ? Suppressor.mark(fileLanguage) : "")\n"
       }
       if buffer.utf8.count > 1 << 16 {
         output(buffer)

@@ -14,6 +14,12 @@ public struct CheckOptions: Sendable {
   public var strict = false
   public var stdinFilename: String?
   public var policy = SeverityPolicy()
+  /// `--lang` was given: it wins over `language` in `nianbao.toml`.
+  public var languageGiven = false
+  /// `--add-suppressions`: accept every finding shown, in `nianbao-suppressions.json`.
+  public var addSuppressions = false
+  /// `--show-suppressed`: print suppressed findings too, marked (never counted).
+  public var showSuppressed = false
 
   public init() {}
 }
