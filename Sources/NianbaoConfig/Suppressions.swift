@@ -34,10 +34,36 @@ package struct Fingerprint: Sendable, Hashable {
     self.path = path
     section = report.sections.last { $0.headingRange.lowerBound <= range.lowerBound }?.number
     text = Self.squeezed(source.text(range))
-    let before = Self.squeezed(source.text(0..<range.lowerBound)).unicodeScalars.suffix(Self.window)
-    let after = Self.squeezed(source.text(range.upperBound..<source.utf8.count)).unicodeScalars.prefix(Self.window)
-    self.before = String(String.UnicodeScalarView(before))
-    self.after = String(String.UnicodeScalarView(after))
+    before = Self.context(source, before: range.lowerBound)
+    after = Self.context(source, after: range.upperBound)
+  }
+
+  /// The last ``window`` characters before `offset`, white space removed; read from a slice
+  /// near the offset, so that a finding deep in a large report costs the same as one near the top.
+  private static func context(_ source: SourceText, before offset: Int) -> String {
+    var span = 64 * window
+    while true {
+      let start = source.scalarStart(atOrBefore: max(0, offset - span))
+      let squeezed = Self.squeezed(source.text(start..<offset)).unicodeScalars
+      if squeezed.count >= window || start == 0 {
+        return String(String.UnicodeScalarView(squeezed.suffix(window)))
+      }
+      span *= 4
+    }
+  }
+
+  private static func context(_ source: SourceText, after offset: Int) -> String {
+    var span = 64 * window
+    let count = source.utf8.count
+    while true {
+      let end = min(count, offset + span)
+      let boundary = end == count ? end : source.scalarStart(atOrBefore: end)
+      let squeezed = Self.squeezed(source.text(offset..<max(offset, boundary))).unicodeScalars
+      if squeezed.count >= window || end == count {
+        return String(String.UnicodeScalarView(squeezed.prefix(window)))
+      }
+      span *= 4
+    }
   }
 
   /// Text without any white space: pastes from Word, PDF and the web differ mostly in it.
