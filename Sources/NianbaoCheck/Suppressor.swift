@@ -63,6 +63,7 @@ enum Suppressor {
         let file = files[settings.suppressionsPath]
       else { continue }
       checked.insert(settings.suppressionsPath + "\u{0}" + settings.suppressionKey)
+      guard !file.entries.isEmpty else { continue }
       var shown: [Diagnostic] = []
       for diagnostic in results[index].diagnostics {
         let fingerprint = Fingerprint(diagnostic, in: report, path: settings.suppressionKey)

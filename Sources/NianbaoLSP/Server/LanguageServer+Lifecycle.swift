@@ -94,6 +94,7 @@ extension LanguageServer {
   func settingsChanged() {
     settingsGeneration += 1
     analyses.removeAll()
+    documentSettingsCache.removeAll()
     if pullDiagnostics {
       if refreshSupport { request("workspace/diagnostic/refresh", nil) }
     } else {

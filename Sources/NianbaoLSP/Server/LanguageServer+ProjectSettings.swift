@@ -55,6 +55,13 @@ extension LanguageServer {
   /// with the editor's rule levels and language over them. A settings file that cannot be used
   /// is shown to the user once (until it changes) and the document is checked without it.
   func documentSettings(_ uri: String) -> DocumentSettings {
+    if let known = documentSettingsCache[uri] { return known }
+    let found = readDocumentSettings(uri)
+    documentSettingsCache[uri] = found
+    return found
+  }
+
+  private func readDocumentSettings(_ uri: String) -> DocumentSettings {
     guard let path = Self.filePath(uri) else {
       var applied = AppliedSettings(config: nil, file: "/")
       applied.override(with: settings.policy) { _, _ in .editor }

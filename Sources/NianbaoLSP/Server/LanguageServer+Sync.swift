@@ -36,6 +36,7 @@ extension LanguageServer {
     let uri = try uri(params)
     documents[uri] = nil
     analyses[uri] = nil
+    documentSettingsCache[uri] = nil
     pendingPublish.remove(uri)
     if !pullDiagnostics {
       send(

@@ -38,6 +38,8 @@ public actor LanguageServer {
   var settingsGeneration = 0
   /// The `nianbao.toml` and suppressions files read, by folder.
   let configs = ConfigStore()
+  /// Each open document's settings, until a settings file or the editor's settings change.
+  var documentSettingsCache: [String: DocumentSettings] = [:]
   /// Settings files already shown to the user as unusable (until they change).
   var reportedSettingsErrors: Set<ConfigError> = []
   var documents: [String: Document] = [:]
