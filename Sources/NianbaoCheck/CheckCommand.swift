@@ -24,8 +24,8 @@ public enum CheckCommand {
     var fixedCount = 0
     var diff: String?
     var settings: FileSettings?
-    /// The report read, for the fingerprints of its findings.
-    var report: Report?
+    /// Where the report's sections start, for the fingerprints of its findings.
+    var sections: [SectionStart] = []
     /// Findings an entry of `nianbao-suppressions.json` accepts: not shown, not counted.
     var suppressed: [Diagnostic] = []
   }
@@ -178,7 +178,7 @@ public enum CheckCommand {
       }
     }
     result.source = report.source
-    result.report = report
+    result.sections = Fingerprint.sectionStarts(report)
     result.crossYear = CrossYearRules.Summary(report)
     result.diagnostics = settings.policy.apply(diagnostics)
     return result

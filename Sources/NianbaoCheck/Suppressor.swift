@@ -31,9 +31,9 @@ enum Suppressor {
     if options.addSuppressions, !options.diff {
       var added: [String: Int] = [:]
       for result in results {
-        guard let settings = result.settings, let report = result.report, !result.diagnostics.isEmpty else { continue }
+        guard let settings = result.settings, let source = result.source, !result.diagnostics.isEmpty else { continue }
         let fingerprints = result.diagnostics.map {
-          Fingerprint($0, in: report, path: settings.suppressionKey)
+          Fingerprint($0, in: source, sections: result.sections, path: settings.suppressionKey)
         }
         added[settings.suppressionsPath, default: 0] += files[settings.suppressionsPath]!.add(fingerprints)
       }
@@ -59,14 +59,19 @@ enum Suppressor {
     var used: [String: Set<Int>] = [:]
     var checked: Set<String> = []
     for index in results.indices {
-      guard let settings = results[index].settings, let report = results[index].report,
+      guard let settings = results[index].settings, let source = results[index].source,
         let file = files[settings.suppressionsPath]
       else { continue }
       checked.insert(settings.suppressionsPath + "\u{0}" + settings.suppressionKey)
       guard !file.entries.isEmpty else { continue }
       var shown: [Diagnostic] = []
       for diagnostic in results[index].diagnostics {
-        let fingerprint = Fingerprint(diagnostic, in: report, path: settings.suppressionKey)
+        let fingerprint = Fingerprint(
+          diagnostic,
+          in: source,
+          sections: results[index].sections,
+          path: settings.suppressionKey
+        )
         if let entry = file.entry(matching: fingerprint) {
           used[settings.suppressionsPath, default: []].insert(entry)
           results[index].suppressed.append(diagnostic)

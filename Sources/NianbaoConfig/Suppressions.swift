@@ -28,11 +28,16 @@ package struct Fingerprint: Sendable, Hashable {
   }
 
   package init(_ diagnostic: Diagnostic, in report: Report, path: String) {
-    let source = report.source
+    self.init(diagnostic, in: report.source, sections: Self.sectionStarts(report), path: path)
+  }
+
+  /// - Parameter sections: where each section starts and its number, in text order (see
+  ///   ``sectionStarts(_:)``), so that a caller need not keep the whole report.
+  package init(_ diagnostic: Diagnostic, in source: SourceText, sections: [SectionStart], path: String) {
     let range = diagnostic.range.clamped(to: 0..<source.utf8.count)
     code = diagnostic.code
     self.path = path
-    section = report.sections.last { $0.headingRange.lowerBound <= range.lowerBound }?.number
+    section = sections.last { $0.offset <= range.lowerBound }?.number
     text = Self.squeezed(source.text(range))
     before = Self.context(source, before: range.lowerBound)
     after = Self.context(source, after: range.upperBound)
@@ -69,6 +74,19 @@ package struct Fingerprint: Sendable, Hashable {
   /// Text without any white space: pastes from Word, PDF and the web differ mostly in it.
   static func squeezed(_ text: String) -> String {
     String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }))
+  }
+}
+
+/// Where a section's heading starts and the section's number.
+package struct SectionStart: Sendable, Hashable {
+  package var offset: Int
+  package var number: Int
+}
+
+extension Fingerprint {
+  package static func sectionStarts(_ report: Report) -> [SectionStart] {
+    report.sections.map { SectionStart(offset: $0.headingRange.lowerBound, number: $0.number) }
+      .sorted { $0.offset < $1.offset }
   }
 }
 
