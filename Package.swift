@@ -17,18 +17,24 @@ let package = Package(
     .target(name: "NianbaoCore", swiftSettings: strictSettings),
     // A small exact JSON reader and writer, shared by `--format json` and the language server.
     .target(name: "NianbaoJSON", swiftSettings: strictSettings, linkerSettings: [.linkedLibrary("m")]),
+    // `nianbao.toml` and `nianbao-suppressions.json`: read by `--check` and by the language server.
+    .target(name: "NianbaoConfig", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
     // `--check`: file walking, decoding, output formats, atomic writes.
     .target(
       name: "NianbaoCheck",
-      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP"],
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP", "NianbaoConfig"],
       swiftSettings: strictSettings
     ),
     // The language server: JSON-RPC framing, LSP types, the server.
-    .target(name: "NianbaoLSP", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
+    .target(
+      name: "NianbaoLSP",
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoConfig"],
+      swiftSettings: strictSettings
+    ),
     // The thin executable.
     .executableTarget(
       name: "nianbao",
-      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoLSP", "NianbaoJSON"],
+      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoLSP", "NianbaoJSON", "NianbaoConfig"],
       swiftSettings: strictSettings
     ),
     // Benchmarks (not tests): `swift run -c release nianbao-bench`.
@@ -43,6 +49,11 @@ let package = Package(
     .testTarget(
       name: "NianbaoCoreTests",
       dependencies: ["NianbaoCore", "NianbaoTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "NianbaoConfigTests",
+      dependencies: ["NianbaoCore", "NianbaoConfig", "NianbaoTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import NianbaoConfig
 import NianbaoCore
 import NianbaoJSON
 import Synchronization
@@ -25,6 +26,11 @@ public enum CheckCommand {
     var encoding: TextEncoding = .utf8
     var fixedCount = 0
     var diff: String?
+    var settings: FileSettings?
+    /// Where the report's sections start, for the fingerprints of its findings.
+    var sections: [SectionStart] = []
+    /// Findings an entry of `nianbao-suppressions.json` accepts: not shown, not counted.
+    var suppressed: [Diagnostic] = []
   }
 
   /// Runs the check. `readStandardInput` is called once if `-` is among the paths.
@@ -34,6 +40,9 @@ public enum CheckCommand {
     output: (String) -> Void,
     errorOutput: (String) -> Void
   ) -> ExitCode {
+    var options = options
+    let project = ProjectSettings(options: options)
+    options.language = project.runLanguage()
     let language = options.language
     var entries: [FileWalker.Entry] = []
     var stdinBytes: [UInt8]?
@@ -59,21 +68,29 @@ public enum CheckCommand {
       return .failure
     }
     let stdinName = options.paths.contains("-") ? (options.stdinFilename ?? "<stdin>") : nil
+    guard let settings = project.settings(for: &entries, errorOutput: errorOutput) else { return .failure }
 
     let results = Mutex<[FileResult?]>(Array(repeating: nil, count: entries.count))
     let entriesCopy = entries
     let stdinCopy = stdinBytes
     let progress =
       options.showsProgress && entries.count > 1 ? CheckProgress(total: entries.count, language: language) : nil
+    let optionsCopy = options
     DispatchQueue.concurrentPerform(iterations: entriesCopy.count) { index in
       let entry = entriesCopy[index]
-      let result = process(entry, options: options, stdin: entry.path == stdinName ? stdinCopy : nil)
+      let result = process(
+        entry,
+        options: optionsCopy,
+        settings: settings[index],
+        stdin: entry.path == stdinName ? stdinCopy : nil
+      )
       results.withLock { $0[index] = result }
       progress?.fileDone()
     }
     progress?.clear()
     var all = results.withLock { $0.compactMap { $0 } }
     pairAcrossYears(&all, options: options)
+    guard let stale = Suppressor.apply(&all, options: options, errorOutput: errorOutput) else { return .failure }
 
     switch options.format {
     case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
@@ -89,6 +106,7 @@ public enum CheckCommand {
     let remaining = all.flatMap(\.diagnostics)
     if remaining.contains(where: { $0.severity == .error }) { return .problems }
     if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
+    if options.strict && stale > 0 { return .problems }
     return .clean
   }
 
@@ -112,12 +130,19 @@ public enum CheckCommand {
         previousName: results[previous[0]].path
       )
       guard !found.isEmpty else { continue }
-      results[index].diagnostics = options.policy.apply(results[index].diagnostics + found).sortedByPosition()
+      let policy = results[index].settings?.policy ?? options.policy
+      results[index].diagnostics = policy.apply(results[index].diagnostics + found).sortedByPosition()
     }
   }
 
-  static func process(_ entry: FileWalker.Entry, options: CheckOptions, stdin: [UInt8]?) -> FileResult {
-    var result = FileResult(path: entry.path)
+  static func process(
+    _ entry: FileWalker.Entry,
+    options: CheckOptions,
+    settings: FileSettings,
+    stdin: [UInt8]?
+  ) -> FileResult {
+    var result = FileResult(path: entry.path, settings: settings)
+    let checkerOptions = settings.applied.checkerOptions
     let file: ReportFile
     do throws(ReportFile.ReadError) {
       if let stdin {
@@ -131,7 +156,11 @@ public enum CheckCommand {
     }
     result.encodingNotice = file.encodingNotice(fix: options.fix)
     result.encoding = file.encoding
-    var (report, diagnostics) = Checker.check(file.text, explicitlyNamed: entry.explicitlyNamed)
+    var (report, diagnostics) = Checker.check(
+      file.text,
+      explicitlyNamed: entry.explicitlyNamed,
+      options: checkerOptions
+    )
     if options.fix || options.diff {
       var text = file.text
       var (fixedReport, current) = (report, diagnostics)
@@ -140,7 +169,7 @@ public enum CheckCommand {
         guard !edits.isEmpty else { break }
         text = edits.applied(to: SourceText(text))
         result.fixedCount += edits.count
-        (fixedReport, current) = Checker.check(text, explicitlyNamed: entry.explicitlyNamed)
+        (fixedReport, current) = Checker.check(text, explicitlyNamed: entry.explicitlyNamed, options: checkerOptions)
       }
       if options.diff {
         result.diff = UnifiedDiff.diff(
@@ -160,8 +189,9 @@ public enum CheckCommand {
       }
     }
     result.source = report.source
+    result.sections = Fingerprint.sectionStarts(report)
     result.crossYear = CrossYearRules.Summary(report)
-    result.diagnostics = options.policy.apply(diagnostics)
+    result.diagnostics = settings.policy.apply(diagnostics)
     return result
   }
 
@@ -212,10 +242,11 @@ public enum CheckCommand {
         continue
       }
       guard let source = result.source else { continue }
-      for diagnostic in result.diagnostics {
+      let fileLanguage = options.languageGiven ? language : result.settings?.language ?? language
+      for (diagnostic, suppressed) in result.shown(options) {
         let start = source.lines.position(ofUTF8Offset: diagnostic.range.lowerBound, in: .utf32)
         buffer +=
-          "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
+          "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(fileLanguage)) [\(diagnostic.code)]\(suppressed ? Suppressor.mark(fileLanguage) : "")\n"
       }
       if buffer.utf8.count > 1 << 16 {
         output(buffer)

@@ -20,6 +20,12 @@ public struct CheckOptions: Sendable {
   public var policy = SeverityPolicy()
   /// Files done / total on standard error while checking (when it is a terminal).
   public var showsProgress = false
+  /// `--lang` was given: it wins over `language` in `nianbao.toml`.
+  public var languageGiven = false
+  /// `--add-suppressions`: accept every finding shown, in `nianbao-suppressions.json`.
+  public var addSuppressions = false
+  /// `--show-suppressed`: print suppressed findings too, marked (never counted).
+  public var showSuppressed = false
 
   public init() {}
 }

@@ -20,8 +20,14 @@ enum JSONReport {
       }
       guard let source = result.source else { continue }
       let uri = result.path.hasPrefix("<") ? result.path : URL(fileURLWithPath: result.path).absoluteString
-      for diagnostic in result.diagnostics {
-        diagnostics.append(json(diagnostic, path: result.path, uri: uri, source: source, language: options.language))
+      let language = options.languageGiven ? options.language : result.settings?.language ?? options.language
+      for (diagnostic, suppressed) in result.shown(options) {
+        var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language)
+        if suppressed, case .object(var members) = item {
+          members.append(("suppressed", true))
+          item = .object(members)
+        }
+        diagnostics.append(item)
       }
     }
     let summary = Summary(results)

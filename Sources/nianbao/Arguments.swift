@@ -5,6 +5,7 @@ import NianbaoCore
 enum Command {
   case serve(logFile: String?)
   case check(CheckOptions)
+  case showSettings(CheckOptions)
   case listRules(Language)
   case explain(String, Language)
   case version
@@ -83,6 +84,7 @@ enum Arguments {
           )
         }
         options.language = parsed
+        options.languageGiven = true
       case "--stdin-filename": options.stdinFilename = try optionValue()
       case "--rule":
         let setting = try optionValue()
@@ -113,6 +115,9 @@ enum Arguments {
           }
         }
       case "--log-file": logFile = try optionValue()
+      case "--add-suppressions": options.addSuppressions = true
+      case "--show-suppressed": options.showSuppressed = true
+      case "--show-settings": try setMode("--show-settings")
       case "--list-rules": try setMode("--list-rules")
       case "--explain":
         try setMode("--explain")
@@ -163,6 +168,16 @@ enum Arguments {
         )
       }
       return .check(options)
+    case "--show-settings":
+      guard options.paths.count == 1, options.paths != ["-"] else {
+        throw UsageError(
+          message: LocalizedText(
+            zh: "--show-settings 需要一个文件，例如：nianbao --show-settings 报告/2025年度报告.txt",
+            en: "--show-settings takes one file, e.g. nianbao --show-settings reports/2025.txt"
+          )
+        )
+      }
+      return .showSettings(options)
     case "--list-rules": return .listRules(options.language)
     case "--explain": return .explain(explainCode ?? "", options.language)
     case "--version": return .version

@@ -9,6 +9,7 @@ enum Usage {
         用法:
           nianbao [--stdio] [--log-file 文件]      作为语言服务器（LSP）运行，供 VS Code、Neovim 等编辑器使用
           nianbao --check [选项] 路径…             检查文件或文件夹（递归查找 *.txt、*.md；“-”表示标准输入）
+          nianbao --show-settings 文件              显示适用于该文件的设置及其来源（nianbao.toml、命令行）
           nianbao --list-rules                      列出全部检查规则
           nianbao --explain NB201                   解释一条规则
           nianbao --version | --help
@@ -22,6 +23,8 @@ enum Usage {
           --strict               有警告也以状态 1 退出
           --rule 代码=级别       调整规则级别：error、warning、info、hint、off（可重复）
           --stdin-filename 名称  标准输入在输出中显示的文件名
+          --add-suppressions     将显示的发现全部记入 nianbao-suppressions.json（视为已接受）
+          --show-suppressed      也显示已接受的发现（标为“已抑制”，不计数）
 
         文件可以是 UTF-8（可带 BOM）、GB18030/GBK 或带 BOM 的 UTF-16；--fix 按原编码写回。
         在终端上检查多个文件时，标准错误上显示进度。
@@ -35,6 +38,7 @@ enum Usage {
       Usage:
         nianbao [--stdio] [--log-file FILE]      run the language server (LSP) for VS Code, Neovim and other editors
         nianbao --check [options] PATH…          check files or folders (folders: *.txt and *.md, recursively; "-" is standard input)
+        nianbao --show-settings FILE             the settings that apply to FILE and where each came from
         nianbao --list-rules                     list every rule
         nianbao --explain NB201                  explain a rule
         nianbao --version | --help
@@ -49,6 +53,8 @@ enum Usage {
         --strict               exit with status 1 on warnings too
         --rule CODE=LEVEL      change a rule's level: error, warning, info, hint, off (repeatable)
         --stdin-filename NAME  the name standard input is reported under
+        --add-suppressions     accept every finding shown, in nianbao-suppressions.json
+        --show-suppressed      show accepted findings too (marked, not counted)
 
       Files may be UTF-8 (with or without a BOM), GB18030/GBK, or UTF-16 with a BOM; --fix writes them back in their encoding.
       Checking several files on a terminal shows progress on standard error.

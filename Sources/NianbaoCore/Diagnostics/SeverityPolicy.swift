@@ -23,6 +23,11 @@ public struct SeverityPolicy: Sendable, Hashable {
     }
   }
 
+  /// Takes every setting of `other` over this one's (the command line over a settings file).
+  public mutating func merge(_ other: SeverityPolicy) {
+    overrides.merge(other.overrides) { _, new in new }
+  }
+
   public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     guard !overrides.isEmpty else { return diagnostics }
     return diagnostics.compactMap { diagnostic in

@@ -5,12 +5,21 @@ public enum Checker {
   /// - Parameter explicitlyNamed: whether the user named this text (a file on the command line,
   ///   a document opened as a report). A text that is not a report then gets one NB100 finding;
   ///   otherwise it gets none.
-  public static func check(_ text: String, explicitlyNamed: Bool = true) -> (Report, [Diagnostic]) {
+  /// - Parameter options: what the team's settings say about its reports (see ``CheckerOptions``).
+  public static func check(
+    _ text: String,
+    explicitlyNamed: Bool = true,
+    options: CheckerOptions = CheckerOptions()
+  ) -> (Report, [Diagnostic]) {
     let report = ReportParser.parse(text)
-    return (report, check(report, explicitlyNamed: explicitlyNamed))
+    return (report, check(report, explicitlyNamed: explicitlyNamed, options: options))
   }
 
-  public static func check(_ report: Report, explicitlyNamed: Bool = true) -> [Diagnostic] {
+  public static func check(
+    _ report: Report,
+    explicitlyNamed: Bool = true,
+    options: CheckerOptions = CheckerOptions()
+  ) -> [Diagnostic] {
     guard report.looksLikeReport else {
       guard explicitlyNamed else { return [] }
       let first =
@@ -31,7 +40,7 @@ public enum Checker {
         )
       ]
     }
-    var context = RuleContext(report: report)
+    var context = RuleContext(report: report, options: options)
     StructureRules.run(&context)
     LabelRules.run(&context)
     CellRules.run(&context)
@@ -48,6 +57,7 @@ public enum Checker {
 /// What the rules share while checking one report.
 struct RuleContext {
   let report: Report
+  let options: CheckerOptions
   var diagnostics: [Diagnostic] = []
   /// Cells a finding already explains (by the offset where they start), so that a blank total
   /// that is also wrong gets one finding, not two.

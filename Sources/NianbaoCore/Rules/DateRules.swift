@@ -50,12 +50,24 @@ enum DateRules {
       found = report.dates.first { $0.range == range && $0.yearWritten && $0.day != nil && $0.isValid }
     }
     guard let date = found, let dateYear = date.year else { return }
-    let government = ContentRules.isGovernment(report.title?.agency ?? "")
-    let deadline = government ? (month: 3, day: 31) : (month: 1, day: 31)
+    let government =
+      context.options.agency.map { $0 == .government } ?? ContentRules.isGovernment(report.title?.agency ?? "")
+    let legal = government ? MonthDay(month: 3, day: 31)! : MonthDay(month: 1, day: 31)!
+    let deadline = context.options.deadline ?? legal
     let deadlineText = LocalizedText(
       zh: "\(year + 1)年\(deadline.month)月\(deadline.day)日",
-      en: "\(year + 1)-0\(deadline.month)-\(deadline.day)"
+      en: "\(year + 1)-\(deadline)"
     )
+    let why =
+      context.options.deadline == nil
+      ? LocalizedText(
+        zh: "法定公布期限 \(deadlineText.zh)（条例第四十九条，\(government ? "人民政府" : "政府部门")）",
+        en: "the legal deadline \(deadlineText.en) (Art. 49 of the 条例, \(government ? "a government" : "a department"))"
+      )
+      : LocalizedText(
+        zh: "本地规定的公布期限 \(deadlineText.zh)（nianbao.toml 的 deadline）",
+        en: "the local deadline \(deadlineText.en) (deadline in nianbao.toml)"
+      )
     let written = source.text(date.range)
     if dateYear <= year {
       context.add(
@@ -75,9 +87,8 @@ enum DateRules {
           .signatureDate,
           range: date.range,
           message: LocalizedText(
-            zh: "成文日期“\(written)”晚于法定公布期限 \(deadlineText.zh)（条例第四十九条，\(government ? "人民政府" : "政府部门")）。",
-            en:
-              "The date “\(written)” is later than the legal deadline \(deadlineText.en) (Art. 49 of the 条例, \(government ? "a government" : "a department"))."
+            zh: "成文日期“\(written)”晚于\(why.zh)。",
+            en: "The date “\(written)” is later than \(why.en)."
           )
         )
       )

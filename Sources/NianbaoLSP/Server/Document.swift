@@ -45,8 +45,10 @@ struct Analysis: Sendable {
   var version: Int
   var settingsGeneration: Int
   var report: Report
-  /// With the user's severities applied.
+  /// With the user's severities applied, without the suppressed ones.
   var diagnostics: [Diagnostic]
+  /// The language of its messages from the editor's settings or `nianbao.toml`, if either sets one.
+  var language: Language?
 
   var resultID: String { "\(version)-\(settingsGeneration)" }
 }

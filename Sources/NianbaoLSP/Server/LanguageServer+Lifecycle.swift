@@ -11,6 +11,8 @@ extension LanguageServer {
     refreshSupport = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.bool ?? false
     configurationSupport = capabilities["workspace"]?["configuration"]?.bool ?? false
     documentChangesSupport = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
+    watchedFilesDynamicRegistration =
+      capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
     if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
       markdownHover = formats.contains("markdown")
     }
@@ -52,6 +54,7 @@ extension LanguageServer {
   }
 
   func initialized() {
+    registerFileWatchers()
     if configurationSupport {
       request("workspace/configuration", .object([("items", .array([.object([("section", "nianbao")])]))]))
     }
@@ -82,9 +85,16 @@ extension LanguageServer {
   func apply(_ new: Settings) {
     guard new != settings else { return }
     settings = new
+    reportSettingProblems()
+    settingsChanged()
+  }
+
+  /// Every finding may have changed: pushed diagnostics are published again, pulling clients
+  /// are asked to refresh.
+  func settingsChanged() {
     settingsGeneration += 1
     analyses.removeAll()
-    reportSettingProblems()
+    documentSettingsCache.removeAll()
     if pullDiagnostics {
       if refreshSupport { request("workspace/diagnostic/refresh", nil) }
     } else {

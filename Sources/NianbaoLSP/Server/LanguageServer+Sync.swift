@@ -1,3 +1,4 @@
+import NianbaoConfig
 import NianbaoCore
 import NianbaoJSON
 
@@ -35,6 +36,7 @@ extension LanguageServer {
     let uri = try uri(params)
     documents[uri] = nil
     analyses[uri] = nil
+    documentSettingsCache[uri] = nil
     pendingPublish.remove(uri)
     if !pullDiagnostics {
       send(
@@ -52,12 +54,22 @@ extension LanguageServer {
     }
     let report = ReportParser.parse(document.source)
     let (checked, named) = document.checking
-    let diagnostics = checked ? settings.policy.apply(Checker.check(report, explicitlyNamed: named)) : []
+    let project = documentSettings(uri)
+    let diagnostics =
+      checked
+      ? unsuppressed(
+        project.applied.policy.apply(
+          Checker.check(report, explicitlyNamed: named, options: project.applied.checkerOptions)
+        ),
+        report,
+        project
+      ) : []
     let analysis = Analysis(
       version: document.version,
       settingsGeneration: settingsGeneration,
       report: report,
-      diagnostics: diagnostics
+      diagnostics: diagnostics,
+      language: project.applied.language.value
     )
     analyses[uri] = analysis
     return (document, analysis)

@@ -1,3 +1,4 @@
+import NianbaoConfig
 import NianbaoCore
 import NianbaoJSON
 
@@ -31,9 +32,16 @@ public actor LanguageServer {
   var markdownHover = true
   var documentChangesSupport = false
   var localeLanguage: Language?
+  var watchedFilesDynamicRegistration = false
 
   var settings = Settings()
   var settingsGeneration = 0
+  /// The `nianbao.toml` and suppressions files read, by folder.
+  let configs = ConfigStore()
+  /// Each open document's settings, until a settings file or the editor's settings change.
+  var documentSettingsCache: [String: DocumentSettings] = [:]
+  /// Settings files already shown to the user as unusable (until they change).
+  var reportedSettingsErrors: Set<ConfigError> = []
   var documents: [String: Document] = [:]
   var analyses: [String: Analysis] = [:]
   /// Documents whose diagnostics must be pushed at the next flush.
@@ -124,6 +132,7 @@ public actor LanguageServer {
       case "textDocument/didClose": try didClose(params)
       case "textDocument/didSave": break
       case "workspace/didChangeConfiguration": didChangeConfiguration(params)
+      case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
       default: break  // `$/cancelRequest` is taken by the transport; other notifications need nothing.
       }
     } catch {

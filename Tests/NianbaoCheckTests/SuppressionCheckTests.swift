@@ -1,0 +1,91 @@
+import Foundation
+import NianbaoJSON
+import NianbaoTestSupport
+import Testing
+
+/// `nianbao-suppressions.json` through the real binary, on a copy of a published report.
+@Suite struct SuppressionCheckTests {
+  typealias Project = ConfigCheckTests.Project
+
+  /// 三明市 2024: the text says 现行有效规范性文件2763件 where table 二 has 3097 (NB501), a
+  /// finding a team may accept for a report that must stay as published.
+  static let report = TestPaths.text(
+    at: TestPaths.repository.appendingPathComponent("Tests/RealReports/17_sanming_city_gov_2024.txt")
+  )
+
+  @Test func acceptedFindingStaysSuppressedThroughEditsAndComesBackWhenItsNumberChanges() throws {
+    let project = try Project()
+    try project.write("nianbao.toml", "[rules]\nNB307 = \"off\"\n")
+    try project.write("reports/三明市2024年度报告.txt", Self.report)
+    let before = try project.run(["--check", "reports"])
+    #expect(Project.findings(before.stdout) == ["reports/三明市2024年度报告.txt NB501"])
+
+    let add = try project.run(["--check", "--add-suppressions", "reports"])
+    #expect(add.status == 0)
+    #expect(add.stdout == "1 个文件均未发现问题\n")
+    #expect(add.stderr.contains("已将 1 条发现写入 "))
+    #expect(add.stderr.contains("/nianbao-suppressions.json"))
+    let json = try JSONValue.parse(try project.read("nianbao-suppressions.json"))
+    let entry = try #require(json["suppressions"]?[0])
+    #expect(entry["code"] == "NB501")
+    #expect(entry["path"] == "reports/三明市2024年度报告.txt")
+    #expect(entry["section"] == 1)
+    #expect(entry["reason"] == "")
+    #expect(entry["line"] == nil)
+    // Adding again merges: nothing new, the entry stays once.
+    _ = try project.run(["--check", "--add-suppressions", "reports"])
+    #expect(try JSONValue.parse(try project.read("nianbao-suppressions.json"))["suppressions"]?.array?.count == 1)
+
+    // Lines inserted above and a change elsewhere: still suppressed.
+    var edited = Self.report.replacingOccurrences(of: "\n（三）解读回应方面。", with: "\n\n补充说明一行。\n另一行。\n（三）解读回应方面。")
+    edited = edited.replacingOccurrences(of: "征集决策意见74件", with: "征集决策意见75件")
+    try project.write("reports/三明市2024年度报告.txt", edited)
+    let kept = try project.run(["--check", "--strict", "reports"])
+    #expect(kept.status == 0, "\(kept.stdout)\(kept.stderr)")
+    #expect(kept.stdout == "1 个文件均未发现问题\n")
+    #expect(kept.stderr.isEmpty)
+    let shown = try project.run(["--check", "--show-suppressed", "reports"])
+    #expect(Project.findings(shown.stdout) == ["reports/三明市2024年度报告.txt NB501 suppressed"])
+    #expect(shown.stdout.hasSuffix("1 个文件均未发现问题\n"))
+    let shownJSON = try JSONValue.parse(
+      try project.run(["--check", "--show-suppressed", "--format", "json", "reports"]).stdout
+    )
+    #expect(shownJSON["diagnostics"]?[0]?["suppressed"] == true)
+    #expect(shownJSON["summary"]?["warnings"] == 0)
+
+    // The number the finding is about changes: it comes back, and the entry is stale.
+    try project.write(
+      "reports/三明市2024年度报告.txt",
+      edited.replacingOccurrences(of: "规范性文件2763件", with: "规范性文件2764件")
+    )
+    let back = try project.run(["--check", "--lang", "en", "reports"])
+    #expect(back.status == 0)
+    #expect(Project.findings(back.stdout) == ["reports/三明市2024年度报告.txt NB501"])
+    #expect(back.stderr.contains("nianbao-suppressions.json: warning: entry 1 (NB501, reports/三明市2024年度报告.txt, “2763"))
+    #expect(back.stderr.contains("no longer matches any finding"))
+    #expect(try project.run(["--check", "--strict", "--rule", "NB501=off", "reports"]).status == 1)
+  }
+
+  @Test func withoutSettingsFileTheSuppressionsAreInTheCurrentFolder() throws {
+    let project = try Project()
+    try project.copy("nb201-row-total.txt", to: "a/报告.txt")
+    let add = try project.run(["--check", "--add-suppressions", "a/报告.txt"])
+    #expect(add.status == 0)
+    let json = try JSONValue.parse(try project.read("nianbao-suppressions.json"))
+    #expect(json["suppressions"]?[0]?["path"] == "a/报告.txt")
+    #expect(json["suppressions"]?[0]?["text"] == "4")
+    #expect(try project.run(["--check", "a/报告.txt"]).status == 0)
+    // Checking other files does not call the entry stale.
+    let other = try project.run(["--check", Paths.fixture("clean-2025-tabs.txt")])
+    #expect(other.stderr.isEmpty)
+  }
+
+  @Test func brokenSuppressionsFileExitsTwo() throws {
+    let project = try Project()
+    try project.copy("nb201-row-total.txt", to: "报告.txt")
+    try project.write("nianbao-suppressions.json", "{\"suppressions\": [{\"code\": 1}]}")
+    let result = try project.run(["--check", "--lang", "en", "报告.txt"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("nianbao-suppressions.json:1:1: entry 1 lacks code, path or text"))
+  }
+}
