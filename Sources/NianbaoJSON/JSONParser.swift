@@ -135,6 +135,8 @@ private struct JSONParser {
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     if isInteger, let value = Int(text) { return .int(value) }
     guard let value = Double(text) else { throw error("invalid number") }
+    // `1e999` is no number a message can carry, and it could not be written back.
+    guard value.isFinite else { throw error("number out of range") }
     return .double(value)
   }
 

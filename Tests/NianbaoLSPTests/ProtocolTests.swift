@@ -97,6 +97,8 @@ import Testing
     #expect(Self.code(#"{"jsonrpc":"2.0","id":1}"#) == -32600)
     #expect(Self.code(#"{"jsonrpc":"2.0","id":"a","method":"x"}"#) == nil)
     #expect(Self.code(#"{"jsonrpc":"2.0","id":1,"result":null}"#) == nil)
+    // A number no message can carry (it would be written back as something else).
+    #expect(Self.code(#"{"jsonrpc":"2.0","id":1,"method":"x","params":{"processId":1e999}}"#) == -32700)
     // Invalid UTF-8 inside a string.
     if case .failure(let error) = IncomingMessage.parse([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) {
       #expect(error.error.code == .parseError)
