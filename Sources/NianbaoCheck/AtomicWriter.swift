@@ -2,12 +2,18 @@ import Foundation
 
 /// Writes a file by writing a temporary file beside it and renaming it over the original, so
 /// that a crash or a full disk never leaves half a report. The original's permissions are kept.
+/// Given what the file held when it was read, it refuses to replace a file that has changed
+/// since (someone saved it while it was checked): neither version is lost.
 enum AtomicWriter {
   struct WriteError: Error {
     var reason: String
+    /// The file was changed by someone else after it was read.
+    var changedSinceRead = false
   }
 
-  static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+  static func write(_ bytes: [UInt8], to path: String, unlessChangedFrom read: ContentFingerprint? = nil)
+    throws(WriteError)
+  {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary =
@@ -36,6 +42,11 @@ enum AtomicWriter {
     guard ok, synced else {
       unlink(temporary)
       throw WriteError(reason: reason)
+    }
+    // The last moment to see a newer version: after it, the rename replaces the file whole.
+    if let read, FileManager.default.contents(atPath: path).map(ContentFingerprint.init) != read {
+      unlink(temporary)
+      throw WriteError(reason: "changed since it was read", changedSinceRead: true)
     }
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))

@@ -208,9 +208,13 @@ public enum CheckCommand {
     do throws(ReportFile.WriteError) {
       let bytes = try file.bytes(for: text)
       do throws(AtomicWriter.WriteError) {
-        try AtomicWriter.write(bytes, to: file.path)
+        try AtomicWriter.write(bytes, to: file.path, unlessChangedFrom: file.fingerprint)
         return nil
       } catch {
+        if error.changedSinceRead {
+          return language == .zh
+            ? "文件在检查期间被别人修改过，请再运行一次" : "someone changed the file while it was checked; run again"
+        }
         return error.reason
       }
     } catch {

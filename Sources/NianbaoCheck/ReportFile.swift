@@ -12,6 +12,8 @@ struct ReportFile {
   /// byte sequence with two readings): `--fix` then leaves the file alone rather than change
   /// bytes outside its edits.
   var roundTrips = true
+  /// What the file held when it was read, to refuse writing fixes over a newer version.
+  var fingerprint: ContentFingerprint?
 
   enum ReadError: Error {
     case unreadable(String)
@@ -29,7 +31,9 @@ struct ReportFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(String(cString: strerror(errno)))
     }
-    return try decode(Array(data), path: path)
+    var file = try decode(Array(data), path: path)
+    file.fingerprint = ContentFingerprint(data)
+    return file
   }
 
   static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> ReportFile {
@@ -144,5 +148,23 @@ extension ReportFile.ReadError {
         ? "\(path): 文件既不是 UTF-8 也不是 GB18030/GBK 编码（第 \(offset) 字节处无法解码）。请把报告另存为 UTF-8 文本后再检查；若知道原编码，可用 iconv 转换，例如：iconv -f BIG5 -t UTF-8 \"\(path)\" > 转换后.txt"
         : "\(path): the file is neither UTF-8 nor GB18030/GBK (it cannot be decoded at byte \(offset)). Save the report as UTF-8 text and check it again; if you know its encoding, convert it with iconv, e.g. iconv -f BIG5 -t UTF-8 \"\(path)\" > converted.txt"
     }
+  }
+}
+
+/// The size and a 64-bit FNV-1a hash of a file's bytes: enough to tell that someone saved the
+/// file while it was being checked.
+struct ContentFingerprint: Equatable {
+  var size: Int
+  var hash: UInt64
+
+  init(_ bytes: some Sequence<UInt8>) {
+    var size = 0
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      size += 1
+    }
+    self.size = size
+    self.hash = hash
   }
 }
