@@ -18,6 +18,8 @@ public enum CheckCommand {
     var source: SourceText?
     /// What NB309 needs to pair this report with the year before.
     var crossYear: CrossYearRules.Summary?
+    /// What was read of the report, kept for the review page only (`--format html`).
+    var report: Report?
     var diagnostics: [Diagnostic] = []
     var readError: String?
     var fixedCount = 0
@@ -71,6 +73,7 @@ public enum CheckCommand {
     switch options.format {
     case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
     case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
+    case .html: output(HTMLReport.document(all, options: options))
     }
     if all.contains(where: { $0.readError != nil }) { return .failure }
     let remaining = all.flatMap(\.diagnostics)
@@ -150,6 +153,7 @@ public enum CheckCommand {
     }
     result.source = report.source
     result.crossYear = CrossYearRules.Summary(report)
+    if options.format == .html { result.report = report }
     result.diagnostics = options.policy.apply(diagnostics)
     return result
   }

@@ -4,6 +4,7 @@ public struct CheckOptions: Sendable {
   public enum OutputFormat: String, Sendable {
     case text
     case json
+    case html
   }
 
   public var paths: [String] = []

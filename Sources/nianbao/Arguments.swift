@@ -68,8 +68,8 @@ enum Arguments {
         guard let parsed = CheckOptions.OutputFormat(rawValue: format) else {
           throw UsageError(
             message: LocalizedText(
-              zh: "--format 只能是 text 或 json，而不是“\(format)”",
-              en: "--format is text or json, not “\(format)”"
+              zh: "--format 只能是 text、json 或 html，而不是“\(format)”",
+              en: "--format is text, json or html, not “\(format)”"
             )
           )
         }

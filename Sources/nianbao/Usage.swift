@@ -17,6 +17,7 @@ enum Usage {
           --fix                  就地修复能确定的问题（原子写入，保留 BOM 和换行符），再报告剩余问题
           --diff                 以统一 diff 格式显示修复内容，不写入文件
           --format text|json     输出格式（默认 text）
+          --format html          审查页面：一个自带样式的 HTML 文件，含汇总、各报告的问题和表三、表四
           --lang zh|en           消息语言（默认 zh）
           --strict               有警告也以状态 1 退出
           --rule 代码=级别       调整规则级别：error、warning、info、hint、off（可重复）
@@ -39,6 +40,7 @@ enum Usage {
         --fix                  fix what is certain in place (atomic write; BOM and line endings kept), then report the rest
         --diff                 print the fixes as a unified diff and write nothing
         --format text|json     output format (default text)
+        --format html          a review page: one self-contained HTML file with the summary, each report's findings and tables 三 and 四
         --lang zh|en           message language (default zh)
         --strict               exit with status 1 on warnings too
         --rule CODE=LEVEL      change a rule's level: error, warning, info, hint, off (repeatable)
