@@ -2,9 +2,9 @@ import Foundation
 import NianbaoCore
 
 /// Which findings of a report point at which table cell: the cell a finding is about (its own
-/// range), the cells it names (its related information) and the cells its fixes write, with
-/// the value its fix writes there. A blank cell with no text is found by its fix alone: a
-/// finding about it covers its row.
+/// range), the cells it names (its related information) and the cells its fixes write into,
+/// with the value the fix writes there. A blank cell with no text is found by where it is: a
+/// finding about it, or a fix that fills it, has an empty range at its offset.
 struct CellFindings {
   struct Mark {
     /// The finding's position in the report's list of findings.
@@ -17,29 +17,29 @@ struct CellFindings {
     var expected: String?
   }
 
-  private var marksByRange: [Range<Int>: [Mark]] = [:]
-  /// Cells with no text, by offset, that a fix writes into.
-  private var emptyCells: [Int: [Mark]] = [:]
+  private enum Place: Hashable {
+    case text(Range<Int>)
+    /// A cell with no text, at this offset.
+    case empty(Int)
+
+    init(_ range: Range<Int>) { self = range.isEmpty ? .empty(range.lowerBound) : .text(range) }
+  }
+
+  private var marks: [Place: [Mark]] = [:]
 
   init(_ diagnostics: [Diagnostic]) {
     for (index, diagnostic) in diagnostics.enumerated() {
-      func expected(at range: Range<Int>) -> String? {
-        let fixes = diagnostic.fixes.filter(\.isCertain) + diagnostic.fixes.filter { !$0.isCertain }
-        return fixes.lazy.flatMap(\.edits).first { $0.range == range }?.replacement
+      // The certain fix's values first, then the others', then the value the message states.
+      let fixes = diagnostic.fixes.filter(\.isCertain) + diagnostic.fixes.filter { !$0.isCertain }
+      for edit in fixes.flatMap(\.edits) {
+        // A finding about a blank cell may cover its row; the cell its fix fills is the one.
+        let isSubject = edit.range.isEmpty && diagnostic.range.contains(edit.range.lowerBound)
+        add(Mark(finding: index, isSubject: isSubject, expected: edit.replacement), at: edit.range)
       }
-      let stated = expected(at: diagnostic.range) ?? Self.statedValue(diagnostic.message.zh)
-      add(Mark(finding: index, isSubject: true, note: nil, expected: stated), diagnostic.range)
-      for note in diagnostic.related where note.range != diagnostic.range {
-        let marks = marksByRange[note.range] ?? []
-        guard !marks.contains(where: { $0.finding == index }) else { continue }
-        add(Mark(finding: index, isSubject: false, note: note.message, expected: expected(at: note.range)), note.range)
-      }
-      for edit in diagnostic.fixes.flatMap(\.edits) where edit.range.isEmpty {
-        let marks = emptyCells[edit.range.lowerBound] ?? []
-        guard !marks.contains(where: { $0.finding == index }) else { continue }
-        emptyCells[edit.range.lowerBound, default: []].append(
-          Mark(finding: index, isSubject: false, note: nil, expected: edit.replacement)
-        )
+      let stated = Self.statedValue(diagnostic.message.zh)
+      add(Mark(finding: index, isSubject: true, expected: stated), at: diagnostic.range)
+      for note in diagnostic.related {
+        add(Mark(finding: index, isSubject: false, note: note.message), at: note.range)
       }
     }
   }
@@ -52,15 +52,24 @@ struct CellFindings {
     return digits.isEmpty ? nil : String(digits)
   }
 
-  private mutating func add(_ mark: Mark, _ range: Range<Int>) {
-    guard !range.isEmpty else { return }
-    marksByRange[range, default: []].append(mark)
+  /// Adds a mark, or merges it into the finding's mark already there: the subject stays the
+  /// subject, and the first note and the first value are kept.
+  private mutating func add(_ mark: Mark, at range: Range<Int>) {
+    let place = Place(range)
+    guard let existing = marks[place]?.firstIndex(where: { $0.finding == mark.finding }) else {
+      marks[place, default: []].append(mark)
+      return
+    }
+    var merged = marks[place]![existing]
+    merged.isSubject = merged.isSubject || mark.isSubject
+    merged.note = merged.note ?? mark.note
+    merged.expected = merged.expected ?? mark.expected
+    marks[place]![existing] = merged
   }
 
   /// The findings that point at a cell, those about it first.
   func marks(for cell: Cell) -> [Mark] {
-    if cell.range.isEmpty { return emptyCells[cell.range.lowerBound] ?? [] }
-    guard let marks = marksByRange[cell.range] else { return [] }
-    return marks.filter(\.isSubject) + marks.filter { !$0.isSubject }
+    let found = marks[Place(cell.range)] ?? []
+    return found.filter(\.isSubject) + found.filter { !$0.isSubject }
   }
 }

@@ -174,7 +174,7 @@ enum HTMLReport {
       html += "</li>\n"
     }
     html += "</ol>\n"
-    if result.report?.table3 != nil || result.report?.table4 != nil {
+    if tables.highlightsCells {
       html +=
         "<p class=\"legend\"><span class=\"hit error\">4<span class=\"want\">→ 3</span></span> \(text("有问题的数，箭头后是合计关系给出的数", "a value a finding is about; after the arrow, the value the sums give"))　<span class=\"named\">2</span> \(text("发现的问题所依据的数", "a value the finding is worked out from"))</p>\n"
     }

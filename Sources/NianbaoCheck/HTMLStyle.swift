@@ -49,7 +49,7 @@ enum HTMLStyle {
     .named { background: var(--named-bg); box-shadow: inset 0 0 0 2px var(--named); }
     .legend .hit, .legend .named { display: inline-block; padding: 0 .4rem; }
     .want { display: inline-block; margin-left: .35rem; padding: 0 .3rem; border-radius: 3px; color: var(--want);
-      background: var(--want-bg); font-weight: 700; }
+      background: var(--want-bg); font-weight: 700; font-style: normal; }
     td:target, li:target { outline: 3px solid #0b57d0; outline-offset: -3px; }
     ol.findings { padding-left: 1.6rem; margin: .25rem 0; }
     ol.findings li { margin: .35rem 0; }

@@ -22,6 +22,9 @@ struct HTMLTables {
 
   func cellID(forFinding index: Int) -> String? { subjectCells[index] ?? namedCells[index] }
 
+  /// Whether any cell rendered so far is highlighted.
+  var highlightsCells: Bool { !subjectCells.isEmpty || !namedCells.isEmpty }
+
   private func text(_ zh: String, _ en: String) -> String { (language == .zh ? zh : en).htmlEscaped }
 
   // MARK: Table 三
@@ -143,11 +146,12 @@ struct HTMLTables {
       let title = marks.map { mark in
         let diagnostic = diagnostics[mark.finding]
         let message = diagnostic.message.text(language)
-        guard let note = mark.note else { return "\(diagnostic.code)：\(message)" }
+        guard let note = mark.note, !mark.isSubject else { return "\(diagnostic.code)：\(message)" }
         return "\(diagnostic.code)：\(note.text(language)) — \(message)"
       }.joined(separator: "\n")
       attributes += " title=\"\(title.htmlEscaped)\""
-      if let expected = (subjects + marks).compactMap(\.expected).first {
+      // A fix that only rewrites how the value is written (`1` / `62` for 162) changes no value.
+      if let expected = (subjects + marks).compactMap(\.expected).first, expected.htmlEscaped != shown {
         shown += "<span class=\"want\">→ \(expected.htmlEscaped)</span>"
       }
     }

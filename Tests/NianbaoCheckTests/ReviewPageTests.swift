@@ -16,20 +16,39 @@ import Testing
     let page: URL
 
     init() throws {
-      root = try Paths.temporaryDirectory()
-      let reports = root.appendingPathComponent("reports")
-      try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
-      let copies = [
+      try self.init(copies: [
         (TestPaths.fixtures.appendingPathComponent("clean-2025-tabs.txt"), "水务局2025年度报告.txt"),
         (TestPaths.fixtures.appendingPathComponent("nb201-row-total.txt"), "白石镇2025年度报告.txt"),
         (TestPaths.fixtures.appendingPathComponent("clean-2025-tabs.txt"), "<i>林业局&\"2025\"年度报告.txt"),
         (Self.realReport("pingtan_zone_2020.txt"), "pingtan_zone_2020.txt"),
         (Self.realReport("02_suqian_shuyang_county_fgj_dept_2023.txt"), "02_suqian_shuyang_county_fgj_dept_2023.txt"),
-      ]
-      for (source, name) in copies {
-        try FileManager.default.copyItem(at: source, to: reports.appendingPathComponent(name))
+      ])
+      try Data([0xB0, 0xD7, 0xCA, 0xAF, 0xD5, 0xF2]).write(to: root.appendingPathComponent("reports/旧编码2025年度报告.txt"))
+    }
+
+    /// Every fixture and every real report.
+    static func everyReport() throws -> Folder {
+      var copies: [(URL, String)] = []
+      for folder in [TestPaths.fixtures, TestPaths.repository.appendingPathComponent("Tests/RealReports")] {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where (name.hasSuffix(".txt") || name.hasSuffix(".md")) && name != "README.md" {
+          copies.append((folder.appendingPathComponent(name), "\(folder.lastPathComponent)/\(name)"))
+        }
       }
-      try Data([0xB0, 0xD7, 0xCA, 0xAF, 0xD5, 0xF2]).write(to: reports.appendingPathComponent("旧编码2025年度报告.txt"))
+      return try Folder(copies: copies)
+    }
+
+    private init(copies: [(URL, String)]) throws {
+      root = try Paths.temporaryDirectory()
+      let reports = root.appendingPathComponent("reports")
+      for (source, name) in copies {
+        let target = reports.appendingPathComponent(name)
+        try FileManager.default.createDirectory(
+          at: target.deletingLastPathComponent(),
+          withIntermediateDirectories: true
+        )
+        try FileManager.default.copyItem(at: source, to: target)
+      }
       page = root.appendingPathComponent("审查结果.html")
     }
 
@@ -100,67 +119,10 @@ import Testing
       #expect(link["exists"]?.bool == true, "no element for \(link["href"]?.string ?? "")")
     }
 
-    // The highlighted cells are exactly those the findings point at, as the JSON output gives
-    // them: a finding's range, its related information, its certain fix.
-    let sections = Dictionary(
-      uniqueKeysWithValues: (probe["sections"]?.array ?? []).map { ($0["path"]!.string!, $0["id"]!.string!) }
-    )
+    let (sections, cells) = try Self.expectHighlightsMatchFindings(probe: probe, json: json, text: folder.text(of:))
     #expect(sections.count == 3)
-    let cells = probe["cells"]?.array ?? []
-    var wantedBySection: [String: [String: String]] = [:]
-    var pointedAt: [String: Set<String>] = [:]
-    for diagnostic in json["diagnostics"]?.array ?? [] {
-      let path = diagnostic["path"]!.string!
-      let section = try #require(sections[path])
-      let text = SourceText(folder.text(of: path))
-      let range = Self.range(diagnostic["range"]!, in: text)
-      pointedAt[section, default: []].insert(range)
-      for related in diagnostic["relatedInformation"]?.array ?? [] {
-        pointedAt[section, default: []].insert(Self.range(related["location"]!["range"]!, in: text))
-      }
-      for edit in diagnostic["fix"]?.array ?? [] {
-        let at = Self.range(edit["range"]!, in: text)
-        pointedAt[section, default: []].insert(at)
-        wantedBySection[section, default: [:]][at] = edit["newText"]!.string!
-      }
-      let message = diagnostic["message"]!.string!
-      if let stated = message.range(of: "应为 ").map({ message[$0.upperBound...].prefix { $0.isNumber } }),
-        !stated.isEmpty, wantedBySection[section]?[range] == nil
-      {
-        wantedBySection[section, default: [:]][range] = String(stated)
-      }
-    }
-    var highlighted = 0
-    for cell in cells {
-      let section = cell["section"]!.string!
-      let range = cell["range"]!.string!
-      let id = cell["id"]!.string!
-      let marked = cell["hit"]?.bool == true || cell["named"]?.bool == true
-      let expected = pointedAt[section]?.contains(range) ?? false
-      #expect(marked == expected, "cell \(id) at \(range): highlighted \(marked), pointed at \(expected)")
-      if marked {
-        highlighted += 1
-        #expect(cell["title"]?.string?.isEmpty == false, "cell \(id) does not say its finding")
-      }
-      if let wanted = wantedBySection[section]?[range] {
-        #expect(cell["want"]?.string == "→ \(wanted)", "cell \(id) at \(range)")
-      } else {
-        #expect(cell["want"]?.string == "", "cell \(id) at \(range)")
-      }
-    }
-    #expect(highlighted > 125)
-
-    // Each finding about a cell links to it, and the cell's title says the finding.
+    #expect(cells.filter { $0["hit"]?.bool == true || $0["named"]?.bool == true }.count > 125)
     let byID = Dictionary(uniqueKeysWithValues: cells.map { ($0["id"]!.string!, $0) })
-    for finding in probe["findings"]?.array ?? [] {
-      guard let target = finding["target"]?.string, !target.isEmpty else { continue }
-      let cell = try #require(
-        byID[String(target.dropFirst())],
-        "finding \(finding["id"]?.string ?? "") links to \(target)"
-      )
-      #expect(cell["title"]?.string?.contains(finding["code"]!.string!) == true)
-      #expect(cell["title"]?.string?.contains(finding["message"]!.string!) == true)
-    }
 
     // The wrong total of nb201-row-total.txt: （四）1. 本机关不掌握相关政府信息, 总计, reads 4, the sums give 3.
     let village = try #require(sections["reports/白石镇2025年度报告.txt"])
@@ -193,6 +155,100 @@ import Testing
     #expect(desktop["pageWidth"]?.int == 1280)
 
     try Self.screenshots(folder)
+  }
+
+  /// The same comparison for every fixture and every real report: each layout, each rule.
+  @Test(.enabled(if: Chromium.available), .timeLimit(.minutes(3)))
+  func everyReportInChromium() throws {
+    let folder = try Folder.everyReport()
+    defer { try? FileManager.default.removeItem(at: folder.root) }
+    let html = try folder.check(["--format", "html"]).stdout
+    let json = try JSONValue.parse(try folder.check(["--format", "json"]).stdout)
+    let probe = try Self.probe(folder, html: html, window: .desktop)
+    for link in probe["links"]?.array ?? [] {
+      #expect(link["exists"]?.bool == true, "no element for \(link["href"]?.string ?? "")")
+    }
+    let (sections, cells) = try Self.expectHighlightsMatchFindings(probe: probe, json: json, text: folder.text(of:))
+    print(
+      "review page of \(probe["counts"]?["files"]?.int ?? 0) reports: \(sections.count) with findings, \(html.utf8.count) bytes, \(cells.count) cells, \(cells.filter { $0["hit"]?.bool == true }.count) with a finding about them"
+    )
+    #expect(sections.count > 40)
+  }
+
+  /// Compares the page as Chromium built it with `--format json` of the same check: the
+  /// highlighted cells are exactly those the findings point at, each shows the value the sums
+  /// give, and each finding's link leads to a cell that says the finding.
+  private static func expectHighlightsMatchFindings(
+    probe: JSONValue,
+    json: JSONValue,
+    text: (String) -> String
+  ) throws -> (sections: [String: String], cells: [JSONValue]) {
+    // The highlighted cells are exactly those the findings point at, as the JSON output gives
+    // them: a finding's range (in red), its related information, its certain fix.
+    let sections = Dictionary(
+      uniqueKeysWithValues: (probe["sections"]?.array ?? []).map { ($0["path"]!.string!, $0["id"]!.string!) }
+    )
+    let cells = probe["cells"]?.array ?? []
+    var wantedBySection: [String: [String: String]] = [:]
+    var pointedAt: [String: Set<String>] = [:]
+    var about: [String: Set<String>] = [:]
+    for diagnostic in json["diagnostics"]?.array ?? [] {
+      let path = diagnostic["path"]!.string!
+      let section = try #require(sections[path])
+      let text = SourceText(text(path))
+      let range = Self.range(diagnostic["range"]!, in: text)
+      pointedAt[section, default: []].insert(range)
+      about[section, default: []].insert(range)
+      for related in diagnostic["relatedInformation"]?.array ?? [] {
+        pointedAt[section, default: []].insert(Self.range(related["location"]!["range"]!, in: text))
+      }
+      for edit in diagnostic["fix"]?.array ?? [] {
+        let at = Self.range(edit["range"]!, in: text)
+        pointedAt[section, default: []].insert(at)
+        wantedBySection[section, default: [:]][at] = edit["newText"]!.string!
+      }
+      let message = diagnostic["message"]!.string!
+      if let stated = message.range(of: "应为 ").map({ message[$0.upperBound...].prefix { $0.isNumber } }),
+        !stated.isEmpty, wantedBySection[section]?[range] == nil
+      {
+        wantedBySection[section, default: [:]][range] = String(stated)
+      }
+    }
+    for cell in cells {
+      let section = cell["section"]!.string!
+      let range = cell["range"]!.string!
+      let id = cell["id"]!.string!
+      let marked = cell["hit"]?.bool == true || cell["named"]?.bool == true
+      let expected = pointedAt[section]?.contains(range) ?? false
+      #expect(
+        marked == expected,
+        "cell \(id) at \(range): highlighted \(marked), pointed at \(expected) (\(cell["title"]?.string ?? ""))"
+      )
+      if marked {
+        #expect(cell["title"]?.string?.isEmpty == false, "cell \(id) does not say its finding")
+      }
+      if about[section]?.contains(range) == true {
+        #expect(cell["hit"]?.bool == true, "cell \(id) at \(range) is what a finding is about")
+      }
+      if let wanted = wantedBySection[section]?[range], wanted != cell["text"]?.string {
+        #expect(cell["want"]?.string == "→ \(wanted)", "cell \(id) at \(range)")
+      } else {
+        #expect(cell["want"]?.string == "", "cell \(id) at \(range)")
+      }
+    }
+
+    // Each finding about a cell links to it, and the cell's title says the finding.
+    let byID = Dictionary(uniqueKeysWithValues: cells.map { ($0["id"]!.string!, $0) })
+    for finding in probe["findings"]?.array ?? [] {
+      guard let target = finding["target"]?.string, !target.isEmpty else { continue }
+      let cell = try #require(
+        byID[String(target.dropFirst())],
+        "finding \(finding["id"]?.string ?? "") links to \(target)"
+      )
+      #expect(cell["title"]?.string?.contains(finding["code"]!.string!) == true)
+      #expect(cell["title"]?.string?.contains(finding["message"]!.string!) == true)
+    }
+    return (sections, cells)
   }
 
   /// The page with a small script that reads its DOM into a `<pre id="probe">`, as Chromium
