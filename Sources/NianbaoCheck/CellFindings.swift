@@ -32,9 +32,9 @@ struct CellFindings {
       // The certain fix's values first, then the others', then the value the message states.
       let fixes = diagnostic.fixes.filter(\.isCertain) + diagnostic.fixes.filter { !$0.isCertain }
       for edit in fixes.flatMap(\.edits) {
-        // A finding about a blank cell may cover its row; the cell its fix fills is the one.
-        let isSubject = edit.range.isEmpty && diagnostic.range.contains(edit.range.lowerBound)
-        add(Mark(finding: index, isSubject: isSubject, expected: edit.replacement), at: edit.range)
+        // A finding about a blank cell with no text covers its row (a range at a cell's place
+        // would not show): the cells its fix fills are the ones it is about.
+        add(Mark(finding: index, isSubject: edit.range.isEmpty, expected: edit.replacement), at: edit.range)
       }
       let stated = Self.statedValue(diagnostic.message.zh)
       add(Mark(finding: index, isSubject: true, expected: stated), at: diagnostic.range)

@@ -176,7 +176,7 @@ enum HTMLReport {
     html += "</ol>\n"
     if tables.highlightsCells {
       html +=
-        "<p class=\"legend\"><span class=\"hit error\">4<span class=\"want\">→ 3</span></span> \(text("有问题的数，箭头后是合计关系给出的数", "a value a finding is about; after the arrow, the value the sums give"))　<span class=\"named\">2</span> \(text("发现的问题所依据的数", "a value the finding is worked out from"))</p>\n"
+        "<p class=\"legend\"><span class=\"hit error\">4<span class=\"want\">→ 3</span></span> \(text("有问题的数（错误红、警告橙、提示蓝），箭头后是应填的数", "a value a finding is about (red: error, amber: warning, blue: info); after the arrow, the value that belongs there"))　<span class=\"named\">2</span> \(text("发现的问题所依据的数", "a value the finding is worked out from"))</p>\n"
     }
     return html + tablesHTML + "</section>\n"
   }
