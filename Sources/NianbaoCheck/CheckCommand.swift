@@ -73,7 +73,11 @@ public enum CheckCommand {
     switch options.format {
     case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
     case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
-    case .html: output(HTMLReport.document(all, options: options))
+    case .html:
+      output(HTMLReport.document(all, options: options))
+      // The page goes to a file; the terminal still hears what could not be read, and the count.
+      for error in all.compactMap(\.readError) { errorOutput("nianbao: " + error + "\n") }
+      errorOutput(Summary(all).text(options.language, fix: options.fix) + "\n")
     }
     if all.contains(where: { $0.readError != nil }) { return .failure }
     let remaining = all.flatMap(\.diagnostics)

@@ -68,6 +68,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder.root) }
     let result = try folder.check(["--format", "html"])
     #expect(result.status == 2)  // the GBK file cannot be read
+    // The page goes to a file; standard error says what could not be read, and the count.
+    #expect(result.stderr.contains("nianbao: reports/旧编码2025年度报告.txt: 文件不是 UTF-8 编码"))
+    #expect(result.stderr.hasSuffix("3 个错误，3 个警告，涉及 6 个文件中的 3 个；1 个文件无法读取\n"))
     let html = result.stdout
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
     #expect(html.contains("<meta charset=\"utf-8\">"))
