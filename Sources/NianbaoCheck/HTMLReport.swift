@@ -45,7 +45,8 @@ enum HTMLReport {
       html += section(entry.result, id: entry.id, language: language)
     }
     if !clean.isEmpty {
-      html += "<section id=\"clean\">\n<h2>\(text("未发现问题的报告", "Reports without findings"))（\(clean.count)）</h2>\n"
+      html +=
+        "<section id=\"clean\">\n<h2>\(text("未发现问题的报告（\(clean.count)）", "Reports without findings (\(clean.count))"))</h2>\n"
       html += "<ul class=\"clean\">\n"
       for entry in clean {
         let result = entry.result
@@ -154,7 +155,8 @@ enum HTMLReport {
         : text("2021 年格式（国办公开办函〔2021〕30号）", "the 2021 format (国办公开办函〔2021〕30号)")
       html += "<dt>\(text("格式", "Format"))</dt><dd>\(edition)</dd>\n"
     }
-    html += "</dl>\n<h3>\(text("发现的问题", "Findings"))（\(result.diagnostics.count)）</h3>\n<ol class=\"findings\">\n"
+    html +=
+      "</dl>\n<h3>\(text("发现的问题（\(result.diagnostics.count)）", "Findings (\(result.diagnostics.count))"))</h3>\n<ol class=\"findings\">\n"
     for (index, diagnostic) in result.diagnostics.enumerated() {
       let start = tables.position(diagnostic.range.lowerBound)
       let position =
@@ -169,7 +171,7 @@ enum HTMLReport {
       html += "<span class=\"msg\">\(diagnostic.message.text(language).htmlEscaped)</span> \(code)"
       if let fix = diagnostic.fixes.first(where: \.isCertain) {
         html +=
-          " <span class=\"fix\">\(text("可用 --fix 自动修复", "--fix repairs it"))：\(fix.title.text(language).htmlEscaped)</span>"
+          " <span class=\"fix\">\(text("可用 --fix 自动修复：", "--fix repairs it: "))\(fix.title.text(language).htmlEscaped)</span>"
       }
       html += "</li>\n"
     }
