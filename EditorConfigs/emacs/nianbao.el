@@ -2,7 +2,8 @@
 
 ;; Load this file from your init (e.g. (load "/path/to/nianbao/EditorConfigs/emacs/nianbao.el")),
 ;; with `nianbao' on your exec-path.  Report files open in `nianbao-mode' and eglot starts the
-;; server.  Eglot is part of Emacs 29 and later.
+;; server.  Eglot is part of Emacs 29 and later; on Emacs 28 install it first (Debian 12:
+;; `apt-get install elpa-eglot'; elsewhere M-x package-install RET eglot).
 
 (require 'eglot)
 

@@ -11,7 +11,11 @@ enum AtomicWriter {
     var changedSinceRead = false
   }
 
-  static func write(_ bytes: [UInt8], to path: String, unlessChangedFrom read: ContentFingerprint? = nil)
+  static func write(
+    _ bytes: [UInt8],
+    to path: String,
+    unlessChangedFrom read: ContentFingerprint? = nil
+  )
     throws(WriteError)
   {
     let directory = (path as NSString).deletingLastPathComponent

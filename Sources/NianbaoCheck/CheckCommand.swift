@@ -19,6 +19,8 @@ public enum CheckCommand {
     var source: SourceText?
     /// What NB309 needs to pair this report with the year before.
     var crossYear: CrossYearRules.Summary?
+    /// What was read of the report, kept for the review page only (`--format html`).
+    var report: Report?
     var diagnostics: [Diagnostic] = []
     var readError: String?
     /// Said once for a file read in an encoding other than UTF-8 (GB18030, UTF-16).
@@ -101,6 +103,11 @@ public enum CheckCommand {
       writeReadErrors(all, options: options, errorOutput: errorOutput)
       output(GitLabCodeQuality.document(all, options: options).serialized(pretty: true) + "\n")
     case .junit: output(JUnitReport.text(all, options: options))
+    case .html:
+      output(HTMLReport.document(all, options: options))
+      // The page goes to a file; the terminal still hears what could not be read, and the count.
+      for error in all.compactMap(\.readError) { errorOutput("nianbao: " + error + "\n") }
+      errorOutput(Summary(all).text(options.language, fix: options.fix) + "\n")
     }
     if all.contains(where: { $0.readError != nil }) { return .failure }
     let remaining = all.flatMap(\.diagnostics)
@@ -191,6 +198,7 @@ public enum CheckCommand {
     result.source = report.source
     result.sections = Fingerprint.sectionStarts(report)
     result.crossYear = CrossYearRules.Summary(report)
+    if options.format == .html { result.report = report }
     result.diagnostics = settings.policy.apply(diagnostics)
     return result
   }
@@ -293,11 +301,13 @@ struct Summary {
       if w > 0 { parts.append("\(w) 个警告") }
       if i > 0 { parts.append("\(i) 条提示") }
       if h > 0 { parts.append("\(h) 条建议") }
+      // Files that could not be read were not checked: they are counted apart.
+      let checked = files - unreadable
       var line =
         parts.isEmpty
-        ? "\(files) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(files) 个文件中的 \(filesWithProblems) 个"
+        ? "\(checked) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(checked) 个文件中的 \(filesWithProblems) 个"
       if fix { line += "；已修复 \(fixed) 处" }
-      if unreadable > 0 { line += "；\(unreadable) 个文件无法读取" }
+      if unreadable > 0 { line = (checked == 0 ? "" : line + "；") + "\(unreadable) 个文件无法读取" }
       return line
     }
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
@@ -305,12 +315,13 @@ struct Summary {
     if w > 0 { parts.append(plural(w, "warning")) }
     if i > 0 { parts.append(plural(i, "info")) }
     if h > 0 { parts.append(plural(h, "hint")) }
+    let checked = files - unreadable
     var line =
       parts.isEmpty
-      ? "no problems in \(plural(files, "file"))"
-      : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(files, "file"))"
+      ? "no problems in \(plural(checked, "file"))"
+      : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(checked, "file"))"
     if fix { line += "; fixed \(fixed)" }
-    if unreadable > 0 { line += "; \(plural(unreadable, "file")) could not be read" }
+    if unreadable > 0 { line = (checked == 0 ? "" : line + "; ") + "\(plural(unreadable, "file")) could not be read" }
     return line
   }
 }

@@ -8,6 +8,7 @@ public struct CheckOptions: Sendable {
     case github
     case gitlab
     case junit
+    case html
   }
 
   public var paths: [String] = []

@@ -18,7 +18,8 @@ enum Usage {
           --fix                  就地修复能确定的问题（原子写入，保留 BOM 和换行符），再报告剩余问题
           --diff                 以统一 diff 格式显示修复内容，不写入文件
           --format 格式          输出格式（默认 text）：text、json、sarif（SARIF 2.1.0，供 GitHub 代码扫描等）、
-                                 github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、junit（JUnit XML）
+                                 github（GitHub Actions 注释）、gitlab（GitLab 代码质量报告）、junit（JUnit XML）、
+                                 html（审查页面：一个自带样式的 HTML 文件，含汇总、各报告的问题和表三、表四）
           --lang zh|en           消息语言（默认 zh）
           --strict               有警告也以状态 1 退出
           --rule 代码=级别       调整规则级别：error、warning、info、hint、off（可重复）
@@ -48,7 +49,9 @@ enum Usage {
         --diff                 print the fixes as a unified diff and write nothing
         --format FORMAT        output format (default text): text, json, sarif (SARIF 2.1.0, for GitHub code scanning
                                and other review tools), github (GitHub Actions annotations), gitlab (GitLab Code
-                               Quality report), junit (JUnit XML)
+                               Quality report), junit (JUnit XML),
+                               html (a review page: one self-contained HTML file with the summary, each report's
+                               findings and tables 三 and 四)
         --lang zh|en           message language (default zh)
         --strict               exit with status 1 on warnings too
         --rule CODE=LEVEL      change a rule's level: error, warning, info, hint, off (repeatable)

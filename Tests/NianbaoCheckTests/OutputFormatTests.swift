@@ -141,7 +141,7 @@ import Testing
     }
     let wrong = try Binary.run(["--check", "--format", "html5", "--lang", "en", "a.txt"])
     #expect(wrong.status == 2)
-    #expect(wrong.stderr == "nianbao: --format is one of text, json, sarif, github, gitlab, junit, not “html5”\n")
+    #expect(wrong.stderr == "nianbao: --format is one of text, json, sarif, github, gitlab, junit, html, not “html5”\n")
   }
 
   @Test func everyRuleHasASARIFName() {

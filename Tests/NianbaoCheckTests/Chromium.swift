@@ -1,0 +1,96 @@
+import Foundation
+
+/// A headless Chromium, for looking at the review page as a browser builds it. `.ci/run`
+/// installs Debian's `chromium` and sets `NIANBAO_CHROMIUM`; elsewhere the tests that need it
+/// are skipped, and say so. With `NIANBAO_REQUIRE_TOOLS=1` a missing Chromium fails instead.
+enum Chromium {
+  static let executable: String? = {
+    let environment = ProcessInfo.processInfo.environment
+    if let path = environment["NIANBAO_CHROMIUM"], FileManager.default.isExecutableFile(atPath: path) { return path }
+    for directory in (environment["PATH"] ?? "").split(separator: ":") {
+      for name in ["chromium", "chromium-browser", "google-chrome"] {
+        let path = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+      }
+    }
+    return nil
+  }()
+
+  static var available: Bool {
+    if executable != nil || ProcessInfo.processInfo.environment["NIANBAO_REQUIRE_TOOLS"] == "1" { return true }
+    print(
+      "⚠️  SKIPPED: chromium is not installed (set NIANBAO_CHROMIUM or put it on PATH); the review page was not checked in a browser."
+    )
+    return false
+  }
+
+  struct Window {
+    var width: Int
+    var height: Int
+    static let desktop = Window(width: 1280, height: 2400)
+    static let phone = Window(width: 390, height: 2400)
+  }
+
+  /// The page's DOM after it has loaded (scripts run), serialized.
+  static func dumpDOM(_ page: URL, window: Window) throws -> String {
+    try run(["--dump-dom", "--window-size=\(window.width),\(window.height)", page.absoluteString])
+  }
+
+  static func screenshot(_ page: URL, window: Window, to file: URL) throws {
+    _ = try run(["--screenshot=\(file.path)", "--window-size=\(window.width),\(window.height)", page.absoluteString])
+  }
+
+  private static func run(_ arguments: [String]) throws -> String {
+    guard let executable else {
+      throw NSError(
+        domain: "nianbao-tests",
+        code: 1,
+        userInfo: [NSLocalizedDescriptionKey: "NIANBAO_REQUIRE_TOOLS=1 but chromium was not found"]
+      )
+    }
+    let profile = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: profile) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    // CI runs as root, where Chromium needs --no-sandbox.
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+        "--user-data-dir=\(profile.path)",
+      ] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw NSError(
+        domain: "nianbao-tests",
+        code: Int(process.terminationStatus),
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "chromium \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)"
+        ]
+      )
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// The width and height a PNG file declares (its IHDR chunk).
+struct PNGSize: Equatable {
+  var width: Int
+  var height: Int
+}
+
+extension PNGSize {
+  init?(_ data: Data) {
+    let bytes = Array(data.prefix(24))
+    guard bytes.count == 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
+    func integer(_ offset: Int) -> Int { bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+    width = integer(16)
+    height = integer(20)
+  }
+}
