@@ -108,6 +108,18 @@ final class ServerProcess: Sendable {
     return process.terminationStatus
   }
 
+  /// Everything the server sent that no `next` took yet.
+  func received() -> [JSONValue] { inbox.messages.withLock { $0 } }
+
+  /// The server's resident memory, in megabytes, from `/proc`.
+  var residentMegabytes: Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+      let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return nil }
+    return kilobytes / 1024
+  }
+
   var everythingOnStandardOutputWasFramed: Bool {
     inbox.messages.withLock { !$0.contains { $0["framing"] != nil } }
   }

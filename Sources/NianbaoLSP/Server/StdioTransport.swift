@@ -48,12 +48,25 @@ final class LogSink: Sendable {
 
 /// Reads framed messages from a file descriptor on its own thread and hands them over in
 /// batches (what one read returned), in order.
+///
+/// At most ``maximumWaitingBatches`` batches wait to be handled: when the server cannot keep up
+/// (or the client stops reading what the server writes, so that the server waits on its
+/// output), the reader stops reading, and the client's writes wait in turn. Memory stays bounded
+/// whatever the client does.
 enum StdioReader {
   struct Batch: Sendable {
     var messages: [Result<IncomingMessage, MessageError>]
   }
 
-  static func start(fd: Int32, cancellations: CancellationRegistry, log: LogSink) -> AsyncStream<Batch> {
+  static let maximumWaitingBatches = 64
+
+  /// `handled` is signalled by the consumer once for every batch it has handled.
+  static func start(
+    fd: Int32,
+    cancellations: CancellationRegistry,
+    log: LogSink,
+    handled: DispatchSemaphore
+  ) -> AsyncStream<Batch> {
     let (stream, continuation) = AsyncStream<Batch>.makeStream(bufferingPolicy: .unbounded)
     let thread = Thread {
       var framer = MessageFramer()
@@ -79,7 +92,10 @@ enum StdioReader {
             )
           }
         }
-        if !batch.messages.isEmpty { continuation.yield(batch) }
+        if !batch.messages.isEmpty {
+          handled.wait()
+          continuation.yield(batch)
+        }
       }
       continuation.finish()
     }
@@ -101,7 +117,8 @@ public enum LanguageServerMain {
     let log = LogSink(path: logFile)
     let cancellations = CancellationRegistry()
     let server = LanguageServer(cancellations: cancellations, log: { log.write($0) }, send: { writer.write($0) })
-    let batches = StdioReader.start(fd: 0, cancellations: cancellations, log: log)
+    let handled = DispatchSemaphore(value: StdioReader.maximumWaitingBatches)
+    let batches = StdioReader.start(fd: 0, cancellations: cancellations, log: log, handled: handled)
     let status = Mutex<Int32>(0)
     let done = DispatchSemaphore(value: 0)
     Task {
@@ -118,6 +135,7 @@ public enum LanguageServerMain {
           }
         }
         await server.flush()
+        handled.signal()
       }
       log.write("end of input")
     }
