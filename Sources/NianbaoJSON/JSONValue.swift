@@ -19,7 +19,11 @@ public enum JSONValue: Sendable, Hashable {
     case (.string(let a), .string(let b)): return a == b
     case (.array(let a), .array(let b)): return a == b
     case (.object(let a), .object(let b)):
-      return a.count == b.count && a.allSatisfy { key, value in b.first { $0.0 == key }?.1 == value }
+      // Members may come in any order; a key written twice keeps its values in their order.
+      guard a.count == b.count else { return false }
+      return a.allSatisfy { key, _ in
+        a.filter { $0.0 == key }.map(\.1) == b.filter { $0.0 == key }.map(\.1)
+      }
     default: return false
     }
   }

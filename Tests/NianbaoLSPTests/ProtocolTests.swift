@@ -116,6 +116,15 @@ import Testing
     #expect(value["b"]?["c"]?.int == 12_345_678_901)
   }
 
+  /// A key written twice (found by the fuzzer): the value equals itself, written and read back.
+  @Test func duplicateKeys() throws {
+    let value = try JSONValue.parse(#"{"method":"initialized","method":{},"id":1}"#)
+    #expect(value == value)
+    #expect(try JSONValue.parse(value.serialized()) == value)
+    #expect(try JSONValue.parse(#"{"id":1,"method":"initialized","method":{}}"#) == value)
+    #expect(try JSONValue.parse(#"{"method":{},"method":"initialized","id":1}"#) != value)
+  }
+
   @Test func escapes() throws {
     #expect(try JSONValue.parse(#""\ud83d\ude00\u8868""#) == .string("😀表"))
     #expect(try JSONValue.parse(#""\ud83d""#) == .string("\u{FFFD}"))
