@@ -14,12 +14,18 @@ import Testing
     let read = ContentFingerprint(Array("old".utf8))
     // Someone saves the report in the meantime.
     try Data("saved by the author".utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: AtomicWriter.WriteError.self) { try AtomicWriter.write(Array("fixed".utf8), to: path, unlessChangedFrom: read) }
+    #expect(throws: AtomicWriter.WriteError.self) {
+      try AtomicWriter.write(Array("fixed".utf8), to: path, unlessChangedFrom: read)
+    }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "saved by the author")
     // No temporary file is left beside it.
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["2025年度报告.txt"])
     // Unchanged since read: written.
-    try AtomicWriter.write(Array("fixed".utf8), to: path, unlessChangedFrom: ContentFingerprint(Array("saved by the author".utf8)))
+    try AtomicWriter.write(
+      Array("fixed".utf8),
+      to: path,
+      unlessChangedFrom: ContentFingerprint(Array("saved by the author".utf8))
+    )
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "fixed")
   }
 
