@@ -51,7 +51,9 @@ struct DateReader {
       }
       index = next
     }
-    for keyword in ["统计期限", "统计时限", "统计周期", "统计时间", "统计区间"] {
+    for keyword in [
+      "统计期限", "统计时限", "统计周期", "统计时间", "统计区间", "数据时限", "数据期限", "数据的时限", "内容涵盖",
+    ] {
       let key = Array(keyword.unicodeScalars)
       var k = 0
       while k + key.count <= scalars.count {
