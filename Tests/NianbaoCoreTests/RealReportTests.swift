@@ -177,3 +177,31 @@ struct BrokenNumberTests {
     #expect(after.table3?.row("1")?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
   }
 }
+
+/// `--fix` on a real report (every round of certain fixes, as `--fix` applies them) keeps every
+/// number of table 三 where it was read and brings in no error the report did not have.
+struct RealReportFixTests {
+  @Test(arguments: RealReportTests.reports)
+  func fixingKeepsTheNumbers(name: String) {
+    let text = TestPaths.text(at: RealReportTests.folder.appendingPathComponent(name))
+    let (before, findings) = Checker.check(text)
+    var (report, current) = (before, findings)
+    for _ in 0..<5 {
+      let edits = current.certainEdits()
+      guard !edits.isEmpty else { break }
+      (report, current) = Checker.check(edits.applied(to: report.source))
+    }
+    let errorsBefore = Set(findings.filter { $0.severity == .error }.map(\.code))
+    let newErrors = current.filter { $0.severity == .error && !errorsBefore.contains($0.code) }
+    #expect(newErrors.isEmpty, "\(name): fixing brought in \(newErrors.map { "\($0.code) \($0.message.zh)" })")
+    guard let table = before.table3, let fixed = report.table3 else { return }
+    for spec in table.specs {
+      let wasRead = table.row(spec.id).map { $0.cells.count == 7 && !$0.cells.contains { $0.integerValue == nil } }
+      guard wasRead == true, !findings.contains(where: { $0.code.hasPrefix("NB2") }) else { continue }
+      #expect(
+        fixed.row(spec.id)?.cells.map(\.integerValue) == table.row(spec.id)?.cells.map(\.integerValue),
+        "\(name): row \(spec.displayName) changed by the fix"
+      )
+    }
+  }
+}

@@ -120,6 +120,11 @@ enum CellRules {
     return true
   }
 
+  /// Bytes that end a cell: tab, space, line ends, `|`.
+  private static func separates(_ byte: UInt8) -> Bool {
+    byte == 0x09 || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x7C
+  }
+
   /// NB111: rows read by the only split that balances; one finding for all of them (a web page's
   /// text that lost every cell border is one cause).
   private static func runTogether(_ rows: [(LocalizedText, TableRow)], _ source: SourceText) -> Diagnostic {
@@ -127,8 +132,11 @@ enum CellRules {
     var related: [RelatedNote] = []
     for (name, row) in rows {
       guard let together = row.runTogether, let split = together.split else { continue }
+      // The row's own separator: a tab in a tab-separated row, a space in text (a tab inside a
+      // line of text would make the whole line read as a table).
+      let separator = row.separator
       if row.labelRange.upperBound == together.range.lowerBound, !row.labelText.isEmpty {
-        edits.append(TextEdit(range: together.range.lowerBound..<together.range.lowerBound, replacement: "\t"))
+        edits.append(TextEdit(range: together.range.lowerBound..<together.range.lowerBound, replacement: separator))
       }
       var previousEnd: Int?
       for cell in row.cells {
@@ -136,9 +144,15 @@ enum CellRules {
           // A number broken over lines is written whole again.
           edits.append(TextEdit(range: cell.range, replacement: String(cell.integerValue ?? 0)))
         } else if previousEnd == cell.range.lowerBound {
-          edits.append(TextEdit(range: cell.range.lowerBound..<cell.range.lowerBound, replacement: "\t"))
+          edits.append(TextEdit(range: cell.range.lowerBound..<cell.range.lowerBound, replacement: separator))
         }
         previousEnd = cell.range.upperBound
+      }
+      // The last number glued to the text after it (`…0000000三、` or `1000001` before `6.`):
+      // a separator after it, or the next reading takes it for part of that text.
+      let after = together.range.upperBound
+      if after < source.utf8.count, !Self.separates(source.utf8[after]) {
+        edits.append(TextEdit(range: after..<after, replacement: separator))
       }
       let shown = split.map(String.init).joined(separator: " | ")
       related.append(
@@ -178,7 +192,7 @@ enum CellRules {
         ? []
         : [
           Fix(
-            title: LocalizedText(zh: "用制表符分隔各个数", en: "Separate the numbers with tabs"),
+            title: LocalizedText(zh: "把各个数分开", en: "Separate the numbers"),
             edits: edits,
             isCertain: true
           )

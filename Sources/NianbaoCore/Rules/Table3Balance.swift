@@ -14,9 +14,24 @@ enum Table3Balance {
     guard !violated.isEmpty else { return }
 
     if let explanation = smallestExplanation(violated: violated, active: active, arithmetic) {
-      for (cell, value) in explanation {
-        let touching = violated.filter { $0.coefficient(of: cell) != 0 }
-        context.add(diagnose(cell: cell, correct: value, violated: touching, alone: explanation.count == 1, arithmetic))
+      var found = explanation.map { cell, value in
+        diagnose(
+          cell: cell,
+          correct: value,
+          violated: violated.filter { $0.coefficient(of: cell) != 0 },
+          alone: explanation.count == 1,
+          arithmetic
+        )
+      }
+      // Two corrections hold only together: when one of them is not certain (a detail value),
+      // neither is, or `--fix` would write the other alone and break a sum that held.
+      if found.contains(where: { !$0.fixes.allSatisfy(\.isCertain) }) {
+        for (index, (cell, value)) in explanation.enumerated() {
+          if let c = arithmetic.cell(cell) { found[index].fixes = [fix(c, value, certain: false)] }
+        }
+      }
+      for (diagnostic, (cell, _)) in zip(found, explanation) {
+        context.add(diagnostic)
         if let c = arithmetic.cell(cell) { context.handledCells.insert(c.range.lowerBound) }
       }
       return
