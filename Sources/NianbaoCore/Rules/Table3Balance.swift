@@ -38,7 +38,7 @@ enum Table3Balance {
     }
 
     // Several numbers are wrong: report each broken sum at its total, and offer the recomputed
-    // totals only if, all applied together, they break no sum that held.
+    // totals (never applied by `--fix`) only if, all applied together, they break no sum that held.
     var proposals: [CellRef: Int] = [:]
     var conflicting: Set<CellRef> = []
     var diagnostics: [(Diagnostic, CellRef, Int?)] = []
@@ -51,13 +51,22 @@ enum Table3Balance {
       }
     }
     for cell in conflicting { proposals[cell] = nil }
-    var patched = arithmetic.values
-    for (cell, value) in proposals { patched[cell] = value }
     let brokenBefore = Set(violated.map(\.kind))
-    let safe = active.allSatisfy { $0.residual(patched) == 0 || brokenBefore.contains($0.kind) }
+    func breaksNothing(_ applied: [CellRef: Int]) -> Bool {
+      var patched = arithmetic.values
+      for (cell, value) in applied { patched[cell] = value }
+      return active.allSatisfy { $0.residual(patched) == 0 || brokenBefore.contains($0.kind) }
+    }
+    let safe = breaksNothing(proposals)
+    if !safe {
+      // The recomputed totals would break sums that hold: none of them is "the" right value.
+      diagnostics = violated.map { report($0, arithmetic, hedged: true) }
+    }
     for (var diagnostic, anchor, _) in diagnostics {
       if safe, let value = proposals[anchor], let cell = arithmetic.cell(anchor) {
-        diagnostic.fixes = [fix(cell, value, certain: true)]
+        // With several numbers wrong and no one way to correct them, a recomputed total is a
+        // guess (a detail value it adds up may be the wrong one): offered, never applied unasked.
+        diagnostic.fixes = [fix(cell, value, certain: false)]
       }
       if let cell = arithmetic.cell(anchor) { context.handledCells.insert(cell.range.lowerBound) }
       context.add(diagnostic)
@@ -277,12 +286,28 @@ enum Table3Balance {
   }
 
   /// A broken sum reported at its total, with the value that total would need.
+  /// A broken sum reported at its total. `hedged`: several numbers are wrong and recomputing
+  /// this total would break another sum, so the message gives the sum of the parts, not a right
+  /// value.
   private static func report(
     _ constraint: Table3Arithmetic.Constraint,
-    _ a: Table3Arithmetic
+    _ a: Table3Arithmetic,
+    hedged: Bool = false
   ) -> (Diagnostic, CellRef, Int?) {
     let residual = constraint.residual(a.values)!
     let reason = explanation(constraint, a)
+    func totalMessage(_ name: LocalizedText, _ correct: Int, _ written: Int) -> LocalizedText {
+      hedged
+        ? LocalizedText(
+          zh: "\(name.zh)与各项之和不符：各项之和为 \(correct)，实为 \(written)（表中不止一个数填错，请核对）。",
+          en:
+            "\(name.capitalized.en) does not match its parts: they add up to \(correct), it says \(written) (more than one value is wrong; check them)."
+        )
+        : LocalizedText(
+          zh: "\(name.zh)应为 \(correct)，实为 \(written)。",
+          en: "\(name.capitalized.en) should be \(correct) but is \(written)."
+        )
+    }
     switch constraint.kind {
     case .rowSum(let id):
       let anchor = CellRef(row: id, column: 6)
@@ -290,10 +315,7 @@ enum Table3Balance {
       let diagnostic = Diagnostic(
         .rowTotal,
         range: a.cell(anchor)?.range ?? a.table.row(id)!.range,
-        message: LocalizedText(
-          zh: "\(CellNames.table3(a.spec(id), 6).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)。",
-          en: "\(CellNames.table3(a.spec(id), 6).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0)."
-        ),
+        message: totalMessage(CellNames.table3(a.spec(id), 6), correct, a.values[anchor] ?? 0),
         related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row(id)!.range)] + related(constraint.left, a)
       )
       return (diagnostic, anchor, correct)
@@ -303,11 +325,7 @@ enum Table3Balance {
       let diagnostic = Diagnostic(
         .outcomeTotal,
         range: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range,
-        message: LocalizedText(
-          zh: "\(CellNames.table3(a.spec("3(7)"), column).zh)应为 \(correct)，实为 \(a.values[anchor] ?? 0)。",
-          en:
-            "\(CellNames.table3(a.spec("3(7)"), column).capitalized.en) should be \(correct) but is \(a.values[anchor] ?? 0)."
-        ),
+        message: totalMessage(CellNames.table3(a.spec("3(7)"), column), correct, a.values[anchor] ?? 0),
         related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range)]
           + related(constraint.left, a)
       )
