@@ -13,11 +13,17 @@ enum AtomicWriter {
 
   static func write(
     _ bytes: [UInt8],
-    to path: String,
+    to givenPath: String,
     unlessChangedFrom read: ContentFingerprint? = nil
   )
     throws(WriteError)
   {
+    // Through a symbolic link to the file it names: the link stays a link.
+    var path = givenPath
+    if let resolved = realpath(givenPath, nil) {
+      path = String(cString: resolved)
+      free(resolved)
+    }
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary =

@@ -47,9 +47,14 @@ struct CellFindings {
   /// The value a message gives for its cell (`…应为 26，实为 20。`), for findings whose sums
   /// offer no fix.
   static func statedValue(_ message: String) -> String? {
-    guard let marker = message.range(of: "应为 ") else { return nil }
-    let digits = message[marker.upperBound...].prefix { $0.isASCII && $0.isNumber }
-    return digits.isEmpty ? nil : String(digits)
+    // With several numbers wrong the message gives the sum of the parts, not a right value:
+    // shown as `Σ 26`.
+    for (marker, shown) in [("应为 ", ""), ("各项之和为 ", "Σ ")] {
+      guard let found = message.range(of: marker) else { continue }
+      let digits = message[found.upperBound...].prefix { $0.isASCII && $0.isNumber }
+      if !digits.isEmpty { return shown + digits }
+    }
+    return nil
   }
 
   /// Adds a mark, or merges it into the finding's mark already there: the subject stays the

@@ -23,6 +23,9 @@ public enum CheckCommand {
     var report: Report?
     var diagnostics: [Diagnostic] = []
     var readError: String?
+    /// Found while walking a folder and not a report (notes, a README, an empty file): not
+    /// checked, not counted, not listed.
+    var notAReport = false
     /// Said once for a file read in an encoding other than UTF-8 (GB18030, UTF-16).
     var encodingNotice: LocalizedText?
     var encoding: TextEncoding = .utf8
@@ -90,7 +93,14 @@ public enum CheckCommand {
       progress?.fileDone()
     }
     progress?.clear()
-    var all = results.withLock { $0.compactMap { $0 } }
+    var all = results.withLock { $0.compactMap { $0 } }.filter { !$0.notAReport }
+    if all.isEmpty && !entries.isEmpty || entries.isEmpty && !options.paths.isEmpty {
+      errorOutput(
+        language == .zh
+          ? "nianbao: 在给出的路径下没有找到年度报告（*.txt、*.md），没有检查任何文件\n"
+          : "nianbao: no annual report (*.txt, *.md) was found under the paths given; nothing was checked\n"
+      )
+    }
     pairAcrossYears(&all, options: options)
     guard let stale = Suppressor.apply(&all, options: options, errorOutput: errorOutput) else { return .failure }
 
@@ -196,6 +206,7 @@ public enum CheckCommand {
       }
     }
     result.source = report.source
+    result.notAReport = !entry.explicitlyNamed && !report.looksLikeReport
     result.sections = Fingerprint.sectionStarts(report)
     result.crossYear = CrossYearRules.Summary(report)
     if options.format == .html { result.report = report }

@@ -152,7 +152,7 @@ struct HTMLTables {
       attributes += " title=\"\(title.htmlEscaped)\""
       // A fix that only rewrites how the value is written (`1` / `62` for 162) changes no value.
       if let expected = (subjects + marks).compactMap(\.expected).first, expected.htmlEscaped != shown {
-        shown += "<span class=\"want\">→ \(expected.htmlEscaped)</span>"
+        shown += "<span class=\"want\">\(expected.hasPrefix("Σ") ? "" : "→ ")\(expected.htmlEscaped)</span>"
       }
     }
     if !classes.isEmpty { attributes += " class=\"\(classes.joined(separator: " "))\"" }

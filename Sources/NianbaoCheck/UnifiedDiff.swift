@@ -52,7 +52,9 @@ enum UnifiedDiff {
       out += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
       for (op, line) in hunk {
         out += String(op) + line
-        if !line.hasSuffix("\n") && !line.hasSuffix("\r") { out += "\n\\ No newline at end of file\n" }
+        // By scalars: `"\r\n"` is one Character, which `hasSuffix("\n")` does not see.
+        let last = line.unicodeScalars.last
+        if last != "\n" && last != "\r" { out += "\n\\ No newline at end of file\n" }
       }
       index = end + 1
     }

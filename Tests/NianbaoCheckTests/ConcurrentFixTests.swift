@@ -60,3 +60,59 @@ import Testing
     }
   }
 }
+
+/// What a team's repository holds besides reports, and files reached through links.
+@Suite struct RepositoryFileTests {
+  /// `--fix` through a symbolic link fixes the report it names and leaves the link a link.
+  @Test func fixThroughASymbolicLink() throws {
+    let folder = try Paths.temporaryDirectory()
+    let real = folder.appendingPathComponent("real")
+    let link = folder.appendingPathComponent("link")
+    try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+    let report = real.appendingPathComponent("2025年度报告.txt")
+    try Data(TestPaths.fixtureText("nb201-row-total.txt").utf8).write(to: report)
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+    let linked = link.appendingPathComponent("2025年度报告.txt").path
+    let result = try Binary.run(["--check", "--fix", linked])
+    #expect(result.status == 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+    #expect(try Binary.run(["--check", report.path]).status == 0)
+  }
+
+  /// Notes, a README and an empty file beside the reports are neither checked nor counted; a
+  /// folder without any report says so.
+  @Test func onlyReportsAreCounted() throws {
+    let folder = try Paths.temporaryDirectory()
+    try Data(TestPaths.fixtureText("clean-2025-tabs.txt").utf8).write(to: folder.appendingPathComponent("a.txt"))
+    try Data("# 说明\n\n二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况\n".utf8)
+      .write(to: folder.appendingPathComponent("README.md"))
+    try Data().write(to: folder.appendingPathComponent("空.txt"))
+    let result = try Binary.run(["--check", folder.path])
+    #expect(result.stdout == "1 个文件均未发现问题\n")
+    let empty = folder.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let none = try Binary.run(["--check", empty.path])
+    #expect(none.status == 0)
+    #expect(none.stderr.contains("没有找到年度报告"))
+  }
+
+  /// `--diff` of a CRLF report is a patch `git apply` takes.
+  @Test func diffOfACRLFReportApplies() throws {
+    let folder = try Paths.temporaryDirectory()
+    let name = "2025年度报告.txt"
+    let text = TestPaths.fixtureText("nb201-row-total.txt").replacingOccurrences(of: "\n", with: "\r\n")
+    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    let diff = try Binary.run(["--check", "--diff", name], in: folder).stdout
+    #expect(!diff.contains("No newline at end of file"))
+    #expect(diff.contains("\r\n"))
+    try Data(diff.utf8).write(to: folder.appendingPathComponent("fix.patch"))
+    let git = Process()
+    git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    git.arguments = ["apply", "--unsafe-paths", "-p1", "fix.patch"]
+    git.currentDirectoryURL = folder
+    try git.run()
+    git.waitUntilExit()
+    #expect(git.terminationStatus == 0)
+    #expect(try Binary.run(["--check", name], in: folder).status == 0)
+  }
+}

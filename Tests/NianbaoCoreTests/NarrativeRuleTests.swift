@@ -18,6 +18,16 @@ import Testing
     #expect(codes(replacing: "全年共收到政府信息公开申请 12 件", with: "全年共收到政府信息公开申请 14 件") == ["NB501"])
   }
 
+  /// Several numbers in one clause: each key word's own number is compared, never the first.
+  @Test func theNumberAfterItsKeyWord() {
+    let sentence = "全年共收到政府信息公开申请 12 件，上年结转 1 件，办结 11 件，结转下年度 2 件"
+    #expect(codes(replacing: sentence, with: "全年共收到政府信息公开申请 12 件、上年结转 1 件、办结 11 件、结转下年度 2 件").isEmpty)
+    #expect(codes(replacing: sentence, with: "全年受理 12 件（不含上年结转 1 件），办结 11 件（另有 2 件结转下年度办理）").isEmpty)
+    let wrong = Checker.check(Self.clean.replacingFirst(sentence, with: "收到申请 12 件、上年结转 3 件")).1
+    #expect(wrong.map(\.code) == ["NB501"])
+    #expect(wrong.first?.message.zh.contains("上年结转 3 件") == true)
+  }
+
   @Test func noneReceivedWithApplicationsInTheTable() {
     #expect(codes(replacing: "全年共收到政府信息公开申请 12 件", with: "全年未收到政府信息公开申请") == ["NB501"])
   }

@@ -88,7 +88,9 @@ enum NarrativeRules {
           )
         }
       } else if text.has("上年结转") {
-        if let carried = total3("2"), carried != claim.value {
+        if let carried = total3("2"), let claim = number(in: clause, after: "上年结转", context.source),
+          carried != claim.value
+        {
           context.add(
             mismatch(
               claim,
@@ -101,8 +103,12 @@ enum NarrativeRules {
             )
           )
         }
-      } else if text.has("结转下") || text.has("结转到下") || text.has("顺延") {
-        if let forward = total3("4"), forward != claim.value {
+      } else if let keyword = ["结转下", "结转到下", "顺延"].first(where: text.has) {
+        // The number after the key word: `办结 11 件、结转下年度 2 件`; `另有 2 件结转下年度` says
+        // nothing this can read.
+        if let forward = total3("4"), let claim = number(in: clause, after: keyword, context.source),
+          forward != claim.value
+        {
           context.add(
             mismatch(
               claim,
@@ -272,6 +278,21 @@ enum NarrativeRules {
     }
     if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
     return result
+  }
+
+  /// The first `N 件` after a clause's key word (`收到申请 12 件、上年结转 1 件`: 上年结转 is 1).
+  private static func number(in clause: Clause, after keyword: String, _ source: SourceText) -> Claim? {
+    let bytes = Array(clause.text.utf8)
+    let key = Array(keyword.utf8)
+    guard bytes.count >= key.count,
+      let at = (0...(bytes.count - key.count)).first(where: { bytes[$0..<($0 + key.count)].elementsEqual(key) })
+    else { return nil }
+    let end = at + key.count
+    let rest = Clause(
+      range: (clause.range.lowerBound + end)..<clause.range.upperBound,
+      text: String(decoding: bytes[end...], as: UTF8.self)
+    )
+    return number(in: rest, source)
   }
 
   /// The first `N 件` (or `N 起`) in a clause.
