@@ -35,6 +35,14 @@ enum FileWalker {
     return entries
   }
 
+  /// A repository's own documents beside the reports (`README.md`, `NOTES.md`, `CHANGELOG.md`):
+  /// they talk about reports, quoting their headings and numbers, and are never one. Named on
+  /// the command line they are checked.
+  static func isProjectDocument(_ name: String) -> Bool {
+    let upper = name.uppercased()
+    return ["README", "NOTES", "CHANGELOG", "CHANGES", "LICENSE", "CONTRIBUTING"].contains { upper.hasPrefix($0) }
+  }
+
   private static func walk(_ directory: String, into found: inout [String]) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
     for name in names where !name.hasPrefix(".") && name != "node_modules" {
@@ -45,7 +53,7 @@ enum FileWalker {
         // Do not follow symbolic links to folders (they can loop).
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { continue }
         walk(path, into: &found)
-      } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+      } else if extensions.contains((name as NSString).pathExtension.lowercased()), !isProjectDocument(name) {
         found.append(path)
       }
     }

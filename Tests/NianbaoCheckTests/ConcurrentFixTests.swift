@@ -87,6 +87,11 @@ import Testing
     try Data("# 说明\n\n二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况\n".utf8)
       .write(to: folder.appendingPathComponent("README.md"))
     try Data().write(to: folder.appendingPathComponent("空.txt"))
+    // Notes that quote a report's title, headings and a table row.
+    try Data(
+      "八份政府信息公开工作年度报告的说明\n\n一、总体情况 二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n（七）总计\t1\t0\t0\t0\t0\t0\t1\n"
+        .utf8
+    ).write(to: folder.appendingPathComponent("NOTES-A.md"))
     let result = try Binary.run(["--check", folder.path])
     #expect(result.stdout == "1 个文件均未发现问题\n")
     let empty = folder.appendingPathComponent("empty")
