@@ -111,13 +111,8 @@ import Testing
     #expect(!diff.contains("No newline at end of file"))
     #expect(diff.contains("\r\n"))
     try Data(diff.utf8).write(to: folder.appendingPathComponent("fix.patch"))
-    let git = Process()
-    git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-    git.arguments = ["apply", "--unsafe-paths", "-p1", "fix.patch"]
-    git.currentDirectoryURL = folder
-    try git.run()
-    git.waitUntilExit()
-    #expect(git.terminationStatus == 0)
+    let applied = try PythonTools.run("/usr/bin/git", ["apply", "--unsafe-paths", "-p1", "fix.patch"], in: folder)
+    #expect(applied.status == 0, "\(applied.output)")
     #expect(try Binary.run(["--check", name], in: folder).status == 0)
   }
 }

@@ -22,7 +22,7 @@ struct SectionReader {
       guard !range.isEmpty else { continue }
       if let heading = heading(in: range, line: line, atLineStart: true) {
         result.append(heading)
-      } else if let heading = headingOverTwoLines(range, line: line) {
+      } else if let heading = headingOverLines(range, line: line) {
         result.append(heading)
         continue
       }
@@ -45,7 +45,7 @@ struct SectionReader {
   /// A numeral alone on its line (`一、`, or `一` and `、` on two lines) with the heading's
   /// words on the lines after it, as web page text breaks them (`三、` / `收到和处理` / `政府信息` /
   /// `公开申请` / `情况`).
-  private func headingOverTwoLines(_ range: Range<Int>, line: Int) -> Heading? {
+  private func headingOverLines(_ range: Range<Int>, line: Int) -> Heading? {
     var wordsLine = line + 1
     // Where the words begin on their first line (after a mark that opens it).
     var wordsOffset: Int?
