@@ -14,6 +14,12 @@ public struct Table2SubtableSpec: Sendable, Hashable {
 
 extension NationalFormat {
   public static func table2(_ edition: FormatEdition) -> [Table2SubtableSpec] {
+    edition == .trial2019 ? trialTable2 : currentTable2
+  }
+  private static let trialTable2 = makeTable2(.trial2019)
+  private static let currentTable2 = makeTable2(.edition2021)
+
+  private static func makeTable2(_ edition: FormatEdition) -> [Table2SubtableSpec] {
     switch edition {
     case .edition2021:
       return [

@@ -27,7 +27,22 @@ public struct Table3RowSpec: Sendable, Hashable {
   public let groupLabel: String?
 
   /// A short name for sums: `（三）1.`, `（七）`, `一`.
-  public var shortName: String {
+  public let shortName: String
+  /// How the row is named in messages: `（三）不予公开 1.属于国家秘密`.
+  public let displayName: String
+
+  init(id: String, kind: Kind, group: Int?, item: Int?, label: String, groupLabel: String?) {
+    self.id = id
+    self.kind = kind
+    self.group = group
+    self.item = item
+    self.label = label
+    self.groupLabel = groupLabel
+    self.shortName = Self.shortName(kind, group: group, item: item)
+    self.displayName = Self.displayName(kind, group: group, item: item, label: label, groupLabel: groupLabel)
+  }
+
+  private static func shortName(_ kind: Kind, group: Int?, item: Int?) -> String {
     switch kind {
     case .newApplications: return "一"
     case .carriedOver: return "二"
@@ -38,8 +53,15 @@ public struct Table3RowSpec: Sendable, Hashable {
     }
   }
 
-  /// How the row is named in messages: `（三）不予公开 1.属于国家秘密`.
-  public var displayName: String {
+  private static func displayName(
+    _ kind: Kind,
+    group: Int?,
+    item: Int?,
+    label: String,
+    groupLabel: String?
+  )
+    -> String
+  {
     switch kind {
     case .newApplications: return "一、\(label)"
     case .carriedOver: return "二、\(label)"
@@ -76,6 +98,12 @@ extension NationalFormat {
 
   /// The rows of table 三 in the order they are printed.
   public static func table3Rows(_ edition: FormatEdition) -> [Table3RowSpec] {
+    edition == .trial2019 ? trialTable3Rows : currentTable3Rows
+  }
+  private static let trialTable3Rows = makeTable3Rows(.trial2019)
+  private static let currentTable3Rows = makeTable3Rows(.edition2021)
+
+  private static func makeTable3Rows(_ edition: FormatEdition) -> [Table3RowSpec] {
     var rows: [Table3RowSpec] = [
       Table3RowSpec(id: "1", kind: .newApplications, group: nil, item: nil, label: "本年新收政府信息公开申请数量", groupLabel: nil),
       Table3RowSpec(id: "2", kind: .carriedOver, group: nil, item: nil, label: "上年结转政府信息公开申请数量", groupLabel: nil),

@@ -8,9 +8,8 @@ extension NationalFormat {
   public static let table4ResultsEnglish = ["upheld", "corrected", "other outcome", "pending", "total"]
   public static let table4ValueCount = 15
 
-  public static func table4ColumnName(_ index: Int) -> String {
-    "\(table4Groups[index / 5])·\(table4Results[index % 5])"
-  }
+  public static func table4ColumnName(_ index: Int) -> String { table4ColumnNames[index] }
+  static let table4ColumnNames = (0..<15).map { "\(table4Groups[$0 / 5])·\(table4Results[$0 % 5])" }
 
   public static func table4ColumnNameEnglish(_ index: Int) -> String {
     "\(table4GroupsEnglish[index / 5]), \(table4ResultsEnglish[index % 5])"

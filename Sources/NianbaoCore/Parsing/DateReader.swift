@@ -51,27 +51,55 @@ struct DateReader {
       }
       index = next
     }
-    for keyword in [
-      "统计期限", "统计时限", "统计周期", "统计时间", "统计区间", "数据时限", "数据期限", "数据的时限", "内容涵盖",
-    ] {
-      let key = Array(keyword.unicodeScalars)
-      var k = 0
-      while k + key.count <= scalars.count {
-        if scalars[k] == key[0], Array(scalars[k..<k + key.count]) == key {
-          let after = k + key.count
-          if let startIndex = rangeStarts.keys.filter({ $0 >= after && $0 <= after + 30 }).min(),
-            let r = rangeStarts[startIndex]
-          {
-            output.periods.append(StatisticsPeriod(keywordRange: offsets[k]..<offset(after), dates: output.ranges[r]))
-          }
-          k = after
-        } else {
-          k += 1
-        }
+    // Key words are CJK, which width folding leaves alone: found in the bytes, then mapped to
+    // their scalar index.
+    let bytes = source.utf8
+    let keywords = Self.periodKeywords
+    let leads = Array(Set(keywords.map { UInt16($0[0]) << 8 | UInt16($0[1]) }))
+    let lowestLead = keywords.map { $0[0] }.min() ?? 0
+    var byteStart = 0
+    while byteStart + 1 < bytes.count {
+      // Most bytes of Chinese text are lead bytes of some character: compare two bytes first.
+      guard bytes[byteStart] >= lowestLead,
+        leads.contains(UInt16(bytes[byteStart]) << 8 | UInt16(bytes[byteStart + 1])),
+        let keyword = keywords.first(where: { Self.matches($0, bytes, at: byteStart) })
+      else {
+        byteStart += 1
+        continue
       }
+      let keywordEnd = byteStart + keyword.count
+      let k = scalarIndex(ofOffset: byteStart)
+      let after = scalarIndex(ofOffset: keywordEnd)
+      if let startIndex = rangeStarts.keys.filter({ $0 >= after && $0 <= after + 30 }).min(),
+        let r = rangeStarts[startIndex]
+      {
+        output.periods.append(StatisticsPeriod(keywordRange: offsets[k]..<offset(after), dates: output.ranges[r]))
+      }
+      byteStart = keywordEnd
     }
     output.periods.sort { $0.keywordRange.lowerBound < $1.keywordRange.lowerBound }
     return output
+  }
+
+  private static let periodKeywords = [
+    "统计期限", "统计时限", "统计周期", "统计时间", "统计区间", "数据时限", "数据期限", "数据的时限", "内容涵盖",
+  ].map { Array($0.utf8) }
+
+  private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at index: Int) -> Bool {
+    guard index + pattern.count <= bytes.count else { return false }
+    for k in pattern.indices where bytes[index + k] != pattern[k] { return false }
+    return true
+  }
+
+  /// The index of the scalar that starts at a byte offset (the number of scalars before it).
+  private func scalarIndex(ofOffset offset: Int) -> Int {
+    var low = 0
+    var high = offsets.count
+    while low < high {
+      let mid = (low + high) / 2
+      if offsets[mid] < offset { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   private func offset(_ index: Int) -> Int { index < offsets.count ? offsets[index] : source.utf8.count }

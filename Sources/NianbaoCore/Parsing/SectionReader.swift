@@ -348,12 +348,14 @@ struct SectionReader {
       guard first == 0x28 || first == 0xEF else { continue }  // "(" or a full-width form
       let prefix = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
       guard case .parenthesized = LabelText.normalize(prefix).numbering else { continue }
-      var title = ""
+      var title = String.UnicodeScalarView()
+      var count = 0
       for scalar in source.text(range).unicodeScalars {
-        if scalar == "。" || title.unicodeScalars.count >= 40 { break }
-        title.unicodeScalars.append(scalar)
+        if scalar == "。" || count >= 40 { break }
+        title.append(scalar)
+        count += 1
       }
-      result.append(Subheading(range: range, text: title))
+      result.append(Subheading(range: range, text: String(title)))
     }
     return result
   }

@@ -129,17 +129,21 @@ struct Table3Reader {
   private func labels(in token: StreamToken, index: Int) -> [Anchor] {
     let bytes = source.utf8
     // Most pieces of text hold no scalar a signature opens with.
+    let openers = Self.firstScalarBits
     var probe = token.range.lowerBound
     var mayHold = false
     while probe < token.range.upperBound, !mayHold {
       let (scalar, width) = Self.decode(bytes, probe)
-      mayHold = Self.opensSignature(scalar)
+      mayHold = Self.opensSignature(scalar, openers)
       probe += width
     }
     guard mayHold else { return [] }
     // Width-folded scalars without spaces and quotes, with their offsets.
     var scalars: [Unicode.Scalar] = []
     var offsets: [Int] = []
+    scalars.reserveCapacity(token.range.count)
+    offsets.reserveCapacity(token.range.count)
+    let signaturesByFirst = Self.signaturesByFirst
     var offset = token.range.lowerBound
     while offset < token.range.upperBound {
       let (scalar, width) = Self.decode(bytes, offset)
@@ -152,7 +156,7 @@ struct Table3Reader {
     var found: [Anchor] = []
     var i = 0
     while i < scalars.count {
-      guard Self.opensSignature(scalars[i]), let candidates = Self.signaturesByFirst[scalars[i]] else {
+      guard Self.opensSignature(scalars[i], openers), let candidates = signaturesByFirst[scalars[i]] else {
         i += 1
         continue
       }
@@ -260,9 +264,9 @@ struct Table3Reader {
   /// Whether a signature begins with this scalar: one bit per scalar of the Basic Multilingual
   /// Plane, so the scan of every text piece costs no hashing.
   @inline(__always)
-  private static func opensSignature(_ scalar: Unicode.Scalar) -> Bool {
+  private static func opensSignature(_ scalar: Unicode.Scalar, _ bits: [UInt64]) -> Bool {
     let value = Int(scalar.value)
-    return value < 0x10000 && firstScalarBits[value >> 6] & (1 << UInt64(value & 63)) != 0
+    return value < 0x10000 && bits[value >> 6] & (1 << UInt64(value & 63)) != 0
   }
 
   private static let firstScalarBits: [UInt64] = {

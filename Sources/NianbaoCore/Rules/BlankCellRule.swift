@@ -13,23 +13,25 @@ enum BlankCellRule {
 
   static func run(_ context: inout RuleContext) {
     let report = context.report
-    var tables: [(LocalizedText, [String], [(TableRow, Int, LocalizedText)])] = []
+    // Row names are built only for rows with a blank cell.
+    var tables: [(LocalizedText, [String], [(TableRow, Int, () -> LocalizedText)])] = []
     if let table = report.table3 {
-      let rows = table.specs.compactMap { spec in table.row(spec.id).map { ($0, 7, CellNames.table3Row(spec)) } }
+      let rows = table.specs.compactMap { spec in table.row(spec.id).map { ($0, 7, { CellNames.table3Row(spec) }) } }
       tables.append((LocalizedText(zh: "表三", en: "Table 三"), NationalFormat.table3Columns, rows))
     }
     if let row = report.table4?.row {
       tables.append(
         (
           LocalizedText(zh: "表四", en: "Table 四"), (0..<15).map(NationalFormat.table4ColumnName),
-          [(row, 15, LocalizedText(zh: "表四数据行", en: "the row of table 四"))]
+          [(row, 15, { LocalizedText(zh: "表四数据行", en: "the row of table 四") })]
         )
       )
     }
     if let table = report.table2 {
       let rows = table.rows.map { entry in
         let expected = NationalFormat.table2(table.edition).first { $0.rows.contains(entry.name) }?.columns.count ?? 0
-        return (entry.row, expected, LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”"))
+        let name = { LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”") }
+        return (entry.row, expected, name)
       }
       tables.append((LocalizedText(zh: "表二", en: "Table 二"), [], rows))
     }
@@ -39,7 +41,7 @@ enum BlankCellRule {
         for (column, cell) in row.cells.enumerated() where cell.content == .blank {
           guard !context.handledCells.contains(cell.range.lowerBound) else { continue }
           blanks.append(
-            Blank(row: row, column: column, cell: cell, name: name, columnCertain: row.cells.count == expected)
+            Blank(row: row, column: column, cell: cell, name: name(), columnCertain: row.cells.count == expected)
           )
         }
       }

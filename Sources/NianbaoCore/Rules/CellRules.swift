@@ -95,12 +95,13 @@ enum CellRules {
   /// balancing split. Returns false when the row cannot be read.
   private static func checkRunTogether(
     _ row: TableRow,
-    name: LocalizedText,
+    name makeName: @autoclosure () -> LocalizedText,
     expected: Int,
     _ readRows: inout [(LocalizedText, TableRow)],
     _ context: inout RuleContext
   ) -> Bool {
     guard let together = row.runTogether else { return true }
+    let name = makeName()
     guard together.split != nil else {
       context.add(
         Diagnostic(

@@ -2,8 +2,34 @@
 /// by hover.
 struct Table3Arithmetic {
   struct CellRef: Hashable, Sendable {
-    var row: String
-    var column: Int
+    let row: String
+    let column: Int
+    /// The row id's bytes packed into one integer (ids are a few ASCII bytes, `3(3).1`): the sums
+    /// look cells up thousands of times, and comparing and hashing an integer is much cheaper
+    /// than a String.
+    private let packedRow: UInt64
+    private let isPacked: Bool
+
+    init(row: String, column: Int) {
+      self.row = row
+      self.column = column
+      var packed: UInt64 = 0
+      var count = 0
+      for byte in row.utf8 {
+        packed = packed << 8 | UInt64(byte)
+        count += 1
+      }
+      self.packedRow = packed
+      self.isPacked = count <= 8
+    }
+
+    static func == (a: CellRef, b: CellRef) -> Bool {
+      a.packedRow == b.packedRow && a.column == b.column && (a.isPacked && b.isPacked || a.row == b.row)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(packedRow &+ UInt64(truncatingIfNeeded: column) &* 0x9E37_79B9_7F4A_7C15)
+    }
   }
 
   enum Kind: Hashable {
@@ -85,10 +111,11 @@ struct Table3Arithmetic {
       )
     }
     self.constraints = constraints
+    self.active = constraints.filter { $0.residual(values) != nil }
   }
 
   /// Constraints whose every cell has a value.
-  var active: [Constraint] { constraints.filter { $0.residual(values) != nil } }
+  let active: [Constraint]
 
   func spec(_ id: String) -> Table3RowSpec { table.specs.first { $0.id == id }! }
 

@@ -16,9 +16,25 @@ public struct NormalizedLabel: Sendable, Hashable {
 }
 
 public enum LabelText {
-  static let chineseDigits: [Unicode.Scalar: Int] = [
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-  ]
+  /// `一` … `十` and their values; a switch, not a dictionary, because labels are read often.
+  struct ChineseDigits: Sendable {
+    subscript(_ scalar: Unicode.Scalar) -> Int? {
+      switch scalar.value {
+      case 0x4E00: return 1  // 一
+      case 0x4E8C: return 2  // 二
+      case 0x4E09: return 3  // 三
+      case 0x56DB: return 4  // 四
+      case 0x4E94: return 5  // 五
+      case 0x516D: return 6  // 六
+      case 0x4E03: return 7  // 七
+      case 0x516B: return 8  // 八
+      case 0x4E5D: return 9  // 九
+      case 0x5341: return 10  // 十
+      default: return nil
+      }
+    }
+  }
+  static let chineseDigits = ChineseDigits()
 
   /// Folds full-width ASCII forms (`（` `１` `：`) to ASCII, the ideographic space to a space,
   /// and curly quotes to straight ones.
@@ -41,14 +57,26 @@ public enum LabelText {
     }
   }
 
-  static let droppedPunctuation: Set<Unicode.Scalar> = Set(
-    "\"'`:;,.!?、，。：；！？·・-—–_*~#|/\\<>《》〈〉".unicodeScalars
-  )
+  /// Punctuation that does not identify a label: `"'`:;,.!?、，。：；！？·・-—–_*~#|/\\<>《》〈〉`.
+  struct DroppedPunctuation: Sendable {
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar.value {
+      case 0x22, 0x27, 0x60, 0x3A, 0x3B, 0x2C, 0x2E, 0x21, 0x3F, 0x2D, 0x5F, 0x2A, 0x7E, 0x23, 0x7C, 0x2F, 0x5C,
+        0x3C, 0x3E:
+        return true
+      case 0x3001, 0xFF0C, 0x3002, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0x00B7, 0x30FB, 0x2014, 0x2013, 0x300A, 0x300B,
+        0x3008, 0x3009:
+        return true
+      default: return false
+      }
+    }
+  }
+  static let droppedPunctuation = DroppedPunctuation()
 
   /// Reads the numbering at the start of a label and reduces the rest to its identifying words.
   public static func normalize(_ text: some StringProtocol) -> NormalizedLabel {
     var folded: [Unicode.Scalar] = []
-    folded.reserveCapacity(text.unicodeScalars.count)
+    folded.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
       let f = widthFolded(scalar)
       if isSpace(f) { continue }
@@ -64,7 +92,8 @@ public enum LabelText {
       numbering = value
       index += length
     }
-    var core = String.UnicodeScalarView()
+    var core: [UInt8] = []
+    core.reserveCapacity(text.utf8.count)
     var depth = 0
     while index < folded.count {
       let s = folded[index]
@@ -78,9 +107,29 @@ public enum LabelText {
         continue
       }
       if depth > 0 || droppedPunctuation.contains(s) { continue }
-      core.append(s)
+      appendUTF8(s, to: &core)
     }
-    return NormalizedLabel(numbering: numbering, core: String(core))
+    return NormalizedLabel(numbering: numbering, core: String(decoding: core, as: UTF8.self))
+  }
+
+  @inline(__always) static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+    let value = scalar.value
+    switch value {
+    case 0..<0x80:
+      bytes.append(UInt8(value))
+    case 0x80..<0x800:
+      bytes.append(UInt8(0xC0 | (value >> 6)))
+      bytes.append(UInt8(0x80 | (value & 0x3F)))
+    case 0x800..<0x10000:
+      bytes.append(UInt8(0xE0 | (value >> 12)))
+      bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+      bytes.append(UInt8(0x80 | (value & 0x3F)))
+    default:
+      bytes.append(UInt8(0xF0 | (value >> 18)))
+      bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+      bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+      bytes.append(UInt8(0x80 | (value & 0x3F)))
+    }
   }
 
   /// Reads a numbering token at `index` of width-folded, space-free scalars.
@@ -111,8 +160,8 @@ public enum LabelText {
     if s[index].isASCIIDigit {
       var j = index
       var value = 0
-      while j < s.count, s[j].isASCII, let d = Int(String(s[j])), j - index < 3 {
-        value = value * 10 + d
+      while j < s.count, s[j].isASCIIDigit, j - index < 3 {
+        value = value * 10 + Int(s[j].value - 0x30)
         j += 1
       }
       if j < s.count, s[j] == "." || s[j] == "、" {
@@ -141,13 +190,14 @@ public enum LabelText {
 
   /// Converts full-width digits to ASCII digits and drops thousands separators.
   static func asciiDigits(_ text: some StringProtocol) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
       let f = widthFolded(scalar)
       if f == "," { continue }
-      out.append(f)
+      appendUTF8(f, to: &out)
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
