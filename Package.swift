@@ -1,9 +1,16 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// A release build links the Swift runtime and Foundation statically (as `--static-swift-stdlib`
+// does): pre-commit hooks and editors start the binary often, and loading the shared libraries
+// took longer than checking a report. Every module that imports Foundation must be compiled
+// against the static runtime for the link to be complete.
+let staticRuntime = SwiftSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))
+
 let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
+  staticRuntime,
 ]
 
 let package = Package(
@@ -35,14 +42,16 @@ let package = Package(
     .executableTarget(
       name: "nianbao",
       dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoLSP", "NianbaoJSON", "NianbaoConfig"],
-      swiftSettings: strictSettings
+      swiftSettings: strictSettings,
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     ),
     // Benchmarks (not tests): `swift run -c release nianbao-bench`.
     .executableTarget(
       name: "nianbao-bench",
       dependencies: ["NianbaoCore", "NianbaoLSP"],
       path: "Benchmarks/nianbao-bench",
-      swiftSettings: strictSettings
+      swiftSettings: strictSettings,
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     ),
     // Paths of the repository, the fixtures and the built binary, for every test target.
     .target(name: "NianbaoTestSupport", path: "Tests/NianbaoTestSupport", swiftSettings: strictSettings),
