@@ -67,13 +67,7 @@ enum LabelPieces {
   }
 
   static func scalarsWithOffsets(_ source: SourceText, _ range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {
-    var result: [(Unicode.Scalar, Int)] = []
-    var offset = range.lowerBound
-    for scalar in source.text(range).unicodeScalars {
-      result.append((scalar, offset))
-      offset += scalar.utf8.count
-    }
-    return result
+    source.scalarsWithOffsets(range)
   }
 
   private static func startsNumbering(_ s: [(scalar: Unicode.Scalar, offset: Int)], at i: Int) -> Bool {

@@ -75,8 +75,6 @@ enum LineTokenizer {
     return TokenizedLine(layout: layout, range: range, tokens: tokens)
   }
 
-  /// Splits a cell into space-separated words, classifies them, and merges neighbouring text
-  /// words back into one text token.
   /// The ranges of the space-separated words of a range.
   static func words(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
     var words: [Range<Int>] = []
@@ -97,8 +95,9 @@ enum LineTokenizer {
     return words
   }
 
+  /// Splits a cell into space-separated words, classifies them, and merges neighbouring text
+  /// words back into one text token.
   private static func appendWords(_ source: SourceText, _ range: Range<Int>, to tokens: inout [Token]) {
-    let words = words(source, range)
     let bytes = source.utf8
     var pendingText: Range<Int>?
     func flushText() {
@@ -108,15 +107,33 @@ enum LineTokenizer {
         pendingText = nil
       }
     }
-    for word in words {
-      let kind = mightBeValue(bytes, word) ? classify(source.text(word)) : .text
-      if kind == .text {
-        pendingText = pendingText.map { $0.lowerBound..<word.upperBound } ?? word
+    func append(_ word: Range<Int>) {
+      if mightBeValue(bytes, word) {
+        let text = source.text(word)
+        let kind = classify(text)
+        if kind != .text {
+          flushText()
+          tokens.append(Token(kind: kind, range: word, text: text))
+          return
+        }
+      }
+      pendingText = pendingText.map { $0.lowerBound..<word.upperBound } ?? word
+    }
+    // The space-separated words, as `words(_:_:)` finds them, without building an array.
+    var wordStart: Int?
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let width = spaceWidth(bytes, index)
+      if width > 0 {
+        if let start = wordStart { append(start..<index) }
+        wordStart = nil
+        index += width
       } else {
-        flushText()
-        tokens.append(Token(kind: kind, range: word, text: source.text(word)))
+        if wordStart == nil { wordStart = index }
+        index += 1
       }
     }
+    if let start = wordStart { append(start..<range.upperBound) }
     flushText()
   }
 

@@ -67,7 +67,7 @@ struct SectionReader {
       else { return nil }
     }
     guard
-      let written = LabelText.chineseDigits[source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first!]
+      let written = LabelText.chineseDigits[source.scalar(at: range.lowerBound)!]
     else { return nil }
     // The words may run over up to five short lines; the first line may also carry more text.
     var words = ""
@@ -141,7 +141,7 @@ struct SectionReader {
 
   /// `一、` `二.` … as the whole of a range (the numeral and its mark, six bytes or four).
   private func isNumeralMark(_ range: Range<Int>) -> Bool {
-    guard let scalar = source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first,
+    guard let scalar = source.scalar(at: range.lowerBound),
       LabelText.chineseDigits[scalar] != nil
     else { return false }
     let mark = source.text(range.lowerBound + 3..<range.upperBound)
@@ -181,7 +181,7 @@ struct SectionReader {
     // cheaply.
     let first = source.utf8[range.lowerBound]
     if first != 0x23 {
-      guard range.count >= 4, let scalar = source.text(range.lowerBound..<range.lowerBound + 3).unicodeScalars.first,
+      guard range.count >= 4, let scalar = source.scalar(at: range.lowerBound),
         LabelText.chineseDigits[scalar] != nil, mayOpenNumbering(range)
       else { return nil }
     }
@@ -271,7 +271,7 @@ struct SectionReader {
     guard next + 2 < range.upperBound else { return false }
     let mark = (b, bytes[next + 1], bytes[next + 2])
     if mark == (0xE3, 0x80, 0x81) || mark == (0xEF, 0xBC, 0x8C) || mark == (0xEF, 0xBC, 0x8E) { return true }
-    guard let scalar = source.text(next..<next + 3).unicodeScalars.first else { return false }
+    guard let scalar = source.scalar(at: next) else { return false }
     return LabelText.chineseDigits[scalar] != nil
   }
 

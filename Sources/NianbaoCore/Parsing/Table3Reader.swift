@@ -133,7 +133,7 @@ struct Table3Reader {
     var probe = token.range.lowerBound
     var mayHold = false
     while probe < token.range.upperBound, !mayHold {
-      let (scalar, width) = Self.decode(bytes, probe)
+      let (scalar, width) = SourceText.decode(bytes, probe)
       mayHold = Self.opensSignature(scalar, openers)
       probe += width
     }
@@ -146,7 +146,7 @@ struct Table3Reader {
     let signaturesByFirst = Self.signaturesByFirst
     var offset = token.range.lowerBound
     while offset < token.range.upperBound {
-      let (scalar, width) = Self.decode(bytes, offset)
+      let (scalar, width) = SourceText.decode(bytes, offset)
       defer { offset += width }
       let f = LabelText.widthFolded(scalar)
       if LabelText.isSpace(f) || f == "\"" || f == "'" { continue }
@@ -243,22 +243,6 @@ struct Table3Reader {
       k += 1
     }
     return nil
-  }
-
-  /// The scalar at a byte offset of valid UTF-8, and its width.
-  @inline(__always)
-  private static func decode(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
-    let b0 = UInt32(bytes[i])
-    if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
-    if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
-    if b0 < 0xF0 {
-      let value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
-      return (Unicode.Scalar(value) ?? " ", 3)
-    }
-    let value =
-      ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
-      | (UInt32(bytes[i + 3]) & 0x3F)
-    return (Unicode.Scalar(value) ?? " ", 4)
   }
 
   /// Whether a signature begins with this scalar: one bit per scalar of the Basic Multilingual

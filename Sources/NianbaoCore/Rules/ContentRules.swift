@@ -46,11 +46,31 @@ enum ContentRules {
   /// The text of a range without spaces and line breaks: web page text breaks words over lines
   /// (`绩效考` / `核`).
   static func words(_ source: SourceText, _ range: Range<Int>) -> String {
-    String(
-      String.UnicodeScalarView(
-        source.text(range).unicodeScalars.filter { !LabelText.isSpace($0) && $0 != "\n" && $0 != "\r" }
-      )
-    )
+    let bytes = source.utf8
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, bytes.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, bytes.count)))
+    var kept: [UInt8] = []
+    kept.reserveCapacity(upper - lower)
+    var index = lower
+    while index < upper {
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D {
+        index += 1
+        continue
+      }
+      let space = LineTokenizer.spaceWidth(bytes, index)
+      if space > 0, index + space <= upper {
+        index += space
+        continue
+      }
+      if byte == 0xE2, index + 2 < upper, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {  // U+200B
+        index += 3
+        continue
+      }
+      kept.append(byte)
+      index += 1
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   /// A government's report: its agency is a government, or a place named alone (`三明市`,

@@ -13,14 +13,13 @@ struct Table3Arithmetic {
     init(row: String, column: Int) {
       self.row = row
       self.column = column
-      var packed: UInt64 = 0
-      var count = 0
-      for byte in row.utf8 {
-        packed = packed << 8 | UInt64(byte)
-        count += 1
+      func pack(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var packed: UInt64 = 0
+        for byte in bytes { packed = packed << 8 | UInt64(byte) }
+        return packed
       }
-      self.packedRow = packed
-      self.isPacked = count <= 8
+      self.packedRow = row.utf8.withContiguousStorageIfAvailable(pack) ?? pack(row.utf8)
+      self.isPacked = row.utf8.count <= 8
     }
 
     static func == (a: CellRef, b: CellRef) -> Bool {
@@ -76,6 +75,7 @@ struct Table3Arithmetic {
   init(table: Table3, unusableRows: Set<String>) {
     self.table = table
     var values: [CellRef: Int] = [:]
+    values.reserveCapacity(table.specs.count * 7)
     for spec in table.specs where !unusableRows.contains(spec.id) {
       guard let row = table.row(spec.id), row.cells.count == 7 else { continue }
       for (column, cell) in row.cells.enumerated() {

@@ -20,6 +20,44 @@ public struct SourceText: Sendable {
     return String(decoding: utf8[lower..<upper], as: UTF8.self)
   }
 
+  /// The scalars of a byte range with the offset where each starts; the range is clamped and
+  /// rounded like ``text(_:)``.
+  func scalarsWithOffsets(_ range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {
+    let lower = scalarStart(atOrBefore: max(0, min(range.lowerBound, utf8.count)))
+    let upper = scalarStart(atOrBefore: max(lower, min(range.upperBound, utf8.count)))
+    var result: [(scalar: Unicode.Scalar, offset: Int)] = []
+    result.reserveCapacity(upper - lower)
+    var offset = lower
+    while offset < upper {
+      let (scalar, width) = Self.decode(utf8, offset)
+      result.append((scalar, offset))
+      offset += width
+    }
+    return result
+  }
+
+  /// The scalar that starts at a byte offset, or nil past the end.
+  func scalar(at offset: Int) -> Unicode.Scalar? {
+    guard offset >= 0, offset < utf8.count else { return nil }
+    return Self.decode(utf8, scalarStart(atOrBefore: offset)).0
+  }
+
+  /// The scalar at a byte offset of valid UTF-8 (a String's bytes), and its width in bytes.
+  @inline(__always)
+  static func decode(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+    let b0 = UInt32(bytes[i])
+    if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
+    if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
+    if b0 < 0xF0 {
+      let value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
+      return (Unicode.Scalar(value) ?? " ", 3)
+    }
+    let value =
+      ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+      | (UInt32(bytes[i + 3]) & 0x3F)
+    return (Unicode.Scalar(value) ?? " ", 4)
+  }
+
   /// The offset of the scalar that contains `offset` (rounded down over continuation bytes).
   public func scalarStart(atOrBefore offset: Int) -> Int {
     var index = max(0, min(offset, utf8.count))
