@@ -1,5 +1,6 @@
-/// Table 三 (收到和处理政府信息公开申请情况): one row of the table.
-public struct Table3RowSpec: Sendable, Hashable {
+/// Table 三 (收到和处理政府信息公开申请情况): one row of the table. A class: the readers and rules
+/// pass specs around constantly, and a copy is one reference instead of five strings.
+public final class Table3RowSpec: Sendable, Hashable {
   public enum Kind: Sendable, Hashable {
     /// 一、本年新收
     case newApplications
@@ -31,8 +32,22 @@ public struct Table3RowSpec: Sendable, Hashable {
   /// How the row is named in messages: `（三）不予公开 1.属于国家秘密`.
   public let displayName: String
 
+  /// The row's place among every row either edition has (一, 二, 四, （一）–（七）, then the
+  /// items of （三）–（六）), for keeping cells in an array; from its kind, group and item.
+  let cellRowIndex: Int?
+  static let cellRowCount = 3 + 7 + 4 * 8
+
   init(id: String, kind: Kind, group: Int?, item: Int?, label: String, groupLabel: String?) {
     self.id = id
+    switch (kind, group, item) {
+    case (.newApplications, _, _): cellRowIndex = 0
+    case (.carriedOver, _, _): cellRowIndex = 1
+    case (.carriedForward, _, _): cellRowIndex = 2
+    case (_, let group?, nil) where (1...7).contains(group): cellRowIndex = 2 + group
+    case (_, let group?, let item?) where (3...6).contains(group) && (1...8).contains(item):
+      cellRowIndex = 10 + (group - 3) * 8 + (item - 1)
+    default: cellRowIndex = nil
+    }
     self.kind = kind
     self.group = group
     self.item = item
@@ -41,6 +56,12 @@ public struct Table3RowSpec: Sendable, Hashable {
     self.shortName = Self.shortName(kind, group: group, item: item)
     self.displayName = Self.displayName(kind, group: group, item: item, label: label, groupLabel: groupLabel)
   }
+
+  public static func == (a: Table3RowSpec, b: Table3RowSpec) -> Bool {
+    a === b || (a.id == b.id && a.kind == b.kind && a.label == b.label && a.groupLabel == b.groupLabel)
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 
   private static func shortName(_ kind: Kind, group: Int?, item: Int?) -> String {
     switch kind {

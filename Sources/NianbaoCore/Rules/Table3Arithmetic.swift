@@ -4,30 +4,66 @@ struct Table3Arithmetic {
   struct CellRef: Hashable, Sendable {
     let row: String
     let column: Int
-    /// The row id's bytes packed into one integer (ids are a few ASCII bytes, `3(3).1`): the sums
-    /// look cells up thousands of times, and comparing and hashing an integer is much cheaper
-    /// than a String.
-    private let packedRow: UInt64
-    private let isPacked: Bool
+    /// Where the cell is kept in ``CellValues``: the row's place among every row either edition
+    /// knows, times eight, plus the column. Nil for a row id no edition knows.
+    let slot: Int?
 
     init(row: String, column: Int) {
-      self.row = row
-      self.column = column
-      func pack(_ bytes: some Collection<UInt8>) -> UInt64 {
-        var packed: UInt64 = 0
-        for byte in bytes { packed = packed << 8 | UInt64(byte) }
-        return packed
-      }
-      self.packedRow = row.utf8.withContiguousStorageIfAvailable(pack) ?? pack(row.utf8)
-      self.isPacked = row.utf8.count <= 8
+      self.init(row: row, rowIndex: Self.rowIndices[row], column: column)
     }
 
+    /// The cell of a spec's row: no lookup of its id.
+    init(_ spec: Table3RowSpec, column: Int) {
+      self.init(row: spec.id, rowIndex: spec.cellRowIndex, column: column)
+    }
+
+    private init(row: String, rowIndex: Int?, column: Int) {
+      self.row = row
+      self.column = column
+      if let rowIndex, column >= 0, column < CellValues.columnsPerRow {
+        slot = rowIndex * CellValues.columnsPerRow + column
+      } else {
+        slot = nil
+      }
+    }
+
+    static let rowIndices: [String: Int] = Dictionary(
+      NationalFormat.allTable3Rows.compactMap { spec in spec.cellRowIndex.map { (spec.id, $0) } },
+      uniquingKeysWith: { first, _ in first }
+    )
+
+    // Known rows compare and hash by their slot, an integer: the sums look cells up thousands
+    // of times.
     static func == (a: CellRef, b: CellRef) -> Bool {
-      a.packedRow == b.packedRow && a.column == b.column && (a.isPacked && b.isPacked || a.row == b.row)
+      if let x = a.slot, let y = b.slot { return x == y }
+      return a.slot == b.slot && a.row == b.row && a.column == b.column
     }
 
     func hash(into hasher: inout Hasher) {
-      hasher.combine(packedRow &+ UInt64(truncatingIfNeeded: column) &* 0x9E37_79B9_7F4A_7C15)
+      if let slot {
+        hasher.combine(slot)
+      } else {
+        hasher.combine(row)
+        hasher.combine(column)
+      }
+    }
+  }
+
+  /// The values of the cells: an array indexed by each cell's slot, not a dictionary, because
+  /// every sum reads them.
+  struct CellValues {
+    static let columnsPerRow = 8
+    private var slots = [Int?](repeating: nil, count: Table3RowSpec.cellRowCount * columnsPerRow)
+    private var others: [CellRef: Int] = [:]
+
+    subscript(cell: CellRef) -> Int? {
+      get {
+        if let slot = cell.slot { return slots[slot] }
+        return others[cell]
+      }
+      set {
+        if let slot = cell.slot { slots[slot] = newValue } else { others[cell] = newValue }
+      }
     }
   }
 
@@ -47,7 +83,7 @@ struct Table3Arithmetic {
     /// Cells with coefficient +1 on the right side.
     var right: [CellRef]
 
-    func residual(_ values: [CellRef: Int]) -> Int? {
+    func residual(_ values: CellValues) -> Int? {
       var sum = 0
       for cell in left {
         guard let v = values[cell] else { return nil }
@@ -69,17 +105,16 @@ struct Table3Arithmetic {
 
   let table: Table3
   /// Values of the cells that can be used for sums (blanks count as 0).
-  let values: [CellRef: Int]
+  let values: CellValues
   let constraints: [Constraint]
 
   init(table: Table3, unusableRows: Set<String>) {
     self.table = table
-    var values: [CellRef: Int] = [:]
-    values.reserveCapacity(table.specs.count * 7)
+    var values = CellValues()
     for spec in table.specs where !unusableRows.contains(spec.id) {
       guard let row = table.row(spec.id), row.cells.count == 7 else { continue }
       for (column, cell) in row.cells.enumerated() {
-        if let v = cell.integerValue { values[CellRef(row: spec.id, column: column)] = v }
+        if let v = cell.integerValue { values[CellRef(spec, column: column)] = v }
       }
     }
     self.values = values
@@ -88,17 +123,17 @@ struct Table3Arithmetic {
       constraints.append(
         Constraint(
           kind: .rowSum(spec.id),
-          left: (0..<6).map { CellRef(row: spec.id, column: $0) },
-          right: [CellRef(row: spec.id, column: 6)]
+          left: (0..<6).map { CellRef(spec, column: $0) },
+          right: [CellRef(spec, column: 6)]
         )
       )
     }
-    let outcomes = table.specs.filter { $0.kind == .outcome }.map(\.id)
+    let outcomes = table.specs.filter { $0.kind == .outcome }
     for column in 0..<7 {
       constraints.append(
         Constraint(
           kind: .outcomeSum(column),
-          left: outcomes.map { CellRef(row: $0, column: column) },
+          left: outcomes.map { CellRef($0, column: column) },
           right: [CellRef(row: "3(7)", column: column)]
         )
       )
