@@ -11,6 +11,8 @@ struct Token: Sendable, Hashable {
   }
   var kind: Kind
   var range: Range<Int>
+  /// The text of a value, for ``cell(allowDecimal:allowNegative:)``: set by the table readers
+  /// that make cells; the line tokenizer leaves it empty (its tokens give only kinds and ranges).
   var text: String
 }
 
@@ -109,11 +111,10 @@ enum LineTokenizer {
     }
     func append(_ word: Range<Int>) {
       if mightBeValue(bytes, word) {
-        let text = source.text(word)
-        let kind = classify(text)
+        let kind = classifyASCII(bytes, word) ?? classify(source.text(word))
         if kind != .text {
           flushText()
-          tokens.append(Token(kind: kind, range: word, text: text))
+          tokens.append(Token(kind: kind, range: word, text: ""))
           return
         }
       }
@@ -149,6 +150,43 @@ enum LineTokenizer {
   }
 
   static let blankMarkers: Set<String> = ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─", "／"]
+
+  /// ``classify(_:)`` for a word of ASCII bytes, read in place; nil for any other word.
+  static func classifyASCII(_ bytes: [UInt8], _ word: Range<Int>) -> Token.Kind? {
+    var sawDigit = false
+    var sawPoint = false
+    var digitsAfterPoint = 0
+    var previousComma = false
+    var isNumber = true
+    for index in word {
+      let b = bytes[index]
+      if b >= 0x80 { return nil }
+      guard isNumber else { continue }
+      if b >= 0x30 && b <= 0x39 {
+        sawDigit = true
+        previousComma = false
+        if sawPoint { digitsAfterPoint += 1 }
+      } else if index == word.lowerBound && (b == 0x2D || b == 0x2B) {
+        continue
+      } else if b == 0x2E && !sawPoint && sawDigit {
+        sawPoint = true
+      } else if b == 0x2C && sawDigit && !sawPoint && !previousComma {
+        previousComma = true
+      } else {
+        isNumber = false
+      }
+    }
+    let first = bytes[word.lowerBound]
+    if !(0x30...0x39).contains(first), word.count <= 6, asciiBlankMarkers.contains(where: { $0.elementsEqual(bytes[word]) }) {
+      return .blankMarker
+    }
+    if !isNumber || !sawDigit || previousComma || (sawPoint && digitsAfterPoint == 0) { return .text }
+    return .number
+  }
+
+  private static let asciiBlankMarkers: [[UInt8]] = blankMarkers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map {
+    Array($0.utf8)
+  }
 
   static func classify(_ word: String) -> Token.Kind {
     if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6, blankMarkers.contains(word) {
