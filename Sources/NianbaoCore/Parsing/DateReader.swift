@@ -8,13 +8,15 @@ struct DateReader {
     self.source = source
     var scalars: [Unicode.Scalar] = []
     var offsets: [Int] = []
-    scalars.reserveCapacity(source.utf8.count / 2)
-    offsets.reserveCapacity(source.utf8.count / 2)
+    let bytes = source.utf8
+    scalars.reserveCapacity(bytes.count)
+    offsets.reserveCapacity(bytes.count)
     var offset = 0
-    for scalar in source.string.unicodeScalars {
+    while offset < bytes.count {
+      let (scalar, width) = SourceText.decode(bytes, offset)
       scalars.append(LabelText.widthFolded(scalar))
       offsets.append(offset)
-      offset += scalar.utf8.count
+      offset += width
     }
     self.scalars = scalars
     self.offsets = offsets
