@@ -1,13 +1,18 @@
 import Foundation
 import NianbaoCore
 
-/// Benchmarks for nianbao (not tests): `swift run -c release nianbao-bench [core|corpus DIR N|lsp BINARY]`.
+/// Benchmarks for nianbao (not tests): `swift run -c release nianbao-bench` prints every figure
+/// of the README's Speed section in one run, nianbao beside `wc -m` and ruff (when ruff is on
+/// `PATH` or `NIANBAO_RUFF` names it).
 ///
+/// - `all [NIANBAO]` (the default): `core`, `check NIANBAO` and `lsp NIANBAO`, where NIANBAO is
+///   the binary to measure (default: the `nianbao` built beside this benchmark).
 /// - `core`: checks one typical report many times, then a generated corpus, and prints the
 ///   median time per report, reports/s and MB/s.
-/// - `corpus DIR N`: writes N generated reports (a tenth with a mistake) into DIR, for timing
-///   `nianbao --check DIR` end to end.
-/// - `lsp BINARY`: drives a language server over pipes (see LSPBenchmark.swift).
+/// - `check NIANBAO`: `nianbao --check` on a folder, on one file, and its peak memory.
+/// - `lsp NIANBAO`: drives the language server over pipes (see LSPBenchmark.swift).
+/// - `corpus DIR N`: writes N generated reports (a tenth with a mistake) into DIR.
+/// - `repeat N`: checks the typical report N times, for profilers.
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures")
@@ -33,21 +38,23 @@ func corpus(_ count: Int) -> [String] {
   }
 }
 
-func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-
 func runCore() {
   let typical = fixture("clean-2025-tabs.txt")
-  var samples: [Double] = []
+  var samples = Samples()
   for _ in 0..<2000 {
     let start = now()
     let (_, diagnostics) = Checker.check(typical)
     precondition(diagnostics.isEmpty)
-    samples.append(Double(now() - start) / 1e6)
+    samples.add(since: start)
   }
-  samples.sort()
-  let median = samples[samples.count / 2]
-  let p99 = samples[samples.count * 99 / 100]
-  print(String(format: "one typical report (%d bytes): median %.3f ms, p99 %.3f ms", typical.utf8.count, median, p99))
+  print(
+    String(
+      format: "core, one typical report (%d bytes): median %.0f µs, p99 %.0f µs (goal: median ≤ 100 µs)",
+      typical.utf8.count,
+      samples.median * 1000,
+      samples.p99 * 1000
+    )
+  )
 
   let reports = corpus(5000)
   let bytes = reports.reduce(0) { $0 + $1.utf8.count }
@@ -57,7 +64,7 @@ func runCore() {
   let seconds = Double(now() - start) / 1e9
   print(
     String(
-      format: "corpus: %d reports, %.1f MB, %d findings, one core: %.2f s — %.0f reports/s, %.1f MB/s",
+      format: "core, generated corpus: %d reports, %.1f MB, %d findings, one core: %.2f s — %.0f reports/s, %.1f MB/s",
       reports.count,
       Double(bytes) / 1e6,
       findings,
@@ -70,10 +77,12 @@ func runCore() {
   let large = String(repeating: typical, count: max(1, 1_000_000 / typical.utf8.count))
   let largeStart = now()
   _ = Checker.check(large)
-  print(String(format: "one 1 MB document (%d bytes): %.1f ms", large.utf8.count, Double(now() - largeStart) / 1e6))
+  print(
+    String(format: "core, one 1 MB document (%d bytes): %.1f ms", large.utf8.count, Double(now() - largeStart) / 1e6)
+  )
 }
 
-func writeCorpus(to directory: String, count: Int) throws {
+func writeCorpus(to directory: String, count: Int, quiet: Bool = false) throws {
   let url = URL(fileURLWithPath: directory)
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   for (index, text) in corpus(count).enumerated() {
@@ -81,13 +90,33 @@ func writeCorpus(to directory: String, count: Int) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data(text.utf8).write(to: folder.appendingPathComponent("report-\(index).txt"))
   }
-  print("wrote \(count) reports under \(directory)")
+  if !quiet { print("wrote \(count) reports under \(directory)") }
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+/// The binary to measure: named, or the `nianbao` built beside this benchmark.
+func nianbaoBinary(_ index: Int) -> String {
+  if arguments.count > index { return arguments[index] }
+  return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nianbao").path
+}
+let ruff = locate("ruff", environment: "NIANBAO_RUFF")
+
 switch arguments.first {
-case nil, "core":
+case nil, "all":
+  let binary = nianbaoBinary(1)
+  guard FileManager.default.isExecutableFile(atPath: binary) else {
+    print("nianbao-bench: \(binary) is not there; build it first (swift build -c release) or name it")
+    exit(2)
+  }
+  print("machine: \(machineDescription())")
+  print("nianbao: \(binary); ruff: \(ruff ?? "not found")")
   runCore()
+  try CheckBenchmark(nianbao: binary, ruff: ruff, typical: fixture("clean-2025-tabs.txt")).run()
+  try LSPBenchmark(binary: binary, ruff: ruff, typical: fixture("clean-2025-tabs.txt")).run()
+case "core":
+  runCore()
+case "check":
+  try CheckBenchmark(nianbao: nianbaoBinary(1), ruff: ruff, typical: fixture("clean-2025-tabs.txt")).run()
 case "repeat":
   // For profilers: check the typical report N times.
   let typical = fixture("clean-2025-tabs.txt")
@@ -99,12 +128,8 @@ case "corpus":
   }
   try writeCorpus(to: arguments[1], count: count)
 case "lsp":
-  guard arguments.count == 2 else {
-    print("usage: nianbao-bench lsp PATH-TO-nianbao")
-    exit(2)
-  }
-  try LSPBenchmark(binary: arguments[1], typical: fixture("clean-2025-tabs.txt")).run()
+  try LSPBenchmark(binary: nianbaoBinary(1), ruff: ruff, typical: fixture("clean-2025-tabs.txt")).run()
 default:
-  print("usage: nianbao-bench [core | corpus DIR COUNT | lsp PATH-TO-nianbao]")
+  print("usage: nianbao-bench [all [NIANBAO] | core | check [NIANBAO] | lsp [NIANBAO] | corpus DIR COUNT | repeat N]")
   exit(2)
 }

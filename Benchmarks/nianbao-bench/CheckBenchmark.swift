@@ -1,0 +1,132 @@
+import Foundation
+
+/// `nianbao --check` end to end, beside `wc -m` on the same files and ruff on as many bytes of
+/// Python: a folder of generated reports, one file, and the peak memory of 5,000 reports.
+struct CheckBenchmark {
+  var nianbao: String
+  var ruff: String?
+  var typical: String
+  var folderReports = 3000
+  var memoryReports = 5000
+
+  func run() throws {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+
+    // Peak memory first: the peak reported is the largest of every program run so far.
+    let big = scratch.appendingPathComponent("memory").path
+    try writeCorpus(to: big, count: memoryReports, quiet: true)
+    try runProgram(nianbao, ["--check", big])
+    print(
+      String(
+        format: "--check of %d reports: %.0f MB peak resident memory (goal ≤ 100 MB)",
+        memoryReports,
+        childrenPeakMegabytes()
+      )
+    )
+
+    let folder = scratch.appendingPathComponent("reports").path
+    try writeCorpus(to: folder, count: folderReports, quiet: true)
+    let bytes = folderBytes(folder)
+    let seconds = try best(of: 3) { try runProgram(nianbao, ["--check", folder]) }
+    print(
+      String(
+        format: "--check on %d reports (%.1f MB), 2 cores: %.2f s — %.1f MB/s, %.0f reports/s (goal ≥ 60 MB/s)",
+        folderReports,
+        megabytes(bytes),
+        seconds,
+        megabytes(bytes) / seconds,
+        Double(folderReports) / seconds
+      )
+    )
+    let wc = try best(of: 3) {
+      try runProgram("/bin/sh", ["-c", "export LC_ALL=C.UTF-8; find '\(folder)' -type f -print0 | xargs -0 wc -m"])
+    }
+    print(String(format: "  wc -m on the same files: %.2f s — %.1f MB/s", wc, megabytes(bytes) / wc))
+
+    let single = scratch.appendingPathComponent("one/2025年度报告.txt")
+    try FileManager.default.createDirectory(at: single.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(typical.utf8).write(to: single)
+    var one = Samples()
+    for _ in 0..<30 {
+      let start = now()
+      try runProgram(nianbao, ["--check", single.path])
+      one.add(since: start)
+    }
+    print(String(format: "one file (%d KB), whole process: median %.1f ms (goal ≤ 10 ms)", typical.utf8.count / 1024, one.median))
+
+    guard let ruff else {
+      print("  ruff: not found (put it on PATH or set NIANBAO_RUFF) — no reference figures")
+      return
+    }
+    let python = scratch.appendingPathComponent("python").path
+    let pythonBytes = try writePythonCorpus(to: python, bytes: bytes)
+    let ruffArguments = ["check", "--isolated", "--no-cache", "--select", "E,F,W", "--exit-zero", "--quiet"]
+    let ruffSeconds = try best(of: 3) { try runProgram(ruff, ruffArguments + [python]) }
+    print(
+      String(
+        format: "  ruff check (E,F,W) on %.1f MB of Python: %.2f s — %.1f MB/s",
+        megabytes(pythonBytes),
+        ruffSeconds,
+        megabytes(pythonBytes) / ruffSeconds
+      )
+    )
+    if let file = pythonFile(near: typical.utf8.count, in: python) {
+      var ruffOne = Samples()
+      for _ in 0..<30 {
+        let start = now()
+        try runProgram(ruff, ruffArguments + [file])
+        ruffOne.add(since: start)
+      }
+      print(String(format: "  ruff on one file, whole process: median %.1f ms", ruffOne.median))
+    }
+  }
+
+  private func best(of runs: Int, _ body: () throws -> Double) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs { times.append(try body()) }
+    return times.min()!
+  }
+
+  private func folderBytes(_ folder: String) -> Int {
+    let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+    return files.reduce(0) { total, name in
+      let size = (try? FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")[.size] as? Int) ?? 0
+      return total + (size ?? 0)
+    }
+  }
+
+  /// Python's own standard library, copied until it weighs as much as the reports.
+  private func writePythonCorpus(to folder: String, bytes wanted: Int) throws -> Int {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let roots = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib")) ?? []).filter {
+      $0.hasPrefix("python3")
+    }.sorted().map { "/usr/lib/\($0)" }
+    var sources: [String] = []
+    for root in roots {
+      for case let name as String in FileManager.default.enumerator(atPath: root) ?? NSEnumerator()
+      where name.hasSuffix(".py") && !name.contains("test") && !name.contains("site-packages") {
+        sources.append("\(root)/\(name)")
+      }
+    }
+    guard !sources.isEmpty else { return 0 }
+    var written = 0
+    var index = 0
+    while written < wanted, index < 100 * sources.count {
+      defer { index += 1 }
+      guard let data = FileManager.default.contents(atPath: sources[index % sources.count]) else { continue }
+      try data.write(to: URL(fileURLWithPath: "\(folder)/module\(index).py"))
+      written += data.count
+    }
+    return written
+  }
+
+  private func pythonFile(near size: Int, in folder: String) -> String? {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return files.map { "\(folder)/\($0)" }.min { a, b in
+      let sa = (try? FileManager.default.attributesOfItem(atPath: a)[.size] as? Int) ?? 0
+      let sb = (try? FileManager.default.attributesOfItem(atPath: b)[.size] as? Int) ?? 0
+      return abs((sa ?? 0) - size) < abs((sb ?? 0) - size)
+    }
+  }
+}
