@@ -5,6 +5,7 @@ import NianbaoCore
 enum Command {
   case serve(logFile: String?)
   case check(CheckOptions)
+  case newReport(NewReportCommand.Options)
   case showSettings(CheckOptions)
   case listRules(Language)
   case explain(String, Language)
@@ -19,6 +20,7 @@ struct UsageError: Error {
 /// Parses the command line. Kept small and exact: every option is listed in ``Usage``.
 enum Arguments {
   static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+    if arguments.first == "new" { return .newReport(try NewReportArguments.parse(Array(arguments.dropFirst()))) }
     var options = CheckOptions()
     var mode: String?
     var explainCode: String?

@@ -34,6 +34,13 @@ case .check(var options):
     errorOutput: { write($0, to: .standardError) }
   )
   exit(code.rawValue)
+case .newReport(let options):
+  let code = NewReportCommand.run(
+    options,
+    output: { write($0, to: .standardOutput) },
+    errorOutput: { write($0, to: .standardError) }
+  )
+  exit(code.rawValue)
 case .showSettings(let options):
   let code = ShowSettings.run(
     options,
