@@ -9,7 +9,7 @@ public enum Placeholder {
 
   /// The byte ranges of the placeholders in a text: from the opening mark to its closing mark,
   /// or to the end of the line when it has none.
-  static func ranges(in source: SourceText) -> [Range<Int>] {
+  package static func ranges(in source: SourceText) -> [Range<Int>] {
     let open = Array(opening.utf8)
     let close = Array(closing.utf8)
     let bytes = source.utf8
