@@ -46,6 +46,7 @@ extension LanguageServer {
           ("documentSymbolProvider", true),
           ("foldingRangeProvider", true),
           ("inlayHintProvider", true),
+          ("documentFormattingProvider", true),
           ("executeCommandProvider", .object([("commands", .array([.string(Self.newReportCommand)]))])),
           (
             "diagnosticProvider",

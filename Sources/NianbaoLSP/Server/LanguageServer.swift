@@ -113,6 +113,7 @@ public actor LanguageServer {
       case "textDocument/foldingRange": result = try foldingRanges(params)
       case "textDocument/inlayHint": result = try inlayHints(params)
       case "workspace/executeCommand": result = try executeCommand(params)
+      case "textDocument/formatting": result = try formatting(params)
       default: throw ResponseError(.methodNotFound, "Method not found: \(method)")
       }
       send(Outgoing.response(id: id, result: result))
