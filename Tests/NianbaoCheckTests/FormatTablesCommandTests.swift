@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoCore
+import NianbaoJSON
 import NianbaoTestSupport
 import Testing
 
@@ -39,6 +40,66 @@ import Testing
     #expect(try Data(contentsOf: file) == after)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)
+  }
+
+  /// Findings by file and code, from `--check --format json` on a folder.
+  static func findings(_ folder: URL) throws -> [String: Int] {
+    let result = try Binary.run(["--check", "--format", "json", "."], in: folder)
+    let diagnostics = try JSONValue.parse(result.stdout)["diagnostics"]?.array ?? []
+    return Dictionary(
+      diagnostics.map { "\($0["path"]?.string ?? "?") \($0["code"]?.string ?? "?")" }.map { ($0, 1) },
+      uniquingKeysWith: +
+    )
+  }
+
+  /// Every real report and fixture, formatted in place: the numbers of each file are the same, in
+  /// the same order, and `--check` finds nothing it did not find before.
+  @Test func everyReportAndFixtureKeepsItsNumbersAndFindings() throws {
+    let folder = try Paths.temporaryDirectory()
+    var paths: [String] = []
+    for source in [TestPaths.fixtures, TestPaths.repository.appendingPathComponent("Tests/RealReports")] {
+      let names = try FileManager.default.contentsOfDirectory(atPath: source.path)
+      for name in names
+      where (name.hasSuffix(".txt") || name.hasSuffix(".md")) && !name.hasPrefix("NOTES") && name != "README.md" {
+        let target = folder.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: target)
+        paths.append(target.path)
+      }
+    }
+    let numbersBefore = try paths.map { try Self.digitRuns(Data(contentsOf: URL(fileURLWithPath: $0))) }
+    let before = try Self.findings(folder)
+    let result = try Binary.run(["--format-tables"] + paths)
+    #expect(result.status == 0, "\(result.stderr)")
+    let numbersAfter = try paths.map { try Self.digitRuns(Data(contentsOf: URL(fileURLWithPath: $0))) }
+    for (index, path) in paths.enumerated() {
+      #expect(numbersAfter[index] == numbersBefore[index], "\(path)")
+    }
+    for (key, count) in try Self.findings(folder) {
+      #expect(count <= before[key] ?? 0, "\(key): \(count) after formatting, \(before[key] ?? 0) before")
+    }
+    let again = try Binary.run(["--format-tables", "--lang", "en"] + paths)
+    #expect(again.stderr.contains("formatted 0 of \(paths.count) files"))
+  }
+
+  /// The digit runs of a file, without the item numbers of table 三's labels (`1.`).
+  static func digitRuns(_ data: Data) -> [String] {
+    let text = String(decoding: data, as: UTF8.self)
+    var runs: [String] = []
+    var current = ""
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
+      let isDigit = ("0"..."9").contains(scalar)
+      let isPoint =
+        scalar == "." && !current.isEmpty && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])
+      if isDigit || isPoint {
+        current.unicodeScalars.append(scalar)
+        continue
+      }
+      if !current.isEmpty, !((scalar == "." || scalar == "．") && current.count <= 1) { runs.append(current) }
+      current = ""
+    }
+    if !current.isEmpty { runs.append(current) }
+    return runs
   }
 
   @Test func diffWritesNothing() throws {
