@@ -3,7 +3,8 @@ import NianbaoCore
 
 /// `nianbao --format-tables FILE…`: rewrites each report's tables into the one clean layout and
 /// numbers its headings, in place (atomically, in the file's encoding, BOM and line endings
-/// kept); with `--diff`, prints the changes instead; `-` formats standard input to standard output.
+/// kept); folders are walked as `--check` walks them; with `--diff`, prints the changes instead;
+/// `-` formats standard input to standard output.
 public enum FormatTablesCommand {
   public static func run(
     _ options: CheckOptions,
@@ -16,7 +17,26 @@ public enum FormatTablesCommand {
     var changedFiles = 0
     var tables = 0
     var headings = 0
+    var formattable = 0
+    var entries: [FileWalker.Entry] = []
     for path in options.paths {
+      if path == "-" {
+        entries.append(FileWalker.Entry(path: path, explicitlyNamed: true))
+        continue
+      }
+      do throws(FileWalker.WalkError) {
+        entries += try FileWalker.files(for: [path])
+      } catch {
+        errorOutput(
+          language == .zh
+            ? "nianbao: 找不到“\(path)”（既不是文件也不是文件夹）\n"
+            : "nianbao: “\(path)” does not exist (neither a file nor a folder)\n"
+        )
+        failed = true
+      }
+    }
+    for entry in entries {
+      let path = entry.path
       let file: ReportFile
       do throws(ReportFile.ReadError) {
         file = path == "-" ? try ReportFile.decode(readStandardInput(), path: path) : try ReportFile.read(path: path)
@@ -26,6 +46,9 @@ public enum FormatTablesCommand {
         continue
       }
       let report = ReportParser.parse(file.text)
+      // Found in a folder and not a report (notes, a README): not touched, not counted.
+      if !entry.explicitlyNamed && !report.looksLikeReport { continue }
+      if path != "-" { formattable += 1 }
       let plan = ReportFormatter.plan(report)
       let text = plan.edits.applied(to: report.source)
       if path == "-" && !options.diff {
@@ -51,8 +74,8 @@ public enum FormatTablesCommand {
         changedFiles -= 1
       }
     }
-    let files = options.paths.filter { $0 != "-" }.count
-    if files > 0 {
+    let files = formattable
+    if entries.contains(where: { $0.path != "-" }) {
       let verb = options.diff ? LocalizedText(zh: "需整理", en: "would change") : LocalizedText(zh: "已整理", en: "formatted")
       errorOutput(
         "nianbao: "

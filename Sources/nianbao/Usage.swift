@@ -14,7 +14,7 @@ enum Usage {
                                                    写出下一年度报告的框架：年度后移一年，三张表按现行格式，
                                                    上年结转、现行有效件数已填，正文留“【待填写：……】”
           nianbao new --year 2025 --agency 机关名称  写出一份空白年度报告（不加 -o 时写到标准输出）
-          nianbao --format-tables [--diff] 文件…     整理表格（制表符分隔、统一格式标签、数字对齐）和章节编号，
+          nianbao --format-tables [--diff] 路径…     整理表格（制表符分隔、统一格式标签、数字对齐）和章节编号，
                                                    不改动任何数字和正文；就地原子写入，保留编码、BOM 和换行符
           nianbao --list-rules                      列出全部检查规则
           nianbao --explain NB201                   解释一条规则
@@ -51,7 +51,7 @@ enum Usage {
                                                  tables in the current format with carried-over numbers filled in,
                                                  the text left as 【待填写：……】 placeholders
         nianbao new --year 2025 --agency NAME    write a blank report (to standard output without -o)
-        nianbao --format-tables [--diff] FILE…   tidy the tables (tabs, the format's labels, numbers in columns) and
+        nianbao --format-tables [--diff] PATH…   tidy the tables (tabs, the format's labels, numbers in columns) and
                                                  the heading numbers, never a number or a word of prose; in place,
                                                  atomically, encoding, BOM and line endings kept
         nianbao --list-rules                     list every rule

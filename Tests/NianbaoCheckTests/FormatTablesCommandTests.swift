@@ -79,6 +79,11 @@ import Testing
     }
     let again = try Binary.run(["--format-tables", "--lang", "en"] + paths)
     #expect(again.stderr.contains("formatted 0 of \(paths.count) files"))
+    // The folder, walked: the same files (the README and notes are not reports), nothing to do.
+    try Data("# 说明\n\n一、总体情况 的写法见格式。\n".utf8).write(to: folder.appendingPathComponent("README.md"))
+    let walked = try Binary.run(["--format-tables", "--lang", "en", folder.path])
+    #expect(walked.status == 0)
+    #expect(walked.stderr.contains("formatted 0 of"), "\(walked.stderr)")
   }
 
   /// The digit runs of a file, without the item numbers of table 三's labels (`1.`).
@@ -136,6 +141,7 @@ import Testing
     let none = try Binary.run(["--format-tables"])
     #expect(none.status == 2 && none.stderr.contains("--format-tables"))
     let missing = try Binary.run(["--format-tables", "/nonexistent/报告.txt"])
+    #expect(missing.stderr.contains("找不到"))
     #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/报告.txt"))
   }
 }
