@@ -36,9 +36,9 @@ public enum ReportFormatter {
     let numbers = report.sections.map(\.number)
     guard Set(numbers).count == numbers.count else { return [] }
     return report.sections.compactMap { section in
-      guard let written = section.writtenNumber, written != section.number, let range = section.numberRange else {
-        return nil
-      }
+      guard let written = section.writtenNumber, written != section.number, let range = section.numberRange,
+        report.source.text(range).unicodeScalars.allSatisfy({ LabelText.chineseDigits[$0] != nil })
+      else { return nil }
       return TextEdit(range: range, replacement: NationalFormat.chineseNumeral(section.number))
     }
   }
