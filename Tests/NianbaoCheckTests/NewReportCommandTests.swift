@@ -51,6 +51,22 @@ import Testing
     }
   }
 
+  /// Last year's report and the skeleton checked together: NB309 pairs them and finds them in
+  /// agreement.
+  @Test func skeletonAgreesWithLastYearsReport() throws {
+    let folder = try Paths.temporaryDirectory()
+    let last = folder.appendingPathComponent("白石镇2025年度报告.txt")
+    try FileManager.default.copyItem(at: TestPaths.fixtures.appendingPathComponent("clean-2025-signed.txt"), to: last)
+    let written = try Binary.run([
+      "new", "--from", last.path, "-o", folder.appendingPathComponent("白石镇2026年度报告.txt").path,
+    ])
+    #expect(written.status == 0)
+    let result = try Binary.run(["--check", "--format", "json", "."], in: folder)
+    let diagnostics = try JSONValue.parse(result.stdout)["diagnostics"]?.array ?? []
+    let found = Set(diagnostics.map { "\($0["path"]?.string ?? "") \($0["code"]?.string ?? "")" })
+    #expect(found == ["./白石镇2026年度报告.txt NB117"], "\(found)")
+  }
+
   @Test func blankReportToStandardOutput() throws {
     let result = try Binary.run(["new", "--year", "2025", "--agency", "某某县人民政府"])
     #expect(result.status == 0)
