@@ -72,6 +72,7 @@ enum SARIFReport {
     "NB104": "MissingTable", "NB105": "NonCanonicalLabel", "NB106": "MissingRow", "NB107": "WrongValueCount",
     "NB108": "InvalidValue", "NB109": "MissingTitle", "NB110": "UnsplittableCells", "NB111": "RunTogetherCells",
     "NB112": "OutdatedLayout", "NB113": "MisnumberedSection", "NB114": "BlankCell", "NB115": "DuplicateRow",
+    "NB117": "PlaceholderLeft",
     "NB201": "RowTotal", "NB202": "OutcomeTotal", "NB203": "CarryIdentity", "NB204": "ReviewTotal",
     "NB205": "ContradictedValue", "NB301": "PeriodWrongYear", "NB302": "PeriodNotWholeYear",
     "NB303": "ImpossibleDate", "NB304": "ReversedRange", "NB305": "CutoffNotYearEnd", "NB306": "ParagraphOtherYear",

@@ -5,6 +5,8 @@ import NianbaoCore
 enum Command {
   case serve(logFile: String?)
   case check(CheckOptions)
+  case newReport(NewReportCommand.Options)
+  case formatTables(CheckOptions)
   case showSettings(CheckOptions)
   case listRules(Language)
   case explain(String, Language)
@@ -19,6 +21,7 @@ struct UsageError: Error {
 /// Parses the command line. Kept small and exact: every option is listed in ``Usage``.
 enum Arguments {
   static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+    if arguments.first == "new" { return .newReport(try NewReportArguments.parse(Array(arguments.dropFirst()))) }
     var options = CheckOptions()
     var mode: String?
     var explainCode: String?
@@ -61,6 +64,7 @@ enum Arguments {
       case "--": onlyPaths = true
       case "--stdio": try setMode("--stdio")
       case "--check": try setMode("--check")
+      case "--format-tables": try setMode("--format-tables")
       case "--fix": options.fix = true
       case "--diff": options.diff = true
       case "--strict": options.strict = true
@@ -168,6 +172,17 @@ enum Arguments {
         )
       }
       return .check(options)
+    case "--format-tables":
+      guard !options.paths.isEmpty, !options.fix else {
+        throw UsageError(
+          message: LocalizedText(
+            zh: "--format-tables 需要至少一个文件（“-”表示标准输入），例如：nianbao --format-tables 报告.txt；不与 --fix 同用",
+            en:
+              "--format-tables takes one or more files (“-” for standard input), e.g. nianbao --format-tables report.txt; not with --fix"
+          )
+        )
+      }
+      return .formatTables(options)
     case "--show-settings":
       guard options.paths.count == 1, options.paths != ["-"] else {
         throw UsageError(

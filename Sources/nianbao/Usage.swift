@@ -10,6 +10,12 @@ enum Usage {
           nianbao [--stdio] [--log-file 文件]      作为语言服务器（LSP）运行，供 VS Code、Neovim 等编辑器使用
           nianbao --check [选项] 路径…             检查文件或文件夹（递归查找 *.txt、*.md；“-”表示标准输入）
           nianbao --show-settings 文件              显示适用于该文件的设置及其来源（nianbao.toml、命令行）
+          nianbao new --from 上年报告.txt [-o 文件 [--force]]
+                                                   写出下一年度报告的框架：年度后移一年，三张表按现行格式，
+                                                   上年结转、现行有效件数已填，正文留“【待填写：……】”
+          nianbao new --year 2025 --agency 机关名称  写出一份空白年度报告（不加 -o 时写到标准输出）
+          nianbao --format-tables [--diff] 路径…     整理表格（制表符分隔、统一格式标签、数字对齐）和章节编号，
+                                                   不改动任何数字和正文；就地原子写入，保留编码、BOM 和换行符
           nianbao --list-rules                      列出全部检查规则
           nianbao --explain NB201                   解释一条规则
           nianbao --version | --help
@@ -40,6 +46,14 @@ enum Usage {
         nianbao [--stdio] [--log-file FILE]      run the language server (LSP) for VS Code, Neovim and other editors
         nianbao --check [options] PATH…          check files or folders (folders: *.txt and *.md, recursively; "-" is standard input)
         nianbao --show-settings FILE             the settings that apply to FILE and where each came from
+        nianbao new --from LAST-YEAR.txt [-o FILE [--force]]
+                                                 write the skeleton of next year's report: dates a year on, the three
+                                                 tables in the current format with carried-over numbers filled in,
+                                                 the text left as 【待填写：……】 placeholders
+        nianbao new --year 2025 --agency NAME    write a blank report (to standard output without -o)
+        nianbao --format-tables [--diff] PATH…   tidy the tables (tabs, the format's labels, numbers in columns) and
+                                                 the heading numbers, never a number or a word of prose; in place,
+                                                 atomically, encoding, BOM and line endings kept
         nianbao --list-rules                     list every rule
         nianbao --explain NB201                  explain a rule
         nianbao --version | --help

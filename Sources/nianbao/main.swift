@@ -34,6 +34,21 @@ case .check(var options):
     errorOutput: { write($0, to: .standardError) }
   )
   exit(code.rawValue)
+case .formatTables(let options):
+  let code = FormatTablesCommand.run(
+    options,
+    readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+    output: { write($0, to: .standardOutput) },
+    errorOutput: { write($0, to: .standardError) }
+  )
+  exit(code.rawValue)
+case .newReport(let options):
+  let code = NewReportCommand.run(
+    options,
+    output: { write($0, to: .standardOutput) },
+    errorOutput: { write($0, to: .standardError) }
+  )
+  exit(code.rawValue)
 case .showSettings(let options):
   let code = ShowSettings.run(
     options,

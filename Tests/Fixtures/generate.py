@@ -307,6 +307,7 @@ def main():
     write("nb112-outdated.txt", trial_report().replace("2021年", "2023年").replace("2020年", "2022年"))
     write("nb113-misnumbered.txt", base.replace("四、政府信息公开行政复议", "三、政府信息公开行政复议"))
     write("nb115-duplicate-row.txt", base.replace("(七) 总计\t\t9\t1\t0\t0\t1\t0\t11\t\n", "(七) 总计\t\t9\t1\t0\t0\t1\t0\t11\t\n(七) 总计\t\t9\t1\t0\t0\t1\t0\t11\t\n"))
+    write("nb117-placeholder.txt", base.replace("二是个别站所信息报送不及时。", "二是【待填写：其他问题】。"))
     write("nb114-blank.txt", report(t3=table3_tabs({13: [0, "-", 0, 0, 0, 0, 0]})))
 
     # Sums

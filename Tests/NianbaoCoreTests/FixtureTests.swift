@@ -30,6 +30,7 @@ import Testing
     ("nb113-misnumbered.txt", ["NB113:64:1"]),
     ("nb114-blank.txt", ["NB114:51:21"]),
     ("nb115-duplicate-row.txt", ["NB115:62:1"]),
+    ("nb117-placeholder.txt", ["NB117:72:16"]),
     ("nb201-blank-total.txt", ["NB201:40:32"]),
     ("nb201-row-total.txt", ["NB201:50:39"]),
     ("nb202-outcome-total.txt", ["NB202:61:21"]),

@@ -163,6 +163,17 @@ extension Rule {
         "A row of table 三 appears twice (usually the table was pasted twice). Only the first is checked; delete the repeated one."
     )
   )
+  public static let placeholderLeft = Rule(
+    code: "NB117",
+    severity: .warning,
+    title: LocalizedText(zh: "留有待填写的占位内容", en: "A placeholder is left in the report"),
+    explanation: LocalizedText(
+      zh:
+        "“【待填写：……】”标出还要写的正文（nianbao new 生成下一年度报告框架时留下）。每处占位都报告一次，写好正文、删除占位标记后消失。",
+      en:
+        "“【待填写：……】” marks text still to be written (nianbao new leaves it in the skeleton of next year's report). Each placeholder is reported until the text is written and the mark removed."
+    )
+  )
   public static let rowTotal = Rule(
     code: "NB201",
     severity: .error,
@@ -349,7 +360,8 @@ extension Rule {
   public static let all: [Rule] = [
     notAReport, missingSection, sectionsOutOfOrder, duplicateSection, missingTable, nonCanonicalLabel, missingRow,
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
-    misnumberedSection, blankCell, duplicateRow, rowTotal, outcomeTotal, carryIdentity, reviewTotal, contradictedValue,
+    misnumberedSection, blankCell, duplicateRow, placeholderLeft, rowTotal, outcomeTotal, carryIdentity, reviewTotal,
+    contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
     noPeriodStatement, signatureDate, carryOverAcrossYears, noFeeStatement, emptyProblems, noAccountability,
     narrativeMismatch,

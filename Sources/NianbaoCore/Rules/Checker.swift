@@ -50,6 +50,7 @@ public enum Checker {
     DateRules.run(&context)
     ContentRules.run(&context)
     NarrativeRules.run(&context)
+    PlaceholderRule.run(&context)
     return context.diagnostics.sortedByPosition()
   }
 }

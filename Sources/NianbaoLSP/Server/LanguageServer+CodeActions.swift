@@ -60,6 +60,9 @@ extension LanguageServer {
         ])
       )
     }
+    if allowed(Self.newReportKind), let action = newReportAction(uri: uri, report: analysis.report) {
+      actions.append(action)
+    }
     return .array(actions)
   }
 

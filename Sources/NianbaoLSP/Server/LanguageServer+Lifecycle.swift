@@ -11,6 +11,8 @@ extension LanguageServer {
     refreshSupport = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.bool ?? false
     configurationSupport = capabilities["workspace"]?["configuration"]?.bool ?? false
     documentChangesSupport = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
+    createFileSupport =
+      capabilities["workspace"]?["workspaceEdit"]?["resourceOperations"]?.array?.contains("create") ?? false
     watchedFilesDynamicRegistration =
       capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
     if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
@@ -36,11 +38,16 @@ extension LanguageServer {
           ("hoverProvider", true),
           (
             "codeActionProvider",
-            .object([("codeActionKinds", ["quickfix", "source.fixAll.nianbao"]), ("resolveProvider", false)])
+            .object([
+              ("codeActionKinds", ["quickfix", "source.fixAll.nianbao", .string(Self.newReportKind)]),
+              ("resolveProvider", false),
+            ])
           ),
           ("documentSymbolProvider", true),
           ("foldingRangeProvider", true),
           ("inlayHintProvider", true),
+          ("documentFormattingProvider", true),
+          ("executeCommandProvider", .object([("commands", .array([.string(Self.newReportCommand)]))])),
           (
             "diagnosticProvider",
             pullDiagnostics

@@ -31,6 +31,8 @@ public actor LanguageServer {
   var configurationSupport = false
   var markdownHover = true
   var documentChangesSupport = false
+  /// `workspace/applyEdit` may create files (for next year's report).
+  var createFileSupport = false
   var localeLanguage: Language?
   var watchedFilesDynamicRegistration = false
 
@@ -110,6 +112,8 @@ public actor LanguageServer {
       case "textDocument/documentSymbol": result = try documentSymbols(params)
       case "textDocument/foldingRange": result = try foldingRanges(params)
       case "textDocument/inlayHint": result = try inlayHints(params)
+      case "workspace/executeCommand": result = try executeCommand(params)
+      case "textDocument/formatting": result = try formatting(params)
       default: throw ResponseError(.methodNotFound, "Method not found: \(method)")
       }
       send(Outgoing.response(id: id, result: result))
@@ -150,6 +154,7 @@ public actor LanguageServer {
     if purpose == "workspace/configuration", let first = result?[0] {
       apply(Settings(first))
     }
+    if purpose == "workspace/applyEdit" { applyEditRefused(result) }
   }
 
   /// Sends a request to the client.

@@ -1,0 +1,107 @@
+import Foundation
+import NianbaoCore
+
+/// `nianbao --format-tables FILE…`: rewrites each report's tables into the one clean layout and
+/// numbers its headings, in place (atomically, in the file's encoding, BOM and line endings
+/// kept); folders are walked as `--check` walks them; with `--diff`, prints the changes instead;
+/// `-` formats standard input to standard output.
+public enum FormatTablesCommand {
+  public static func run(
+    _ options: CheckOptions,
+    readStandardInput: () -> [UInt8],
+    output: (String) -> Void,
+    errorOutput: (String) -> Void
+  ) -> CheckCommand.ExitCode {
+    let language = options.language
+    var failed = false
+    var changedFiles = 0
+    var tables = 0
+    var headings = 0
+    var formattable = 0
+    var entries: [FileWalker.Entry] = []
+    for path in options.paths {
+      if path == "-" {
+        entries.append(FileWalker.Entry(path: path, explicitlyNamed: true))
+        continue
+      }
+      do throws(FileWalker.WalkError) {
+        entries += try FileWalker.files(for: [path])
+      } catch {
+        errorOutput(
+          language == .zh
+            ? "nianbao: 找不到“\(path)”（既不是文件也不是文件夹）\n"
+            : "nianbao: “\(path)” does not exist (neither a file nor a folder)\n"
+        )
+        failed = true
+      }
+    }
+    for entry in entries {
+      let path = entry.path
+      let file: ReportFile
+      do throws(ReportFile.ReadError) {
+        file = path == "-" ? try ReportFile.decode(readStandardInput(), path: path) : try ReportFile.read(path: path)
+      } catch {
+        errorOutput("nianbao: " + error.message(language, path: path) + "\n")
+        failed = true
+        continue
+      }
+      let report = ReportParser.parse(file.text)
+      // Found in a folder and not a report (notes, a README): not touched, not counted.
+      if !entry.explicitlyNamed && !report.looksLikeReport { continue }
+      if path != "-" { formattable += 1 }
+      let plan = ReportFormatter.plan(report)
+      let text = plan.edits.applied(to: report.source)
+      if path == "-" && !options.diff {
+        output(text)
+        continue
+      }
+      guard text != file.text else { continue }
+      changedFiles += 1
+      tables += plan.tables
+      headings += plan.headings
+      if options.diff {
+        output(UnifiedDiff.diff(old: file.text, new: text, oldName: "a/\(path)", newName: "b/\(path)"))
+        continue
+      }
+      if let reason = write(text, to: file, language: language) {
+        errorOutput(
+          "nianbao: "
+            + (language == .zh
+              ? "\(path): 无法写入（\(reason)），文件未改动" : "\(path): could not write it (\(reason)); the file is unchanged")
+            + "\n"
+        )
+        failed = true
+        changedFiles -= 1
+      }
+    }
+    let files = formattable
+    if entries.contains(where: { $0.path != "-" }) {
+      let verb = options.diff ? LocalizedText(zh: "需整理", en: "would change") : LocalizedText(zh: "已整理", en: "formatted")
+      errorOutput(
+        "nianbao: "
+          + LocalizedText(
+            zh: "\(verb.zh) \(files) 个文件中的 \(changedFiles) 个（\(tables) 张表，\(headings) 处章节编号）",
+            en: "\(verb.en) \(changedFiles) of \(files) files (\(tables) tables, \(headings) heading numbers)"
+          ).text(language) + "\n"
+      )
+    }
+    return failed ? .failure : .clean
+  }
+
+  private static func write(_ text: String, to file: ReportFile, language: Language) -> String? {
+    do throws(ReportFile.WriteError) {
+      let bytes = try file.bytes(for: text)
+      do throws(AtomicWriter.WriteError) {
+        try AtomicWriter.write(bytes, to: file.path, unlessChangedFrom: file.fingerprint)
+        return nil
+      } catch {
+        if error.changedSinceRead {
+          return language == .zh ? "文件在整理期间被别人修改过，请再运行一次" : "someone changed the file meanwhile; run again"
+        }
+        return error.reason
+      }
+    } catch {
+      return error.message.text(language)
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/// The mark of text still to be written, as `nianbao new` leaves it: `【待填写：总体情况……】`.
+/// NB117 finds every one left in a report.
+public enum Placeholder {
+  public static let opening = "【待填写："
+  public static let closing = "】"
+
+  /// A placeholder asking for `what`.
+  public static func text(_ what: String) -> String { opening + what + closing }
+
+  /// The byte ranges of the placeholders in a text: from the opening mark to its closing mark,
+  /// or to the end of the line when it has none.
+  package static func ranges(in source: SourceText) -> [Range<Int>] {
+    let open = Array(opening.utf8)
+    let close = Array(closing.utf8)
+    let bytes = source.utf8
+    var result: [Range<Int>] = []
+    var index = 0
+    while index + open.count <= bytes.count {
+      guard bytes[index] == open[0], bytes[index..<index + open.count].elementsEqual(open) else {
+        index += 1
+        continue
+      }
+      var end = index + open.count
+      while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
+        if end + close.count <= bytes.count, bytes[end..<end + close.count].elementsEqual(close) {
+          end += close.count
+          break
+        }
+        end += 1
+      }
+      result.append(index..<end)
+      index = end
+    }
+    return result
+  }
+}
