@@ -65,6 +65,12 @@ public enum ShowSettings {
         applied.deadline.source
       )
     )
+    rows.append(
+      (
+        "previous", applied.previous.value ?? (zh ? "在同一文件夹树中按标题查找" : "looked for by title in the folder tree"),
+        applied.previous.source
+      )
+    )
     for rule in Rule.all {
       let level = applied.rules[rule.code]
       let name = level.map { $0.value?.name ?? "off" } ?? rule.severity.name

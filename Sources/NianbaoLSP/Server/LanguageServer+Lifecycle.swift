@@ -11,6 +11,10 @@ extension LanguageServer {
     refreshSupport = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.bool ?? false
     configurationSupport = capabilities["workspace"]?["configuration"]?.bool ?? false
     documentChangesSupport = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
+    relatedInformationSupport =
+      capabilities["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.bool
+      ?? capabilities["textDocument"]?["diagnostic"]?["relatedInformation"]?.bool ?? false
+    workspace.roots = Self.workspaceRoots(params)
     watchedFilesDynamicRegistration =
       capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
     if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
@@ -51,6 +55,15 @@ extension LanguageServer {
       ),
       ("serverInfo", .object([("name", "nianbao"), ("version", .string(About.version))])),
     ])
+  }
+
+  /// The folders of `workspaceFolders`, else of `rootUri`, else `rootPath`.
+  static func workspaceRoots(_ params: JSONValue) -> [String] {
+    let folders = params["workspaceFolders"]?.array?.compactMap { $0["uri"]?.string.flatMap(filePath) } ?? []
+    if !folders.isEmpty { return folders }
+    if let root = params["rootUri"]?.string.flatMap(filePath) { return [root] }
+    if let root = params["rootPath"]?.string, root.hasPrefix("/") { return [root] }
+    return []
   }
 
   func initialized() {
@@ -95,6 +108,7 @@ extension LanguageServer {
     settingsGeneration += 1
     analyses.removeAll()
     documentSettingsCache.removeAll()
+    lastYearFiles.removeAll()
     if pullDiagnostics {
       if refreshSupport { request("workspace/diagnostic/refresh", nil) }
     } else {

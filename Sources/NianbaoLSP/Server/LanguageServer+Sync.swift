@@ -7,6 +7,7 @@ extension LanguageServer {
     guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else {
       throw ResponseError(.invalidParams, "didOpen needs textDocument.uri and textDocument.text")
     }
+    defer { Self.filePath(uri).map { reportChanged($0, text: text) } }
     documents[uri] = Document(
       uri: uri,
       languageId: item["languageId"]?.string ?? "plaintext",
@@ -30,6 +31,7 @@ extension LanguageServer {
     documents[uri] = document
     analyses[uri] = nil
     pendingPublish.insert(uri)
+    Self.filePath(uri).map { reportChanged($0, text: document.source.string) }
   }
 
   func didClose(_ params: JSONValue) throws(ResponseError) {
@@ -38,6 +40,8 @@ extension LanguageServer {
     analyses[uri] = nil
     documentSettingsCache[uri] = nil
     pendingPublish.remove(uri)
+    // What the disk holds counts again for the reports that compare themselves with this one.
+    Self.filePath(uri).map { reportChanged($0) }
     if !pullDiagnostics {
       send(
         Outgoing.notification("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", [])]))
@@ -55,12 +59,13 @@ extension LanguageServer {
     let report = ReportParser.parse(document.source)
     let (checked, named) = document.checking
     let project = documentSettings(uri)
+    let lastYear = checked ? lastYearFindings(uri, report, project) : LastYearFindings()
     let diagnostics =
       checked
       ? unsuppressed(
         project.applied.policy.apply(
-          Checker.check(report, explicitlyNamed: named, options: project.applied.checkerOptions)
-        ),
+          Checker.check(report, explicitlyNamed: named, options: project.applied.checkerOptions) + lastYear.diagnostics
+        ).sortedByPosition(),
         report,
         project
       ) : []
@@ -69,7 +74,9 @@ extension LanguageServer {
       settingsGeneration: settingsGeneration,
       report: report,
       diagnostics: diagnostics,
-      language: project.applied.language.value
+      language: project.applied.language.value,
+      lastYear: lastYear.lastYear,
+      lastYearInputs: lastYear.inputs
     )
     analyses[uri] = analysis
     return (document, analysis)

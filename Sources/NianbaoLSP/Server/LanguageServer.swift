@@ -33,6 +33,12 @@ public actor LanguageServer {
   var documentChangesSupport = false
   var localeLanguage: Language?
   var watchedFilesDynamicRegistration = false
+  var relatedInformationSupport = false
+
+  /// The reports under the workspace folders, for finding each document's last-year report.
+  var workspace = WorkspaceIndex()
+  /// Last-year reports read from the disk, by path, until they change.
+  var lastYearFiles: [String: LastYearReport] = [:]
 
   var settings = Settings()
   var settingsGeneration = 0
