@@ -29,8 +29,8 @@ enum LastYearTotals {
     let zh =
       difference == 0 ? "与上年持平" : difference > 0 ? "比上年增加 \(difference)" : "比上年减少 \(-difference)"
     let en = difference == 0 ? "unchanged" : difference > 0 ? "up \(difference)" : "down \(-difference)"
-    let percent = before == 0 ? "" : "（\(difference > 0 ? "+" : "")\(difference * 100 / before)%）"
-    let percentEn = before == 0 ? "" : " (\(difference > 0 ? "+" : "")\(difference * 100 / before)%)"
+    let percent = before == 0 || difference == 0 ? "" : "（\(difference > 0 ? "+" : "")\(difference * 100 / before)%）"
+    let percentEn = before == 0 || difference == 0 ? "" : " (\(difference > 0 ? "+" : "")\(difference * 100 / before)%)"
     return LocalizedText(
       zh: "\(year) 年报告：\(before)，\(zh)\(percent)",
       en: "\(year) report: \(before); \(en)\(percentEn)"
