@@ -67,7 +67,9 @@ public enum ShowSettings {
     )
     rows.append(
       (
-        "previous", applied.previous.value ?? (zh ? "在同一文件夹树中按标题查找" : "looked for by title in the folder tree"),
+        "previous",
+        applied.previous.value
+          ?? (zh ? "按标题在检查的文件中查找（编辑器中为工作区）" : "found by title among the files checked (the workspace, in the editor)"),
         applied.previous.source
       )
     )
