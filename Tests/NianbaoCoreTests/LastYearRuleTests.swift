@@ -124,6 +124,20 @@ import Testing
   }
 }
 
+/// The server reads only the head of each file for its title: any cut of a report is summarised
+/// without a fault.
+@Suite struct LastYearSummaryTests {
+  @Test func everyCutOfAReport() {
+    let bytes = Array(Fixtures.text("nb312-copied-section/白石镇2025年度报告.txt").utf8)
+    let previous = CrossYearRules.Summary(ReportParser.parse(Fixtures.text("nb312-copied-section/白石镇2024年度报告.txt")))!
+    for length in stride(from: 0, through: bytes.count, by: 17) {
+      let text = String(decoding: bytes.prefix(length), as: UTF8.self)
+      guard let summary = CrossYearRules.Summary(ReportParser.parse(text)) else { continue }
+      _ = CrossYearRules.findings(current: summary, previous: previous, previousName: "", previousFile: "")
+    }
+  }
+}
+
 /// The measure of NB312: shared runs of 8 or more letters and digits over the sections' own words.
 @Suite struct RepetitionMeasureTests {
   @Test func punctuationSpacesAndDigitsDoNotHideACopy() {

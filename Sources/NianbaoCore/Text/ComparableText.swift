@@ -23,24 +23,26 @@ struct ComparableText: Sendable, Hashable {
       ([report.table2?.range, report.table3?.range, report.table4?.range].compactMap { $0 }
       + section.subheadings.map(\.range)).filter { $0.overlaps(section.bodyRange) }
     let bytes = report.source.utf8
-    var sentenceStart = section.bodyRange.lowerBound
-    var offset = section.bodyRange.lowerBound
-    while offset < section.bodyRange.upperBound {
+    let body = section.bodyRange.clamped(to: 0..<bytes.count)
+    var sentenceStart = body.lowerBound
+    var offset = body.lowerBound
+    while offset < body.upperBound {
       if let range = skipped.first(where: { $0.contains(offset) }) {
         append(sentenceStart..<offset, of: report.source)
-        offset = range.upperBound
+        // A table may run past the section (into the next heading's line).
+        offset = min(range.upperBound, body.upperBound)
         sentenceStart = offset
         continue
       }
       let length = Self.scalarLength(bytes[offset])
-      let end = min(offset + length, section.bodyRange.upperBound)
+      let end = min(offset + length, body.upperBound)
       if Self.endsSentence(bytes[offset..<end]) {
         append(sentenceStart..<end, of: report.source)
         sentenceStart = end
       }
       offset = end
     }
-    append(sentenceStart..<section.bodyRange.upperBound, of: report.source)
+    append(sentenceStart..<body.upperBound, of: report.source)
   }
 
   /// Adds one sentence's letters and digits, unless the format prescribes the sentence.
