@@ -172,6 +172,32 @@ import Testing
     #expect(fixed != changedText)
     try open(server, workspace.lastYear, fixed)
     #expect(try published(server, workspace.thisYear).isEmpty)
+    // An edit of last year's report checks this year's again: 13 in force now.
+    let line = try #require(Self.position(of: "14", onLineStarting: "行政规范性文件", in: fixed))
+    try server.notify(
+      "textDocument/didChange",
+      .object([
+        ("textDocument", .object([("uri", .string(workspace.lastYear.absoluteString)), ("version", 2)])),
+        (
+          "contentChanges",
+          .array([
+            .object([
+              (
+                "range",
+                .object([
+                  ("start", .object([("line", .int(line.0)), ("character", .int(line.1 + 1))])),
+                  ("end", .object([("line", .int(line.0)), ("character", .int(line.1 + 2))])),
+                ])
+              ),
+              ("text", "3"),
+            ])
+          ])
+        ),
+      ])
+    )
+    let edited = try published(server, workspace.thisYear)
+    #expect(edited.map { $0["code"]?.string } == ["NB311"])
+    #expect(edited.first?["message"]?.string?.contains("现行有效 13 + 本年制发 2 − 本年废止 1 应为 14") == true)
     try server.notify(
       "textDocument/didClose",
       .object([("textDocument", .object([("uri", .string(workspace.lastYear.absoluteString))]))])

@@ -33,12 +33,14 @@ extension LanguageServer {
   /// report when one was used.
   func lastYearFindings(
     _ uri: String,
+    version: Int,
     _ report: Report,
     _ settings: DocumentSettings
   ) -> LastYearFindings {
-    guard let summary = CrossYearRules.Summary(report) else { return LastYearFindings() }
+    let summary = CrossYearRules.Summary(report)
     let path = Self.filePath(uri)
-    if let path { workspace.update(path, agency: summary.agency, year: summary.year) }
+    if let path { indexOpenDocument(uri, path: path, version: version, summary) }
+    guard let summary else { return LastYearFindings() }
     if workspace.roots.isEmpty, workspace.shallowRoots.isEmpty, let path {
       workspace.shallowRoots = [Glob.parent(of: path)]
     }
@@ -99,7 +101,7 @@ extension LanguageServer {
   /// The report at `path`: the editor's text when it is open, else the file (read once until it
   /// changes).
   private func lastYearReport(_ path: String) -> LastYearReport? {
-    if let open = documents.values.first(where: { Self.filePath($0.uri) == path }) {
+    if let uri = openDocumentURIs[path], let open = documents[uri] {
       return Self.lastYearReport(uri: open.uri, path: path, source: open.source)
     }
     if let cached = lastYearFiles[path] { return cached }
@@ -124,20 +126,41 @@ extension LanguageServer {
   /// A report changed (in the editor or on the disk, made or deleted): its entry in the index
   /// is read again, and the open documents that compared themselves with it, or that look for
   /// its agency and year, are checked again.
-  func reportChanged(_ path: String, text: String? = nil) {
+  func reportChanged(_ path: String) {
     let before = workspace.entry(path)
     // An open document's text counts over its file's.
-    let text = text ?? documents.values.first { Self.filePath($0.uri) == path }?.source.string
-    if let text {
-      workspace.update(path, text: String(decoding: Array(text.utf8.prefix(WorkspaceIndex.headBytes)), as: UTF8.self))
+    if let open = openDocumentURIs[path].flatMap({ documents[$0] }) {
+      workspace.update(path, text: String(decoding: open.source.utf8.prefix(WorkspaceIndex.headBytes), as: UTF8.self))
     } else {
       workspace.update(path)
     }
     lastYearFiles[path] = nil
-    let after = workspace.entry(path)
-    let keys = Set([before, after].compactMap { $0 })
+    recheckDependants(of: path, entries: [before, workspace.entry(path)])
+  }
+
+  /// An open document, analysed: its title goes into the index, and when its text changed since
+  /// it was last indexed, the documents that compare themselves with it are checked again. (Only
+  /// on a change of its text: a document checked again because of another's change does not
+  /// pass it on, so that reports naming each other as `previous` cannot check each other forever.)
+  private func indexOpenDocument(_ uri: String, path: String, version: Int, _ summary: CrossYearRules.Summary?) {
+    let before = workspace.entry(path)
+    if let summary {
+      workspace.update(path, agency: summary.agency, year: summary.year)
+    } else {
+      workspace.remove(path)
+    }
+    guard indexedVersions[uri] != version else { return }
+    indexedVersions[uri] = version
+    recheckDependants(of: path, entries: [before, workspace.entry(path)])
+  }
+
+  /// Checks again the open documents that compared themselves with the report at `path`, or
+  /// that look for the agency and year it had or has.
+  private func recheckDependants(of path: String, entries: [WorkspaceIndex.Entry?]) {
+    let keys = Set(entries.compactMap { $0 })
     var changed = false
-    for (uri, analysis) in analyses where Self.filePath(uri) != path {
+    let own = openDocumentURIs[path]
+    for (uri, analysis) in analyses where uri != own {
       guard analysis.lastYearInputs.paths.contains(path) || analysis.lastYearInputs.wanted.map(keys.contains) == true
       else { continue }
       analyses[uri] = nil

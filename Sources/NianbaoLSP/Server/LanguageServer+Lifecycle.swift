@@ -76,6 +76,8 @@ extension LanguageServer {
   func shutdown() -> JSONValue {
     state = .shutDown
     documents.removeAll()
+    openDocumentURIs.removeAll()
+    indexedVersions.removeAll()
     analyses.removeAll()
     return .null
   }

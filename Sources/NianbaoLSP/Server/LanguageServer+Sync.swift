@@ -7,7 +7,6 @@ extension LanguageServer {
     guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else {
       throw ResponseError(.invalidParams, "didOpen needs textDocument.uri and textDocument.text")
     }
-    defer { Self.filePath(uri).map { reportChanged($0, text: text) } }
     documents[uri] = Document(
       uri: uri,
       languageId: item["languageId"]?.string ?? "plaintext",
@@ -16,6 +15,7 @@ extension LanguageServer {
     )
     analyses[uri] = nil
     pendingPublish.insert(uri)
+    if let path = Self.filePath(uri) { openDocumentURIs[path] = uri }
   }
 
   func didChange(_ params: JSONValue) throws(ResponseError) {
@@ -31,7 +31,6 @@ extension LanguageServer {
     documents[uri] = document
     analyses[uri] = nil
     pendingPublish.insert(uri)
-    Self.filePath(uri).map { reportChanged($0, text: document.source.string) }
   }
 
   func didClose(_ params: JSONValue) throws(ResponseError) {
@@ -41,7 +40,11 @@ extension LanguageServer {
     documentSettingsCache[uri] = nil
     pendingPublish.remove(uri)
     // What the disk holds counts again for the reports that compare themselves with this one.
-    Self.filePath(uri).map { reportChanged($0) }
+    indexedVersions[uri] = nil
+    if let path = Self.filePath(uri) {
+      openDocumentURIs[path] = nil
+      reportChanged(path)
+    }
     if !pullDiagnostics {
       send(
         Outgoing.notification("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", [])]))
@@ -59,7 +62,7 @@ extension LanguageServer {
     let report = ReportParser.parse(document.source)
     let (checked, named) = document.checking
     let project = documentSettings(uri)
-    let lastYear = checked ? lastYearFindings(uri, report, project) : LastYearFindings()
+    let lastYear = checked ? lastYearFindings(uri, version: document.version, report, project) : LastYearFindings()
     let diagnostics =
       checked
       ? unsuppressed(

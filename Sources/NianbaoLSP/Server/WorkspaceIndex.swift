@@ -21,7 +21,8 @@ struct WorkspaceIndex: Sendable {
   var roots: [String] = []
   /// Read without their subfolders: the folder of a report when the editor gave no workspace.
   var shallowRoots: [String] = []
-  private(set) var entries: [String: Entry] = [:]
+  private var entries: [String: Entry] = [:]
+  private var pathsByEntry: [Entry: Set<String>] = [:]
   private(set) var scanned = false
   /// Whether the walk stopped at ``fileLimit``.
   private(set) var truncated = false
@@ -67,7 +68,7 @@ struct WorkspaceIndex: Sendable {
   /// Reads the head of a file again (it changed, was made or was deleted).
   mutating func update(_ path: String) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      entries[path] = nil
+      set(path, nil)
       return
     }
     defer { try? handle.close() }
@@ -78,22 +79,26 @@ struct WorkspaceIndex: Sendable {
   /// Takes a report's title from its text (an open document's, which may differ from the disk).
   mutating func update(_ path: String, text: String) {
     let report = ReportParser.parse(text)
-    if let summary = CrossYearRules.Summary(report) {
-      entries[path] = Entry(agency: summary.agency, year: summary.year)
-    } else {
-      entries[path] = nil
-    }
+    set(path, CrossYearRules.Summary(report).map { Entry(agency: $0.agency, year: $0.year) })
+  }
+
+  private mutating func set(_ path: String, _ entry: Entry?) {
+    if let old = entries[path] { pathsByEntry[old]?.remove(path) }
+    entries[path] = entry
+    if let entry { pathsByEntry[entry, default: []].insert(path) }
   }
 
   /// Records what a report's title says (from a document already read whole).
   mutating func update(_ path: String, agency: String, year: Int) {
-    entries[path] = Entry(agency: agency, year: year)
+    set(path, Entry(agency: agency, year: year))
   }
+
+  mutating func remove(_ path: String) { set(path, nil) }
 
   func entry(_ path: String) -> Entry? { entries[path] }
 
   /// The reports of an agency for a year, sorted by path.
   func reports(agency: String, year: Int) -> [String] {
-    entries.filter { $0.value.agency == agency && $0.value.year == year }.map(\.key).sorted()
+    (pathsByEntry[Entry(agency: agency, year: year)] ?? []).sorted()
   }
 }
