@@ -49,10 +49,15 @@ extension CrossYearRules {
       hasher.combine(year)
     }
 
-    public init?(_ report: Report) {
+    /// The agency (spaces dropped) and the year of a report's title: what pairs two reports.
+    public static func key(_ report: Report) -> (agency: String, year: Int)? {
       guard let title = report.title, let year = title.year else { return nil }
       let agency = String(String.UnicodeScalarView(title.agency.unicodeScalars.filter { !LabelText.isSpace($0) }))
-      guard !agency.isEmpty else { return nil }
+      return agency.isEmpty ? nil : (agency, year)
+    }
+
+    public init?(_ report: Report) {
+      guard let title = report.title, let (agency, year) = Self.key(report) else { return nil }
       self.agency = agency
       self.year = year
       titleRange = title.range

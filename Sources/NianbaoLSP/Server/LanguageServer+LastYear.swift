@@ -28,6 +28,29 @@ struct LastYearFindings: Sendable {
   var inputs = LastYearInputs()
 }
 
+/// Which open documents' cross-year findings depend on which reports, both ways round, so that a
+/// change of one report finds its dependants without looking at every document.
+struct LastYearDependants: Sendable {
+  private var inputs: [String: LastYearInputs] = [:]
+  private var byPath: [String: Set<String>] = [:]
+  private var byWanted: [WorkspaceIndex.Entry: Set<String>] = [:]
+
+  mutating func record(_ uri: String, _ new: LastYearInputs?) {
+    if let old = inputs[uri] {
+      for path in old.paths { byPath[path]?.remove(uri) }
+      if let wanted = old.wanted { byWanted[wanted]?.remove(uri) }
+    }
+    inputs[uri] = new
+    guard let new else { return }
+    for path in new.paths { byPath[path, default: []].insert(uri) }
+    if let wanted = new.wanted { byWanted[wanted, default: []].insert(uri) }
+  }
+
+  func documents(dependingOn path: String, entries: [WorkspaceIndex.Entry]) -> Set<String> {
+    entries.reduce(byPath[path] ?? []) { $0.union(byWanted[$1] ?? []) }
+  }
+}
+
 extension LanguageServer {
   /// The cross-year findings of a document (NB309, NB311, NB312, or NB313), with last year's
   /// report when one was used.
@@ -37,10 +60,12 @@ extension LanguageServer {
     _ report: Report,
     _ settings: DocumentSettings
   ) -> LastYearFindings {
-    let summary = CrossYearRules.Summary(report)
+    let key = CrossYearRules.Summary.key(report)
     let path = Self.filePath(uri)
-    if let path { indexOpenDocument(uri, path: path, version: version, summary) }
-    guard let summary else { return LastYearFindings() }
+    if let path {
+      indexOpenDocument(uri, path: path, version: version, key.map { .init(agency: $0.agency, year: $0.year) })
+    }
+    guard let key else { return LastYearFindings() }
     if workspace.roots.isEmpty, workspace.shallowRoots.isEmpty, let path {
       workspace.shallowRoots = [Glob.parent(of: path)]
     }
@@ -52,10 +77,12 @@ extension LanguageServer {
         type: 2
       )
     }
-    let wanted = WorkspaceIndex.Entry(agency: summary.agency, year: summary.year - 1)
+    let wanted = WorkspaceIndex.Entry(agency: key.agency, year: key.year - 1)
     if let named = settings.applied.previous.value {
       var inputs = LastYearInputs(wanted: wanted, paths: [named])
-      guard named != path, let lastYear = lastYearReport(named) else { return LastYearFindings(inputs: inputs) }
+      guard named != path, let lastYear = lastYearReport(named), let summary = CrossYearRules.Summary(report) else {
+        return LastYearFindings(inputs: inputs)
+      }
       inputs.paths = [lastYear.path]
       let found = CrossYearRules.findings(
         current: summary,
@@ -68,6 +95,10 @@ extension LanguageServer {
     }
     let candidates = workspace.reports(agency: wanted.agency, year: wanted.year).filter { $0 != path }
     let inputs = LastYearInputs(wanted: wanted, paths: candidates)
+    // The report's own summary (its sections' words …) only when there is something to compare.
+    guard !candidates.isEmpty, let summary = CrossYearRules.Summary(report) else {
+      return LastYearFindings(inputs: inputs)
+    }
     if candidates.count > 1 {
       return LastYearFindings(
         diagnostics: [CrossYearRules.ambiguousPrevious(current: summary, candidates: candidates.map(displayName))],
@@ -142,10 +173,10 @@ extension LanguageServer {
   /// it was last indexed, the documents that compare themselves with it are checked again. (Only
   /// on a change of its text: a document checked again because of another's change does not
   /// pass it on, so that reports naming each other as `previous` cannot check each other forever.)
-  private func indexOpenDocument(_ uri: String, path: String, version: Int, _ summary: CrossYearRules.Summary?) {
+  private func indexOpenDocument(_ uri: String, path: String, version: Int, _ entry: WorkspaceIndex.Entry?) {
     let before = workspace.entry(path)
-    if let summary {
-      workspace.update(path, agency: summary.agency, year: summary.year)
+    if let entry {
+      workspace.update(path, agency: entry.agency, year: entry.year)
     } else {
       workspace.remove(path)
     }
@@ -157,13 +188,10 @@ extension LanguageServer {
   /// Checks again the open documents that compared themselves with the report at `path`, or
   /// that look for the agency and year it had or has.
   private func recheckDependants(of path: String, entries: [WorkspaceIndex.Entry?]) {
-    let keys = Set(entries.compactMap { $0 })
-    var changed = false
     let own = openDocumentURIs[path]
-    for (uri, analysis) in analyses where uri != own {
-      guard analysis.lastYearInputs.paths.contains(path) || analysis.lastYearInputs.wanted.map(keys.contains) == true
-      else { continue }
-      analyses[uri] = nil
+    var changed = false
+    for uri in lastYearDependants.documents(dependingOn: path, entries: entries.compactMap { $0 }) where uri != own {
+      guard analyses.removeValue(forKey: uri) != nil else { continue }
       pendingPublish.insert(uri)
       changed = true
     }

@@ -78,6 +78,7 @@ extension LanguageServer {
     documents.removeAll()
     openDocumentURIs.removeAll()
     indexedVersions.removeAll()
+    lastYearDependants = LastYearDependants()
     analyses.removeAll()
     return .null
   }

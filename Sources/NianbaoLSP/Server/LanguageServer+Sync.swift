@@ -41,6 +41,7 @@ extension LanguageServer {
     pendingPublish.remove(uri)
     // What the disk holds counts again for the reports that compare themselves with this one.
     indexedVersions[uri] = nil
+    lastYearDependants.record(uri, nil)
     if let path = Self.filePath(uri) {
       openDocumentURIs[path] = nil
       reportChanged(path)
@@ -82,6 +83,7 @@ extension LanguageServer {
       lastYearInputs: lastYear.inputs
     )
     analyses[uri] = analysis
+    lastYearDependants.record(uri, lastYear.inputs)
     return (document, analysis)
   }
 

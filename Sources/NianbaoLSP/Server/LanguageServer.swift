@@ -39,6 +39,8 @@ public actor LanguageServer {
   var workspace = WorkspaceIndex()
   /// The open documents with a file, by path.
   var openDocumentURIs: [String: String] = [:]
+  /// What each open document's cross-year findings were computed from.
+  var lastYearDependants = LastYearDependants()
   /// The version of each open document whose title is in ``workspace``.
   var indexedVersions: [String: Int] = [:]
   /// Last-year reports read from the disk, by path, until they change.
