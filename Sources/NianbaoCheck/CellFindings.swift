@@ -38,7 +38,7 @@ struct CellFindings {
       }
       let stated = Self.statedValue(diagnostic.message.zh)
       add(Mark(finding: index, isSubject: true, expected: stated), at: diagnostic.range)
-      for note in diagnostic.related {
+      for note in diagnostic.related where note.file == nil {
         add(Mark(finding: index, isSubject: false, note: note.message), at: note.range)
       }
     }

@@ -17,7 +17,7 @@ public enum CheckCommand {
     var path: String
     /// The text as it stands after `--fix` (as read otherwise).
     var source: SourceText?
-    /// What NB309 needs to pair this report with the year before.
+    /// What the cross-year rules need to pair this report with the year before.
     var crossYear: CrossYearRules.Summary?
     /// What was read of the report, kept for the review page only (`--format html`).
     var report: Report?
@@ -127,25 +127,44 @@ public enum CheckCommand {
     return .clean
   }
 
-  /// NB309: reports of the same agency for consecutive years, both among the files checked.
+  /// NB309, NB311 and NB312: reports of the same agency for consecutive years, both among the
+  /// files checked (or last year's named by `previous` in nianbao.toml); NB313 when the year
+  /// before has several.
   static func pairAcrossYears(_ results: inout [FileResult], options: CheckOptions) {
     guard results.count > 1 else { return }
     var byKey: [String: [Int]] = [:]
+    var byPath: [String: Int] = [:]
     for (index, result) in results.enumerated() where result.diff == nil {
       guard let summary = result.crossYear else { continue }
       byKey["\(summary.agency)\u{0}\(summary.year)", default: []].append(index)
+      if let path = result.settings?.absolutePath { byPath[path] = index }
     }
     for index in results.indices {
       // Pair only when each year has one report of the agency: drafts or copies make it ambiguous.
-      guard let summary = results[index].crossYear, byKey["\(summary.agency)\u{0}\(summary.year)"]?.count == 1,
-        let previous = byKey["\(summary.agency)\u{0}\(summary.year - 1)"], previous.count == 1,
-        let previousSummary = results[previous[0]].crossYear
+      guard let summary = results[index].crossYear, byKey["\(summary.agency)\u{0}\(summary.year)"]?.count == 1
       else { continue }
-      let found = CrossYearRules.check(
-        current: summary,
-        previous: previousSummary,
-        previousName: results[previous[0]].path
-      )
+      var found: [Diagnostic] = []
+      if let named = results[index].settings?.applied.previous.value {
+        guard let previous = byPath[named], let previousSummary = results[previous].crossYear else { continue }
+        found = CrossYearRules.findings(
+          current: summary,
+          previous: previousSummary,
+          previousName: results[previous].path,
+          previousFile: results[previous].path,
+          namedInSettings: true
+        )
+      } else if let previous = byKey["\(summary.agency)\u{0}\(summary.year - 1)"] {
+        if previous.count > 1 {
+          found = [CrossYearRules.ambiguousPrevious(current: summary, candidates: previous.map { results[$0].path })]
+        } else if let previousSummary = results[previous[0]].crossYear {
+          found = CrossYearRules.findings(
+            current: summary,
+            previous: previousSummary,
+            previousName: results[previous[0]].path,
+            previousFile: results[previous[0]].path
+          )
+        }
+      }
       guard !found.isEmpty else { continue }
       let policy = results[index].settings?.policy ?? options.policy
       results[index].diagnostics = policy.apply(results[index].diagnostics + found).sortedByPosition()

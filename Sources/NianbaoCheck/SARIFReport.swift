@@ -77,6 +77,7 @@ enum SARIFReport {
     "NB205": "ContradictedValue", "NB301": "PeriodWrongYear", "NB302": "PeriodNotWholeYear",
     "NB303": "ImpossibleDate", "NB304": "ReversedRange", "NB305": "CutoffNotYearEnd", "NB306": "ParagraphOtherYear",
     "NB307": "NoPeriodStatement", "NB308": "SignatureDate", "NB309": "CarryOverAcrossYears",
+    "NB311": "StockContinuity", "NB312": "RepeatedText", "NB313": "AmbiguousPreviousYear",
     "NB401": "NoFeeStatement", "NB402": "EmptyProblems", "NB403": "NoAccountability", "NB501": "NarrativeMismatch",
   ]
 
@@ -106,7 +107,7 @@ enum SARIFReport {
     fingerprint: String,
     language: Language
   ) -> JSONValue {
-    let related = diagnostic.related.enumerated().map { index, note in
+    let related = diagnostic.related.filter { $0.file == nil }.enumerated().map { index, note in
       JSONValue.object([
         ("id", .int(index)),
         ("physicalLocation", physicalLocation(artifact, note.range, source)),

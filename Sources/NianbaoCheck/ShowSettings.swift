@@ -65,6 +65,14 @@ public enum ShowSettings {
         applied.deadline.source
       )
     )
+    rows.append(
+      (
+        "previous",
+        applied.previous.value
+          ?? (zh ? "按标题在检查的文件中查找（编辑器中为工作区）" : "found by title among the files checked (the workspace, in the editor)"),
+        applied.previous.source
+      )
+    )
     for rule in Rule.all {
       let level = applied.rules[rule.code]
       let name = level.map { $0.value?.name ?? "off" } ?? rule.severity.name

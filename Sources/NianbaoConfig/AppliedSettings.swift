@@ -41,6 +41,8 @@ package struct AppliedSettings: Sendable, Hashable {
   package var rules: [String: Sourced<Severity?>] = [:]
   package var agency = Sourced<AgencyKind?>(value: nil, source: .builtIn)
   package var deadline = Sourced<MonthDay?>(value: nil, source: .builtIn)
+  /// Last year's report named by the settings, as an absolute path (else it is looked for).
+  package var previous = Sourced<String?>(value: nil, source: .builtIn)
 
   /// The settings of `config` for the report at `absolutePath`.
   package init(config: ConfigFile?, file absolutePath: String) {
@@ -56,6 +58,12 @@ package struct AppliedSettings: Sendable, Hashable {
     if let deadline = config.deadline {
       self.deadline = Sourced(value: deadline.value, source: .file(path: path, line: deadline.line))
     }
+    if let previous = config.previous {
+      self.previous = Sourced(
+        value: Glob.resolve(previous.value, from: config.directory),
+        source: .file(path: path, line: previous.line)
+      )
+    }
     for rule in config.rules {
       rules[rule.code] = Sourced(value: rule.level, source: .file(path: path, line: rule.line))
     }
@@ -65,6 +73,12 @@ package struct AppliedSettings: Sendable, Hashable {
       }
       if let agency = override.agency {
         self.agency = Sourced(value: agency.value, source: .override(number: number, path: path, line: agency.line))
+      }
+      if let previous = override.previous {
+        self.previous = Sourced(
+          value: Glob.resolve(previous.value, from: config.directory),
+          source: .override(number: number, path: path, line: previous.line)
+        )
       }
       if let deadline = override.deadline {
         self.deadline = Sourced(

@@ -6,6 +6,7 @@ import NianbaoCore
 /// language = "en"
 /// agency = "government"
 /// deadline = "03-31"
+/// previous = "2024/年度报告.txt"
 /// exclude = ["草稿/**"]
 /// [rules]
 /// NB307 = "off"
@@ -46,6 +47,8 @@ package struct ConfigFile: Sendable, Hashable {
     package var rules: [RuleLevel] = []
     package var agency: Setting<AgencyKind>?
     package var deadline: Setting<MonthDay>?
+    /// Last year's report, relative to this file's folder.
+    package var previous: Setting<String>?
     package var line: Int
   }
 
@@ -56,6 +59,8 @@ package struct ConfigFile: Sendable, Hashable {
   package var rules: [RuleLevel] = []
   package var agency: Setting<AgencyKind>?
   package var deadline: Setting<MonthDay>?
+  /// Last year's report (for the cross-year rules), relative to this file's folder.
+  package var previous: Setting<String>?
   /// Patterns of the files a folder walk checks (all `.txt` and `.md` when nil).
   package var include: [String]?
   /// Patterns of the files and folders a folder walk skips.
@@ -87,13 +92,14 @@ package struct ConfigFile: Sendable, Hashable {
       case "rules": rules = try reader.rules(value)
       case "agency": agency = try reader.agency(value)
       case "deadline": deadline = try reader.deadline(value)
+      case "previous": previous = try reader.previous(value)
       case "include": include = try reader.strings(value, key: "include")
       case "exclude": exclude = try reader.strings(value, key: "exclude")
       case "overrides": overrides = try reader.overrides(value)
       default:
         throw reader.unknownKey(
           entry,
-          known: ["language", "rules", "agency", "deadline", "include", "exclude", "overrides"]
+          known: ["language", "rules", "agency", "deadline", "previous", "include", "exclude", "overrides"]
         )
       }
     }
@@ -246,6 +252,21 @@ private struct ConfigReader {
     return ConfigFile.Setting(value: day, line: value.position.line)
   }
 
+  func previous(_ value: TOMLValue) throws(ConfigError) -> ConfigFile.Setting<String> {
+    let text = try string(value, key: "previous")
+    guard !text.isEmpty else {
+      throw error(
+        value,
+        LocalizedText(
+          zh: "previous 应为上年报告的路径（相对于 nianbao.toml 所在文件夹），例如 \"2024/年度报告.txt\"",
+          en:
+            "previous is the path of last year's report (relative to the folder of nianbao.toml), e.g. \"2024/report.txt\""
+        )
+      )
+    }
+    return ConfigFile.Setting(value: text, line: value.position.line)
+  }
+
   func overrides(_ value: TOMLValue) throws(ConfigError) -> [ConfigFile.Override] {
     guard case .tables(let tables) = value.kind else {
       throw error(
@@ -268,7 +289,9 @@ private struct ConfigReader {
         case "rules": override.rules = try rules(entry.value)
         case "agency": override.agency = try agency(entry.value)
         case "deadline": override.deadline = try deadline(entry.value)
-        default: throw unknownKey(entry, known: ["paths", "rules", "agency", "deadline"], in: "[overrides]")
+        case "previous": override.previous = try previous(entry.value)
+        default:
+          throw unknownKey(entry, known: ["paths", "rules", "agency", "deadline", "previous"], in: "[overrides]")
         }
       }
       guard hasPaths else {

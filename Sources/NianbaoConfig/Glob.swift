@@ -91,4 +91,18 @@ package enum Glob {
     let up = Array(repeating: "..", count: from.count - common)
     return (up + target[common...].map(String.init)).joined(separator: "/")
   }
+
+  /// A path written relative to the folder `base` (absolute), as a standardised absolute path:
+  /// `.` and `..` segments resolved. An absolute path stays as it is, standardised.
+  package static func resolve(_ path: String, from base: String) -> String {
+    var segments: [Substring] = []
+    for segment in ((path.hasPrefix("/") ? "" : base + "/") + path).split(separator: "/") {
+      switch segment {
+      case ".": continue
+      case "..": _ = segments.popLast()
+      default: segments.append(segment)
+      }
+    }
+    return "/" + segments.joined(separator: "/")
+  }
 }

@@ -81,6 +81,42 @@ TAIL = """五、存在的主要问题及改进情况
 """
 
 
+# The year before, in the agency's own words of that year (the tables' labels and the fixed
+# sentences are the format's, the same every year).
+LAST_YEAR_HEAD = HEAD.split("一、总体情况")[0] + """一、总体情况
+{year}年，白石镇围绕法治政府建设要求，把政府信息公开作为便民服务的重要抓手，公开工作总体平稳。
+(一) 主动公开
+依托镇政府门户网站和村务公开栏发布惠农补贴、征地拆迁、民生工程等信息 187 条，其中规范性文件 3 件。
+(二) 依申请公开
+全年共收到政府信息公开申请 11 件，上年结转 1 件，办结 11 件，结转下年度 1 件，没有因答复引发的复议和诉讼以外的投诉。
+(三) 政府信息管理
+开展现行有效文件梳理，建立文件台账，明确专人负责信息发布前的保密审查。
+(四) 政府信息公开平台建设
+完成镇政府网站栏目改版，新增“村级财务”专栏，上线政务服务事项清单 26 项。
+(五) 监督保障
+镇党委会议两次专题研究政务公开，开展社会评议 1 次，全年未发生责任追究事件。
+
+二、主动公开政府信息情况
+"""
+
+LAST_YEAR_TAIL = """五、存在的主要问题及改进情况
+（一）存在问题
+村级公开栏更新频率不高，部分群众反映查阅不便，依申请公开的答复文书格式尚不统一。
+（二）改进情况
+{next}年，白石镇将推动村级公开栏按月更新，统一答复文书范本，并组织站所人员参加业务培训。
+
+六、其他需要报告的事项
+本年度未发出收费通知，未收取政府信息公开信息处理费。
+"""
+
+
+def last_year_report(t2=None, t3=None, tail=None):
+    """白石镇's report for 2024: its tables carry on into the 2025 base report."""
+    return report(year=2024, head=LAST_YEAR_HEAD, tail=tail or LAST_YEAR_TAIL,
+                  t2=t2 or table2_tabs({"行政规范性文件": [3, 0, 14]}),
+                  t3=t3 or table3_tabs({0: [9, 1, 0, 0, 1, 0, 11], 24: [1, 0, 0, 0, 0, 0, 1]}))
+
+
 def table2_tabs(rows=None):
     rows = rows or {}
     r = {"规章": [0, 0, 0], "行政规范性文件": [2, 1, 15], "行政许可": [37], "行政处罚": [12], "行政强制": [0], "行政事业性收费": ["3.56"]}
@@ -322,9 +358,23 @@ def main():
     # Two years of one agency, for NB309 (checked as a folder).
     os.makedirs(os.path.join(HERE, "cross-year"), exist_ok=True)
     write("cross-year/白石镇2025年度报告.txt", base)
-    last_year = HEAD.replace("全年共收到政府信息公开申请 12 件，上年结转 1 件，办结 11 件，结转下年度 2 件", "全年共收到政府信息公开申请 13 件，上年结转 1 件，办结 11 件，结转下年度 3 件")
+    last_year = LAST_YEAR_HEAD.replace("全年共收到政府信息公开申请 11 件，上年结转 1 件，办结 11 件，结转下年度 1 件", "全年共收到政府信息公开申请 13 件，上年结转 1 件，办结 11 件，结转下年度 3 件")
     write("cross-year/白石镇2024年度报告.txt", report(
-        year=2024, head=last_year, t3=table3_tabs({0: [10, 2, 0, 0, 1, 0, 13], 24: [2, 1, 0, 0, 0, 0, 3]})))
+        year=2024, head=last_year, tail=LAST_YEAR_TAIL, t2=table2_tabs({"行政规范性文件": [3, 0, 14]}),
+        t3=table3_tabs({0: [10, 2, 0, 0, 1, 0, 13], 24: [2, 1, 0, 0, 0, 0, 3]})))
+    # NB311: 2024's 12 in force + 2 issued − 1 repealed is 13, not 2025's 15.
+    os.makedirs(os.path.join(HERE, "nb311-documents-in-force"), exist_ok=True)
+    write("nb311-documents-in-force/白石镇2025年度报告.txt", base)
+    write("nb311-documents-in-force/白石镇2024年度报告.txt", last_year_report(t2=table2_tabs({"行政规范性文件": [1, 0, 12]})))
+    # NB312: section 五 of 2025 is 2024's, word for word (only the year moved on).
+    os.makedirs(os.path.join(HERE, "nb312-copied-section"), exist_ok=True)
+    write("nb312-copied-section/白石镇2025年度报告.txt", base)
+    write("nb312-copied-section/白石镇2024年度报告.txt", last_year_report(tail=TAIL))
+    # NB313: two reports for 2024 (the published one and a revised draft): neither is used.
+    os.makedirs(os.path.join(HERE, "nb313-two-last-years"), exist_ok=True)
+    write("nb313-two-last-years/白石镇2025年度报告.txt", base)
+    write("nb313-two-last-years/白石镇2024年度报告.txt", last_year_report(t2=table2_tabs({"行政规范性文件": [1, 0, 12]})))
+    write("nb313-two-last-years/白石镇2024年度报告（修改稿）.txt", last_year_report(t2=table2_tabs({"行政规范性文件": [1, 0, 12]})))
 
     # Dates
     write("nb301-period-wrong-year.txt", base.replace("自2025年1月1日起至2025年12月31日止", "自2024年1月1日起至2024年12月31日止"))

@@ -137,7 +137,7 @@ import Testing
     let path = project.root.appendingPathComponent("nianbao.toml").standardizedFileURL.path
     #expect(
       result.stderr.hasPrefix(
-        "nianbao: \(path):2:1: 未知的键“langauge”；可用的键：language、rules、agency、deadline、include、exclude、overrides\n"
+        "nianbao: \(path):2:1: 未知的键“langauge”；可用的键：language、rules、agency、deadline、previous、include、exclude、overrides\n"
       )
     )
     try project.write("nianbao.toml", "[rules]\nNB307 = \"of\"\n")

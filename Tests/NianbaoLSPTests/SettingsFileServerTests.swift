@@ -70,7 +70,7 @@ import Testing
     let registered = registration["params"]?["registrations"]?[0]
     #expect(registered?["method"] == "workspace/didChangeWatchedFiles")
     let patterns = registered?["registerOptions"]?["watchers"]?.array?.compactMap { $0["globPattern"]?.string }
-    #expect(patterns == ["**/nianbao.toml", "**/nianbao-suppressions.json"])
+    #expect(patterns == ["**/nianbao.toml", "**/nianbao-suppressions.json", "**/*.txt", "**/*.md"])
     try server.send(.object([("jsonrpc", "2.0"), ("id", registration["id"]!), ("result", .null)]))
 
     try open(server, uri, Fixtures.text("nb114-blank.txt"))

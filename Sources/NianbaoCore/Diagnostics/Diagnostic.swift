@@ -115,6 +115,9 @@ public struct Fix: Sendable, Hashable {
 public struct RelatedNote: Sendable, Hashable {
   public var range: Range<Int>
   public var message: LocalizedText
+  /// The other report the range is in (last year's, as the frontend named it: a path or a URI);
+  /// nil for the checked report itself.
+  public var file: String?
 }
 
 public struct Diagnostic: Sendable, Hashable {
@@ -136,7 +139,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.severity = rule.severity
     self.range = range
     self.message = message.singleLine
-    self.related = related.map { RelatedNote(range: $0.range, message: $0.message.singleLine) }
+    self.related = related.map { RelatedNote(range: $0.range, message: $0.message.singleLine, file: $0.file) }
     self.fixes = fixes
   }
 }

@@ -312,6 +312,39 @@ extension Rule {
         "Each column of table 三 row 二 (carried over) equals row 四 (carried forward) of the same agency's report for the year before. Checked when both reports are among the files checked."
     )
   )
+  public static let stockContinuity = Rule(
+    code: "NB311",
+    severity: .information,
+    title: LocalizedText(zh: "现行有效件数与上年报告不衔接", en: "Documents in force do not carry on from last year's report"),
+    explanation: LocalizedText(
+      zh:
+        "表二第二十条第（一）项：上年报告的“现行有效件数”加本年“制发件数”减本年“废止件数”，应等于本年“现行有效件数”（规章、行政规范性文件各算一次）。集中清理、统计口径调整都会打破这一关系，所以只作提示；不衔接时宜在正文中说明原因。需要同一机关上一年度的报告（检查时一并给出，或在编辑器的工作区中）。",
+      en:
+        "Table 二 item (一): last year's documents in force plus this year's issued minus repealed equals this year's in force, for 规章 and for 行政规范性文件. Clean-ups and changes of counting break it, so this is information only; where it does not hold, the text should say why. Needs the same agency's report for the year before (among the files checked, or in the editor's workspace)."
+    )
+  )
+  public static let repeatedText = Rule(
+    code: "NB312",
+    severity: .warning,
+    title: LocalizedText(zh: "章节文字大半与上年报告相同", en: "A section repeats most of last year's text"),
+    explanation: LocalizedText(
+      zh:
+        "某一部分超过一半的文字与同一机关上一年度报告的同一部分相同。考核评估对照搬上年报告的年报扣分（如宿迁的评分细则以 50% 为线）。比较时只看该部分自己的文字：表格、小标题和格式规定的固定句子（统计期限、信息处理费等）不计，标点和空白不计，数字一律视为相同；相同指连续 8 个字以上在上年同一部分中也出现。相关信息指向上年报告中最长的几段相同文字。",
+      en:
+        "More than half of a section's own words are those of the same section of the agency's report for the year before; assessments deduct points for copied reports (宿迁's scoring rules draw the line at 50%). Only the section's own text counts: tables, sub-headings and the sentences the format prescribes (the statistics period, fees) are left out, punctuation and spaces are ignored, and all digits read alike; a character is copied when it lies in a run of 8 or more also found in last year's section. The related information points to the longest copied passages in last year's report."
+    )
+  )
+  public static let ambiguousPreviousYear = Rule(
+    code: "NB313",
+    severity: .information,
+    title: LocalizedText(zh: "上年报告不止一份，未作比较", en: "More than one report could be last year's"),
+    explanation: LocalizedText(
+      zh:
+        "同一机关上一年度的报告找到了不止一份（草稿、副本），无法确定以哪一份为准，所以没有与上年比较（NB309、NB311、NB312）。删去多余的副本，或在 nianbao.toml 中写 previous = \"上年报告的路径\"（也可写在 [[overrides]] 中）。",
+      en:
+        "More than one report of the same agency for the year before was found (drafts, copies), so none is used and the cross-year rules (NB309, NB311, NB312) are not checked. Remove the extra copies or write previous = \"path of last year's report\" in nianbao.toml (also in [[overrides]])."
+    )
+  )
   public static let noFeeStatement = Rule(
     code: "NB401",
     severity: .warning,
@@ -363,7 +396,8 @@ extension Rule {
     misnumberedSection, blankCell, duplicateRow, placeholderLeft, rowTotal, outcomeTotal, carryIdentity, reviewTotal,
     contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
-    noPeriodStatement, signatureDate, carryOverAcrossYears, noFeeStatement, emptyProblems, noAccountability,
+    noPeriodStatement, signatureDate, carryOverAcrossYears, stockContinuity, repeatedText, ambiguousPreviousYear,
+    noFeeStatement, emptyProblems, noAccountability,
     narrativeMismatch,
   ]
 

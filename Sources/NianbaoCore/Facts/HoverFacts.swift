@@ -7,6 +7,16 @@ public struct HoverFact: Sendable, Hashable {
 }
 
 public enum HoverFacts {
+  /// With last year's report at hand, a total of table 三 or 四 also shows last year's value.
+  public static func fact(at offset: Int, in report: Report, lastYear: CrossYearRules.Summary?) -> HoverFact? {
+    guard var fact = fact(at: offset, in: report) else { return nil }
+    if let lastYear, let change = LastYearTotals.change(at: offset, in: report, lastYear: lastYear) {
+      fact.markdown.zh += "\n\n" + change.zh
+      fact.markdown.en += "\n\n" + change.en
+    }
+    return fact
+  }
+
   public static func fact(at offset: Int, in report: Report) -> HoverFact? {
     if let fact = table3Cell(at: offset, report) { return fact }
     if let fact = table4Cell(at: offset, report) { return fact }

@@ -7,9 +7,17 @@ package enum DiagnosticConversion {
     _ diagnostic: Diagnostic,
     uri: String,
     converter: PositionConverter,
-    language: Language
+    language: Language,
+    elsewhere: (String) -> (uri: String, converter: PositionConverter)? = { _ in nil }
   ) -> JSONValue {
     let rule = Rule.named(diagnostic.code)
+    // A note in another report (last year's) needs that report's text for its positions; one
+    // whose report is not at hand is left out.
+    let notes: [(uri: String, converter: PositionConverter, note: RelatedNote)] = diagnostic.related.compactMap {
+      note in
+      guard let file = note.file else { return (uri, converter, note) }
+      return elsewhere(file).map { ($0.uri, $0.converter, note) }
+    }
     return JSONValue.object([
       ("range", converter.range(diagnostic.range)),
       ("severity", .int(diagnostic.severity.rawValue)),
@@ -19,13 +27,16 @@ package enum DiagnosticConversion {
       ("message", .string(diagnostic.message.text(language))),
       (
         "relatedInformation",
-        diagnostic.related.isEmpty
+        notes.isEmpty
           ? nil
           : .array(
-            diagnostic.related.map { note in
+            notes.map { place in
               .object([
-                ("location", .object([("uri", .string(uri)), ("range", converter.range(note.range))])),
-                ("message", .string(note.message.text(language))),
+                (
+                  "location",
+                  .object([("uri", .string(place.uri)), ("range", place.converter.range(place.note.range))])
+                ),
+                ("message", .string(place.note.message.text(language))),
               ])
             }
           )

@@ -49,6 +49,9 @@ struct Analysis: Sendable {
   var diagnostics: [Diagnostic]
   /// The language of its messages from the editor's settings or `nianbao.toml`, if either sets one.
   var language: Language?
+  /// Last year's report the cross-year findings were computed against, and what they depend on.
+  var lastYear: LastYearReport?
+  var lastYearInputs = LastYearInputs()
 
   var resultID: String { "\(version)-\(settingsGeneration)" }
 }

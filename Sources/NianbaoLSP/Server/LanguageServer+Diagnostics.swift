@@ -6,7 +6,13 @@ extension LanguageServer {
     let converter = PositionConverter(source: document.source, encoding: encoding)
     return .array(
       analysis.diagnostics.map {
-        DiagnosticConversion.lsp($0, uri: document.uri, converter: converter, language: analysis.language ?? language)
+        DiagnosticConversion.lsp(
+          $0,
+          uri: document.uri,
+          converter: converter,
+          language: analysis.language ?? language,
+          elsewhere: lastYearPlace(analysis)
+        )
       }
     )
   }

@@ -21,7 +21,7 @@ extension LanguageServer {
 
   func hover(_ params: JSONValue) throws(ResponseError) -> JSONValue {
     guard let (document, analysis, offset) = try located(params), isReport(document, analysis),
-      let fact = HoverFacts.fact(at: offset, in: analysis.report)
+      let fact = HoverFacts.fact(at: offset, in: analysis.report, lastYear: analysis.lastYear?.summary)
     else { return .null }
     let converter = PositionConverter(source: document.source, encoding: encoding)
     let text = fact.markdown.text(language)

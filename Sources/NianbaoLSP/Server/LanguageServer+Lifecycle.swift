@@ -13,6 +13,10 @@ extension LanguageServer {
     documentChangesSupport = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
     createFileSupport =
       capabilities["workspace"]?["workspaceEdit"]?["resourceOperations"]?.array?.contains("create") ?? false
+    relatedInformationSupport =
+      capabilities["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.bool
+      ?? capabilities["textDocument"]?["diagnostic"]?["relatedInformation"]?.bool ?? false
+    workspace.roots = Self.workspaceRoots(params)
     watchedFilesDynamicRegistration =
       capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
     if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
@@ -60,6 +64,15 @@ extension LanguageServer {
     ])
   }
 
+  /// The folders of `workspaceFolders`, else of `rootUri`, else `rootPath`.
+  static func workspaceRoots(_ params: JSONValue) -> [String] {
+    let folders = params["workspaceFolders"]?.array?.compactMap { $0["uri"]?.string.flatMap(filePath) } ?? []
+    if !folders.isEmpty { return folders }
+    if let root = params["rootUri"]?.string.flatMap(filePath) { return [root] }
+    if let root = params["rootPath"]?.string, root.hasPrefix("/") { return [root] }
+    return []
+  }
+
   func initialized() {
     registerFileWatchers()
     if configurationSupport {
@@ -70,6 +83,9 @@ extension LanguageServer {
   func shutdown() -> JSONValue {
     state = .shutDown
     documents.removeAll()
+    openDocumentURIs.removeAll()
+    indexedVersions.removeAll()
+    lastYearDependants = LastYearDependants()
     analyses.removeAll()
     return .null
   }
@@ -102,6 +118,7 @@ extension LanguageServer {
     settingsGeneration += 1
     analyses.removeAll()
     documentSettingsCache.removeAll()
+    lastYearFiles.removeAll()
     if pullDiagnostics {
       if refreshSupport { request("workspace/diagnostic/refresh", nil) }
     } else {

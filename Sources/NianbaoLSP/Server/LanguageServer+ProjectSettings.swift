@@ -13,8 +13,8 @@ struct DocumentSettings: Sendable {
 }
 
 extension LanguageServer {
-  /// The files whose change re-reads the settings.
-  static let watchedPatterns = ["**/" + ConfigFile.name, "**/" + SuppressionsFile.name]
+  /// The files whose change re-reads the settings, and the reports (last year's of an open one).
+  static let watchedPatterns = ["**/" + ConfigFile.name, "**/" + SuppressionsFile.name, "**/*.txt", "**/*.md"]
 
   /// Asks the client to report changes of `nianbao.toml` and the suppressions, when it lets
   /// servers register for that.
@@ -42,6 +42,10 @@ extension LanguageServer {
   func didChangeWatchedFiles(_ params: JSONValue) {
     let names = [ConfigFile.name, SuppressionsFile.name]
     let changes = params["changes"]?.array ?? []
+    for path in changes.compactMap({ $0["uri"]?.string.flatMap(Self.filePath) }) where WorkspaceIndex.isReportName(path)
+    {
+      reportChanged(path)
+    }
     guard
       changes.isEmpty
         || changes.contains(where: { change in names.contains { change["uri"]?.string?.hasSuffix($0) == true } })

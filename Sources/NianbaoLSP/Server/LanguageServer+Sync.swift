@@ -15,6 +15,7 @@ extension LanguageServer {
     )
     analyses[uri] = nil
     pendingPublish.insert(uri)
+    if let path = Self.filePath(uri) { openDocumentURIs[path] = uri }
   }
 
   func didChange(_ params: JSONValue) throws(ResponseError) {
@@ -38,6 +39,13 @@ extension LanguageServer {
     analyses[uri] = nil
     documentSettingsCache[uri] = nil
     pendingPublish.remove(uri)
+    // What the disk holds counts again for the reports that compare themselves with this one.
+    indexedVersions[uri] = nil
+    lastYearDependants.record(uri, nil)
+    if let path = Self.filePath(uri) {
+      openDocumentURIs[path] = nil
+      reportChanged(path)
+    }
     if !pullDiagnostics {
       send(
         Outgoing.notification("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("diagnostics", [])]))
@@ -55,12 +63,13 @@ extension LanguageServer {
     let report = ReportParser.parse(document.source)
     let (checked, named) = document.checking
     let project = documentSettings(uri)
+    let lastYear = checked ? lastYearFindings(uri, version: document.version, report, project) : LastYearFindings()
     let diagnostics =
       checked
       ? unsuppressed(
         project.applied.policy.apply(
-          Checker.check(report, explicitlyNamed: named, options: project.applied.checkerOptions)
-        ),
+          Checker.check(report, explicitlyNamed: named, options: project.applied.checkerOptions) + lastYear.diagnostics
+        ).sortedByPosition(),
         report,
         project
       ) : []
@@ -69,9 +78,12 @@ extension LanguageServer {
       settingsGeneration: settingsGeneration,
       report: report,
       diagnostics: diagnostics,
-      language: project.applied.language.value
+      language: project.applied.language.value,
+      lastYear: lastYear.lastYear,
+      lastYearInputs: lastYear.inputs
     )
     analyses[uri] = analysis
+    lastYearDependants.record(uri, lastYear.inputs)
     return (document, analysis)
   }
 

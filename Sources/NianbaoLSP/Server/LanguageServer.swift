@@ -35,6 +35,18 @@ public actor LanguageServer {
   var createFileSupport = false
   var localeLanguage: Language?
   var watchedFilesDynamicRegistration = false
+  var relatedInformationSupport = false
+
+  /// The reports under the workspace folders, for finding each document's last-year report.
+  var workspace = WorkspaceIndex()
+  /// The open documents with a file, by path.
+  var openDocumentURIs: [String: String] = [:]
+  /// What each open document's cross-year findings were computed from.
+  var lastYearDependants = LastYearDependants()
+  /// The version of each open document whose title is in ``workspace``.
+  var indexedVersions: [String: Int] = [:]
+  /// Last-year reports read from the disk, by path, until they change.
+  var lastYearFiles: [String: LastYearReport] = [:]
 
   var settings = Settings()
   var settingsGeneration = 0
@@ -177,8 +189,12 @@ public actor LanguageServer {
       pendingPublish.removeAll()
       return
     }
-    for uri in pendingPublish.sorted() { publishDiagnostics(uri) }
-    pendingPublish.removeAll()
+    // Checking a report can put the reports that compare themselves with it back in the set.
+    while !pendingPublish.isEmpty {
+      let batch = pendingPublish.sorted()
+      pendingPublish.removeAll()
+      for uri in batch { publishDiagnostics(uri) }
+    }
   }
 
   /// The text the server holds for a document, for tests that compare it with the editor's.

@@ -1,0 +1,106 @@
+extension CrossYearRules {
+  /// What comparing a report with the year before needs of it, small enough to keep for
+  /// thousands of files: the title, the cells the rules compare and the sections' prose.
+  public struct Summary: Sendable, Hashable {
+    public var agency: String
+    public var year: Int
+    public var titleRange: Range<Int>
+    var edition: FormatEdition
+    /// Table 三 row 二, seven values, with their ranges.
+    var carriedOver: [(value: Int?, range: Range<Int>)]?
+    /// Table 三 row 四, seven values, with their ranges.
+    var carriedForward: [(value: Int?, range: Range<Int>)]?
+    /// Table 二 item (一): 规章 and 行政规范性文件.
+    var stock: [StockRow] = []
+    /// Each table 三 row's 总计, by row id.
+    var table3Totals: [String: (value: Int, range: Range<Int>)] = [:]
+    /// Table 四's three 总计 cells.
+    var table4Totals: [(value: Int, range: Range<Int>)]?
+    var sections: [SectionProse] = []
+
+    /// One row of table 二 item (一) of the 2021 format.
+    struct StockRow: Sendable {
+      var name: String
+      var issued: Int?
+      var repealed: Int?
+      var inForce: Int?
+      var inForceRange: Range<Int>
+    }
+
+    /// A section's own words, as compared with last year's.
+    struct SectionProse: Sendable {
+      var number: Int
+      var headingRange: Range<Int>
+      var titleText: String
+      var text: ComparableText
+    }
+
+    public static func == (lhs: Summary, rhs: Summary) -> Bool {
+      lhs.agency == rhs.agency && lhs.year == rhs.year
+        && lhs.carriedForward?.map(\.value) == rhs.carriedForward?.map(\.value)
+        && lhs.carriedOver?.map(\.value) == rhs.carriedOver?.map(\.value)
+        && lhs.stock.map { [$0.issued, $0.repealed, $0.inForce] }
+          == rhs.stock.map { [$0.issued, $0.repealed, $0.inForce] }
+        && lhs.sections.map(\.text.scalars) == rhs.sections.map(\.text.scalars)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(agency)
+      hasher.combine(year)
+    }
+
+    /// The agency (spaces dropped) and the year of a report's title: what pairs two reports.
+    public static func key(_ report: Report) -> (agency: String, year: Int)? {
+      guard let title = report.title, let year = title.year else { return nil }
+      let agency = String(String.UnicodeScalarView(title.agency.unicodeScalars.filter { !LabelText.isSpace($0) }))
+      return agency.isEmpty ? nil : (agency, year)
+    }
+
+    public init?(_ report: Report) {
+      guard let title = report.title, let (agency, year) = Self.key(report) else { return nil }
+      self.agency = agency
+      self.year = year
+      titleRange = title.range
+      edition = report.edition
+      if let row = report.table3?.row("2"), row.cells.count == 7 {
+        carriedOver = row.cells.map { ($0.integerValue, $0.range) }
+      }
+      if let row = report.table3?.row("4"), row.cells.count == 7 {
+        carriedForward = row.cells.map { ($0.integerValue, $0.range) }
+      }
+      if let table = report.table3 {
+        for (id, row) in table.rows where row.cells.count == 7 {
+          if let value = row.cells[6].integerValue { table3Totals[id] = (value, row.cells[6].range) }
+        }
+      }
+      if let row = report.table4?.row, row.cells.count == NationalFormat.table4ValueCount {
+        let totals = (0..<3).compactMap { group in
+          row.cells[group * 5 + 4].integerValue.map { ($0, row.cells[group * 5 + 4].range) }
+        }
+        if totals.count == 3 { table4Totals = totals }
+      }
+      if edition == .edition2021, let table = report.table2 {
+        for entry in table.rows where entry.subtableItem == 1 && entry.row.cells.count == 3 {
+          let cells = entry.row.cells
+          stock.append(
+            StockRow(
+              name: entry.name,
+              issued: cells[0].integerValue,
+              repealed: cells[1].integerValue,
+              inForce: cells[2].integerValue,
+              inForceRange: cells[2].range
+            )
+          )
+        }
+      }
+      sections = report.sections.filter { RepetitionRule.comparedSections.contains($0.number) }.map {
+        SectionProse(
+          number: $0.number,
+          headingRange: $0.headingRange,
+          titleText: $0.titleText,
+          text: ComparableText(section: $0, of: report)
+        )
+      }
+    }
+  }
+}
