@@ -53,7 +53,13 @@ struct CheckBenchmark {
       try runProgram(nianbao, ["--check", single.path])
       one.add(since: start)
     }
-    print(String(format: "one file (%d KB), whole process: median %.1f ms (goal ≤ 10 ms)", typical.utf8.count / 1024, one.median))
+    print(
+      String(
+        format: "one file (%d KB), whole process: median %.1f ms (goal ≤ 10 ms)",
+        typical.utf8.count / 1024,
+        one.median
+      )
+    )
 
     guard let ruff else {
       print("  ruff: not found (put it on PATH or set NIANBAO_RUFF) — no reference figures")

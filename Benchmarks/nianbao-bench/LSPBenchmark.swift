@@ -69,7 +69,9 @@ struct LSPBenchmark {
           .object([
             (
               "textDocument",
-              .object([("uri", .string(uri)), ("languageId", .string(language)), ("version", 1), ("text", .string(text))])
+              .object([
+                ("uri", .string(uri)), ("languageId", .string(language)), ("version", 1), ("text", .string(text)),
+              ])
             )
           ])
         )
@@ -176,7 +178,9 @@ struct LSPBenchmark {
       "server, typical report (\(typical.utf8.count / 1024) KB), didChange → publishDiagnostics, 1,000 edits: \(reportSamples.summary) (goal: below ruff's)"
     )
     if let python, let ruffServer {
-      print("  ruff server, \(python.name) (\(python.text.utf8.count / 1024) KB), same client, same minutes: \(ruffSamples.summary)")
+      print(
+        "  ruff server, \(python.name) (\(python.text.utf8.count / 1024) KB), same client, same minutes: \(ruffSamples.summary)"
+      )
       ruffServer.close()
     } else {
       print("  ruff server: not found (put ruff on PATH or set NIANBAO_RUFF) — no reference figures")
@@ -226,7 +230,8 @@ struct LSPBenchmark {
     }
     print(
       String(
-        format: "server memory: %.0f MB resident with the 1 MB document open, %.0f MB with 1,000 reports more (goal ≤ 100 MB)",
+        format:
+          "server memory: %.0f MB resident with the 1 MB document open, %.0f MB with 1,000 reports more (goal ≤ 100 MB)",
         before,
         server.residentMegabytes
       )

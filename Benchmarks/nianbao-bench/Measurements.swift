@@ -37,7 +37,11 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> Double {
   let start = now()
   let status = posix_spawn(&pid, path, &actions, nil, argv, environ)
   guard status == 0 else {
-    throw NSError(domain: "nianbao-bench", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "cannot run \(path)"])
+    throw NSError(
+      domain: "nianbao-bench",
+      code: Int(status),
+      userInfo: [NSLocalizedDescriptionKey: "cannot run \(path)"]
+    )
   }
   var exitStatus: Int32 = 0
   while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}

@@ -97,7 +97,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 /// The binary to measure: named, or the `nianbao` built beside this benchmark.
 func nianbaoBinary(_ index: Int) -> String {
   if arguments.count > index { return arguments[index] }
-  return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nianbao").path
+  return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nianbao")
+    .path
 }
 let ruff = locate("ruff", environment: "NIANBAO_RUFF")
 

@@ -1,74 +1,96 @@
 extension JSONValue {
   /// Compact JSON text (UTF-8, non-ASCII characters written as they are).
   public func serialized(pretty: Bool = false) -> String {
-    var out = ""
+    String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+  }
+
+  /// ``serialized(pretty:)`` as UTF-8 bytes, written straight into one buffer: a language
+  /// server's messages on a large document are megabytes of strings.
+  public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
     write(to: &out, pretty: pretty, indent: 0)
     return out
   }
 
-  private func write(to out: inout String, pretty: Bool, indent: Int) {
+  private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
     switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
+    case .null: out += "null".utf8
+    case .bool(let b): out += (b ? "true" : "false").utf8
+    case .int(let i): out += String(i).utf8
     case .double(let d):
       if d.isFinite {
-        if abs(d) < 1e15, let i = Int(exactly: d) { out += String(i) } else { out += String(d) }
+        if abs(d) < 1e15, let i = Int(exactly: d) { out += String(i).utf8 } else { out += String(d).utf8 }
       } else {
-        out += "null"
+        out += "null".utf8
       }
     case .string(let s): JSONValue.writeString(s, to: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        out += "[]".utf8
         return
       }
-      out += "["
+      out.append(UInt8(ascii: "["))
       for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
-        if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        if pretty { newline(&out, indent + 1) }
         item.write(to: &out, pretty: pretty, indent: indent + 1)
       }
-      if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "]"
+      if pretty { newline(&out, indent) }
+      out.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        out += "{}"
+        out += "{}".utf8
         return
       }
-      out += "{"
+      out.append(UInt8(ascii: "{"))
       for (i, (key, value)) in members.enumerated() {
-        if i > 0 { out += "," }
-        if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        if pretty { newline(&out, indent + 1) }
         JSONValue.writeString(key, to: &out)
-        out += pretty ? ": " : ":"
+        out += (pretty ? ": " : ":").utf8
         value.write(to: &out, pretty: pretty, indent: indent + 1)
       }
-      if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "}"
+      if pretty { newline(&out, indent) }
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func writeString(_ s: String, to out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
+  private func newline(_ out: inout [UInt8], _ indent: Int) {
+    out.append(UInt8(ascii: "\n"))
+    out += repeatElement(UInt8(ascii: " "), count: 2 * indent)
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  private static func writeString(_ s: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var s = s
+    s.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): out += #"\""#.utf8
+        case UInt8(ascii: "\\"): out += #"\\"#.utf8
+        case UInt8(ascii: "\n"): out += #"\n"#.utf8
+        case UInt8(ascii: "\r"): out += #"\r"#.utf8
+        case UInt8(ascii: "\t"): out += #"\t"#.utf8
+        case 0..<0x20:
+          out += #"\u00"#.utf8
+          out.append(hexDigits[Int(byte >> 4)])
+          out.append(hexDigits[Int(byte & 0xF)])
+        case 0xE2
+        where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+          // U+2028 and U+2029 end lines in JavaScript: escaped.
+          out += (bytes[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+          index += 2
+        default:
+          out.append(byte)
         }
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
 }

@@ -131,6 +131,23 @@ import Testing
     #expect(JSONValue.string("a\u{1}b").serialized() == #""a\u0001b""#)
   }
 
+  /// The writer works on UTF-8 bytes: each escape, at the ends of a string and beside
+  /// multi-byte characters, and the line separators JavaScript would break on.
+  @Test func writerEscapesByteByByte() throws {
+    let cases: [(String, String)] = [
+      ("\u{1F}表\u{7F}", "\"\\u001f表\u{7F}\""), ("\"\\\r\t", #""\"\\\r\t""#),
+      ("行\u{2028}末\u{2029}", #""行\u2028末\u2029""#), ("\u{2027}\u{202A}", "\"\u{2027}\u{202A}\""),
+      ("😀\n", #""😀\n""#), ("", #""""#),
+    ]
+    for (string, written) in cases {
+      #expect(JSONValue.string(string).serialized() == written)
+      #expect(try JSONValue.parse(JSONValue.string(string).serialized()) == .string(string))
+    }
+    let value = JSONValue.object([("a", .array([1, .double(2.5), .null])), ("表", .object([]))])
+    #expect(value.serialized(pretty: true) == "{\n  \"a\": [\n    1,\n    2.5,\n    null\n  ],\n  \"表\": {}\n}")
+    #expect(String(decoding: value.serializedBytes(), as: UTF8.self) == value.serialized())
+  }
+
   @Test func rejects() {
     for bad in ["", "{", "[1,]", "01x", "\"abc", "{\"a\" 1}", "tru", "1 2"] {
       #expect(throws: JSONParseError.self, "\(bad)") { try JSONValue.parse(bad) }

@@ -177,7 +177,9 @@ enum LineTokenizer {
       }
     }
     let first = bytes[word.lowerBound]
-    if !(0x30...0x39).contains(first), word.count <= 6, asciiBlankMarkers.contains(where: { $0.elementsEqual(bytes[word]) }) {
+    if !(0x30...0x39).contains(first), word.count <= 6,
+      asciiBlankMarkers.contains(where: { $0.elementsEqual(bytes[word]) })
+    {
       return .blankMarker
     }
     if !isNumber || !sawDigit || previousComma || (sawPoint && digitsAfterPoint == 0) { return .text }

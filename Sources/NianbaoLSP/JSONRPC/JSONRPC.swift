@@ -132,7 +132,7 @@ public enum Outgoing {
 
   /// The bytes of a framed message.
   public static func frame(_ message: JSONValue) -> [UInt8] {
-    let body = Array(message.serialized().utf8)
+    let body = message.serializedBytes()
     return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
   }
 }
