@@ -16,6 +16,8 @@ extension LanguageServer {
     if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
       markdownHover = formats.contains("markdown")
     }
+    snippetSupport =
+      capabilities["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.bool ?? false
     localeLanguage = Settings.language(fromLocale: params["locale"]?.string)
     settings = Settings(params["initializationOptions"])
     reportSettingProblems()
@@ -41,6 +43,13 @@ extension LanguageServer {
           ("documentSymbolProvider", true),
           ("foldingRangeProvider", true),
           ("inlayHintProvider", true),
+          (
+            "completionProvider",
+            .object([
+              ("triggerCharacters", .array(Self.completionTriggerCharacters.map(JSONValue.string))),
+              ("resolveProvider", false),
+            ])
+          ),
           (
             "diagnosticProvider",
             pullDiagnostics

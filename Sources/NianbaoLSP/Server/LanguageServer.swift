@@ -33,6 +33,7 @@ public actor LanguageServer {
   var documentChangesSupport = false
   var localeLanguage: Language?
   var watchedFilesDynamicRegistration = false
+  var snippetSupport = false
 
   var settings = Settings()
   var settingsGeneration = 0
@@ -110,6 +111,7 @@ public actor LanguageServer {
       case "textDocument/documentSymbol": result = try documentSymbols(params)
       case "textDocument/foldingRange": result = try foldingRanges(params)
       case "textDocument/inlayHint": result = try inlayHints(params)
+      case "textDocument/completion": result = try completion(params)
       default: throw ResponseError(.methodNotFound, "Method not found: \(method)")
       }
       send(Outgoing.response(id: id, result: result))
