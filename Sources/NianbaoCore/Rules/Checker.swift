@@ -46,10 +46,16 @@ public enum Checker {
     CellRules.run(&context)
     Table3Balance.run(&context)
     Table4Balance.run(&context)
+    Table2MarkRule.run(&context)
     BlankCellRule.run(&context)
     DateRules.run(&context)
     ContentRules.run(&context)
     NarrativeRules.run(&context)
+    ProblemSectionRules.run(&context)
+    WorkYearRule.run(&context)
+    EnumerationRule.run(&context)
+    DoubledWordRule.run(&context)
+    ParagraphEndRule.run(&context)
     return context.diagnostics.sortedByPosition()
   }
 }
