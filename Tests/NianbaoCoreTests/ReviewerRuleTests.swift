@@ -77,6 +77,8 @@ import Testing
     #expect(codes(replacing: items, with: "一是政策解读形式较为单一；三是个别站所信息报送不及时。") == ["NB406"])
     #expect(codes(replacing: items, with: "一是政策解读形式较为单一；一是个别站所信息报送不及时。").isEmpty)  // a new one
     #expect(codes(replacing: items, with: "一是政策解读形式较为单一；二是个别站所信息报送不及时；二是更新慢。") == ["NB406"])
+    #expect(codes(replacing: items, with: "一是政策解读形式较为单一；二是报送不及时；三是更新慢；四是栏目少；六是人员少。") == ["NB406"])
+    #expect(codes(replacing: items, with: "一是政策解读形式较为单一；二是报送不及时；三是更新慢；四是栏目少；五是人员少。").isEmpty)
     // Broken over lines by a crawler, and inside words.
     #expect(codes(replacing: items, with: "一是政策解读形式较为单一；二\n是个别站所信息报送不及时；三是标准统一是难点。").isEmpty)
     // An enumeration under a sub-heading starts afresh; one whose 一是 is not there is not checked.

@@ -51,11 +51,7 @@ public enum Checker {
     DateRules.run(&context)
     ContentRules.run(&context)
     NarrativeRules.run(&context)
-    ProblemSectionRules.run(&context)
-    WorkYearRule.run(&context)
-    EnumerationRule.run(&context)
-    DoubledWordRule.run(&context)
-    ParagraphEndRule.run(&context)
+    WritingRules.run(&context)
     return context.diagnostics.sortedByPosition()
   }
 }

@@ -6,12 +6,11 @@ enum DoubledWordRule {
   static let singles: Set<Unicode.Scalar> = Set("的和与及并被从向于其之也都还而或".unicodeScalars)
   static let longest = 8
 
-  static func run(_ context: inout RuleContext) {
+  static func run(_ context: inout RuleContext, _ prose: ProseScan) {
     let report = context.report
     let source = context.source
     for section in report.sections {
-      for stretch in ProseText.stretches(of: section, in: report) {
-        let scalars = LabelPieces.scalarsWithOffsets(source, stretch)
+      for (stretch, scalars) in prose.stretches(section) {
         var index = 0
         while index < scalars.count {
           if let length = doubled(scalars, at: index), inSentence(source, scalars[index].offset) {
@@ -57,11 +56,16 @@ enum DoubledWordRule {
 
   /// The length of the word at `index` that is written again right after it, if any.
   static func doubled(_ scalars: ProseText.Scalars, at index: Int) -> Int? {
+    guard ProseText.isIdeograph(scalars[index].scalar) else { return nil }
     for length in stride(from: longest, through: 1, by: -1) where index + 2 * length <= scalars.count {
-      let word = scalars[index..<(index + length)].map(\.scalar)
-      guard word.allSatisfy(ProseText.isIdeograph),
-        scalars[(index + length)..<(index + 2 * length)].map(\.scalar) == word
+      // Compared in place: this runs at every character of the text.
+      guard scalars[index + length].scalar == scalars[index].scalar,
+        (0..<length).allSatisfy({
+          scalars[index + $0].scalar == scalars[index + length + $0].scalar
+            && ProseText.isIdeograph(scalars[index + $0].scalar)
+        })
       else { continue }
+      let word = scalars[index..<(index + length)].map(\.scalar)
       if length == 1 {
         let s = word[0]
         guard singles.contains(s) else { continue }

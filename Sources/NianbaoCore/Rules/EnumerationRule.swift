@@ -1,13 +1,12 @@
 /// NB406: `一是…；二是…；三是…` that skips a number or repeats one. Each enumeration that starts
 /// at 一是 is checked on its own; a sub-heading or a new section starts afresh.
 enum EnumerationRule {
-  static func run(_ context: inout RuleContext) {
+  static func run(_ context: inout RuleContext, _ prose: ProseScan) {
     let report = context.report
     let source = context.source
     for section in report.sections {
       let subheadingStarts = section.subheadings.map(\.range.lowerBound)
-      for stretch in ProseText.stretches(of: section, in: report) {
-        let scalars = LabelPieces.scalarsWithOffsets(source, stretch)
+      for (stretch, scalars) in prose.stretches(section) {
         var previous: Int?
         var nextSubheading = 0
         let starts = subheadingStarts.filter { stretch.contains($0) }.sorted()
@@ -53,7 +52,9 @@ enum EnumerationRule {
   static func markers(_ scalars: ProseText.Scalars) -> [(start: Int, end: Int, value: Int)] {
     var result: [(Int, Int, Int)] = []
     for index in scalars.indices {
-      guard let value = numerals[scalars[index].scalar] else { continue }
+      // The numerals lie in U+4E00 (一) … U+56DB (四): this runs at every character.
+      let code = scalars[index].scalar.value
+      guard code >= 0x4E00, code <= 0x56DB, let value = numerals[scalars[index].scalar] else { continue }
       var next = index + 1
       while next < scalars.count, ProseText.isBlank(scalars[next].scalar) { next += 1 }
       guard next < scalars.count, scalars[next].scalar == "是" else { continue }

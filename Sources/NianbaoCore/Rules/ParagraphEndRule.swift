@@ -11,13 +11,16 @@ enum ParagraphEndRule {
     let report = context.report
     let source = context.source
     for section in report.sections {
-      let subheadings = section.subheadings.map(\.range)
+      // The lines sub-headings start on, looked up for every line.
+      let subheadingLines = Set(section.subheadings.map { source.lines.line(containing: $0.range.lowerBound) })
+      func isSubheading(_ range: Range<Int>) -> Bool {
+        subheadingLines.contains(source.lines.line(containing: range.lowerBound))
+      }
       let lines = ProseText.lines(of: section, in: report)
       for (k, line) in lines.enumerated() where !line.isEmpty {
         let next = k + 1 < lines.count ? lines[k + 1] : nil
         func opensSomething(_ range: Range<Int>, afterBlank: Bool) -> Bool {
-          subheadings.contains { $0.overlaps(range) || $0.lowerBound == range.lowerBound }
-            || isHeadingLike(source.text(range)) || (afterBlank && opensParagraph(source.text(range)))
+          isSubheading(range) || isHeadingLike(source.text(range)) || (afterBlank && opensParagraph(source.text(range)))
         }
         let endsParagraph: Bool
         if let next, next.isEmpty {
@@ -28,7 +31,7 @@ enum ParagraphEndRule {
         } else {
           endsParagraph = next.map { opensSomething($0, afterBlank: false) } ?? true
         }
-        guard endsParagraph, !subheadings.contains(where: { $0.overlaps(line) }) else { continue }
+        guard endsParagraph, !isSubheading(line) else { continue }
         // The next line must follow directly: a line of the body left out (a table) is a break.
         if let next, !next.isEmpty,
           source.lines.line(containing: next.lowerBound) != source.lines.line(containing: line.lowerBound) + 1

@@ -1,10 +1,10 @@
 /// NB404, NB405: what section 五 says. It names the report year's problems and next year's
 /// plans; looking back at how last year's problems were addressed is what the format asks for.
 enum ProblemSectionRules {
-  static func run(_ context: inout RuleContext) {
+  static func run(_ context: inout RuleContext, _ prose: ProseScan) {
     guard let problems = context.report.section(5) else { return }
     checkSaysNothing(problems, &context)
-    if let year = context.report.year { checkYears(problems, year: year, &context) }
+    if let year = context.report.year { checkYears(problems, year: year, prose, &context) }
   }
 
   /// Words that only name the parts of 五, not what is in them.
@@ -18,6 +18,8 @@ enum ProblemSectionRules {
     let source = context.source
     var words = ContentRules.words(source, problems.bodyRange)
     guard !words.isEmpty else { return }  // NB402
+    // Longer than every part name together and a sentence: it says something.
+    guard words.unicodeScalars.count < 120 else { return }
     let written = words
     for name in partNames { words = words.replacing(name, with: "") }
     let key = CompletionKey(words)
@@ -67,9 +69,7 @@ enum ProblemSectionRules {
     while let first = text.first, "，,、：:".contains(first) { text.removeFirst() }
     let head = String(text.prefix(14))
     for marker in planMarkers {
-      if let found = head.firstRange(of: marker), head.distance(from: head.startIndex, to: found.lowerBound) <= 10 {
-        return true
-      }
+      if let found = characterOffset(of: marker, in: Array(head)), found <= 10 { return true }
     }
     guard let will = text.prefix(11).firstIndex(of: "将") else { return false }
     let rest = String(text[(will + 1)...])
@@ -81,21 +81,30 @@ enum ProblemSectionRules {
   static func namesProblems(_ clause: String) -> Bool {
     var text = Substring(clause)
     if text.hasPrefix("度") { text = text.dropFirst() }
-    guard let exist = text.firstRange(of: "存在"), text.distance(from: text.startIndex, to: exist.lowerBound) <= 10 else {
+    let characters = Array(text)
+    guard let exist = characterOffset(of: "存在", in: characters), exist <= 10 else { return false }
+    let before = characters[..<exist]
+    guard !before.contains("，"), !before.contains(","), !before.contains("但") else { return false }
+    let after = Array(characters[(exist + 2)...].prefix(8))
+    guard characterOffset(of: "问题", in: after) != nil || characterOffset(of: "不足", in: after) != nil else {
       return false
     }
-    let before = text[..<exist.lowerBound]
-    guard !before.contains("，"), !before.contains(","), !before.contains("但") else { return false }
-    let after = text[exist.upperBound...].prefix(8)
-    guard after.contains("问题") || after.contains("不足") else { return false }
-    return !["改进", "整改", "改正", "落实情况", "解决情况"].contains { text.contains($0) }
+    return !["改进", "整改", "改正", "落实情况", "解决情况"].contains { characterOffset(of: $0, in: characters) != nil }
   }
 
-  private static func checkYears(_ problems: Section, year: Int, _ context: inout RuleContext) {
+  /// Where `needle` first stands in `characters`, counted in characters.
+  static func characterOffset(of needle: String, in characters: [Character]) -> Int? {
+    let pattern = Array(needle)
+    guard !pattern.isEmpty, characters.count >= pattern.count else { return nil }
+    return (0...(characters.count - pattern.count)).first {
+      characters[$0..<($0 + pattern.count)].elementsEqual(pattern)
+    }
+  }
+
+  private static func checkYears(_ problems: Section, year: Int, _ prose: ProseScan, _ context: inout RuleContext) {
     let source = context.source
     let reported = Set(context.diagnostics.filter { $0.code == Rule.paragraphOtherYear.code }.map(\.range.lowerBound))
-    for stretch in ProseText.stretches(of: problems, in: context.report) {
-      let scalars = LabelPieces.scalarsWithOffsets(source, stretch)
+    for (stretch, scalars) in prose.stretches(problems) {
       for mention in ProseText.years(in: scalars, end: stretch.upperBound)
       where !reported.contains(mention.range.lowerBound) {
         let clause = ProseText.clause(scalars, from: mention.after)

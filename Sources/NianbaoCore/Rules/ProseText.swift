@@ -122,3 +122,33 @@ enum ProseText {
     (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
   }
 }
+
+/// The running text of every section, read into scalars once for the rules that read the
+/// writing (NB310, NB405, NB406, NB407).
+struct ProseScan {
+  private var bySection: [Int: [(range: Range<Int>, scalars: ProseText.Scalars)]] = [:]
+
+  init(_ report: Report) {
+    for section in report.sections {
+      bySection[section.headingRange.lowerBound] = ProseText.stretches(of: section, in: report).map {
+        ($0, LabelPieces.scalarsWithOffsets(report.source, $0))
+      }
+    }
+  }
+
+  func stretches(_ section: Section) -> [(range: Range<Int>, scalars: ProseText.Scalars)] {
+    bySection[section.headingRange.lowerBound] ?? []
+  }
+}
+
+/// NB310, NB404–NB408: the rules that read the writing, over one reading of it.
+enum WritingRules {
+  static func run(_ context: inout RuleContext) {
+    let prose = ProseScan(context.report)
+    ProblemSectionRules.run(&context, prose)
+    WorkYearRule.run(&context, prose)
+    EnumerationRule.run(&context, prose)
+    DoubledWordRule.run(&context, prose)
+    ParagraphEndRule.run(&context)
+  }
+}

@@ -14,14 +14,13 @@ enum WorkYearRule {
     "部门预算", "部门决算", "预算", "决算", "以来", "起", "至", "底", "末", "同期", "相比", "比", "的", "度部门预算", "度部门决算", "度预算", "度决算",
   ]
 
-  static func run(_ context: inout RuleContext) {
+  static func run(_ context: inout RuleContext, _ prose: ProseScan) {
     let report = context.report
     guard let year = report.year else { return }
     let source = context.source
     let reported = Set(context.diagnostics.filter { $0.code == Rule.paragraphOtherYear.code }.map(\.range.lowerBound))
     for section in report.sections where (1...4).contains(section.number) {
-      for stretch in ProseText.stretches(of: section, in: report) {
-        let scalars = LabelPieces.scalarsWithOffsets(source, stretch)
+      for (stretch, scalars) in prose.stretches(section) {
         for mention in ProseText.years(in: scalars, end: stretch.upperBound)
         where (mention.year < year || mention.year > year + 1) && !reported.contains(mention.range.lowerBound) {
           guard !insideTitle(scalars, before: mention.start) else { continue }
