@@ -73,12 +73,16 @@ enum SARIFReport {
     "NB108": "InvalidValue", "NB109": "MissingTitle", "NB110": "UnsplittableCells", "NB111": "RunTogetherCells",
     "NB112": "OutdatedLayout", "NB113": "MisnumberedSection", "NB114": "BlankCell", "NB115": "DuplicateRow",
     "NB117": "PlaceholderLeft",
+    "NB116": "NotANumberInTable2",
     "NB201": "RowTotal", "NB202": "OutcomeTotal", "NB203": "CarryIdentity", "NB204": "ReviewTotal",
     "NB205": "ContradictedValue", "NB301": "PeriodWrongYear", "NB302": "PeriodNotWholeYear",
     "NB303": "ImpossibleDate", "NB304": "ReversedRange", "NB305": "CutoffNotYearEnd", "NB306": "ParagraphOtherYear",
     "NB307": "NoPeriodStatement", "NB308": "SignatureDate", "NB309": "CarryOverAcrossYears",
     "NB311": "StockContinuity", "NB312": "RepeatedText", "NB313": "AmbiguousPreviousYear",
-    "NB401": "NoFeeStatement", "NB402": "EmptyProblems", "NB403": "NoAccountability", "NB501": "NarrativeMismatch",
+    "NB310": "WorkOfAnotherYear",
+    "NB401": "NoFeeStatement", "NB402": "EmptyProblems", "NB403": "NoAccountability", "NB404": "ProblemsSayNothing",
+    "NB405": "ProblemsOfAnotherYear",
+    "NB406": "BrokenEnumeration", "NB407": "DoubledWords", "NB408": "UnfinishedParagraph", "NB501": "NarrativeMismatch",
   ]
 
   static func level(_ severity: Severity) -> JSONValue {

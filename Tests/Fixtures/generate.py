@@ -392,7 +392,17 @@ def main():
     write("nb401-no-fee-statement.txt", base.replace("本年度未发出收费通知，未收取政府信息公开信息处理费。", "无"))
     write("nb403-no-accountability.txt", base.replace("把政务公开纳入年度绩效考核，开展社会评议 1 次，全年未发生责任追究事件。", "定期检查各站所政务公开工作。"))
     write("nb501-narrative-mismatch.txt", base.replace("全年共收到政府信息公开申请 12 件", "全年共收到政府信息公开申请 17 件").replace("办结 11 件", "办结 10 件"))
-    write("nb402-empty-problems.txt", base.replace(TAIL.format(next=2026).split("六、")[0], "五、存在的主要问题及改进情况\n无\n\n"))
+    write("nb402-empty-problems.txt", base.replace(TAIL.format(next=2026).split("六、")[0], "五、存在的主要问题及改进情况\n\n"))
+
+    # What reviewers deduct points for
+    write("nb116-table2-marks.txt", report(t2=table2_tabs({"行政强制": ["/"], "行政事业性收费": ["不适用"]})))
+    write("nb310-work-year.txt", base.replace("扎实推进政府信息公开工作。", "扎实推进政府信息公开工作。本单位2024年度共清理政策文件 5 件。"))
+    write("nb404-problems-say-nothing.txt", base.replace(TAIL.format(next=2026).split("六、")[0], "五、存在的主要问题及改进情况\n无\n\n"))
+    write("nb405-problems-other-year.txt", base.replace("一是政策解读形式较为单一", "2024年存在的问题：一是政策解读形式较为单一")
+          .replace("2026年，白石镇将丰富", "2025年，白石镇将丰富"))
+    write("nb406-enumeration.txt", base.replace("二是个别站所信息报送不及时。", "三是个别站所信息报送不及时；三是政务新媒体更新较慢。"))
+    write("nb407-doubled-word.txt", base.replace("政策解读形式较为单一", "政策解读的的形式较为单一").replace("压实各站所公开责任", "进一步进一步压实各站所公开责任"))
+    write("nb408-unfinished-paragraph.txt", base.replace("政务新媒体全年发布信息 305 条。", "政务新媒体全年发布信息 305 条"))
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ import Testing
     #expect(result.status == 2)  // the file in no known encoding cannot be read
     // The page goes to a file; standard error says what could not be read, and the count.
     #expect(result.stderr.contains("nianbao: reports/旧编码2025年度报告.txt: 文件既不是 UTF-8 也不是 GB18030/GBK 编码"))
-    #expect(result.stderr.hasSuffix("3 个错误，3 个警告，涉及 5 个文件中的 3 个；1 个文件无法读取\n"))
+    #expect(result.stderr.hasSuffix("3 个错误，3 个警告，1 条提示，涉及 5 个文件中的 3 个；1 个文件无法读取\n"))
     let html = result.stdout
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
     #expect(html.contains("<meta charset=\"utf-8\">"))

@@ -9,7 +9,7 @@ import Testing
   }
 
   @Test func fixableFixturesExist() {
-    #expect(Self.fixable.count == 14, "\(Self.fixable)")
+    #expect(Self.fixable.count == 16, "\(Self.fixable)")
   }
 
   @Test(arguments: fixable)

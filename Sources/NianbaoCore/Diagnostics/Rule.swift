@@ -359,8 +359,9 @@ extension Rule {
     severity: .warning,
     title: LocalizedText(zh: "“存在的主要问题及改进情况”内容空缺", en: "Section 五 is empty"),
     explanation: LocalizedText(
-      zh: "第五部分应写明存在的主要问题和改进情况，不能为空或只写“无”。",
-      en: "Section 五 states the main problems and the improvements; it may not be empty or just “无”."
+      zh: "第五部分应写明存在的主要问题和改进情况，标题下不能什么都没有。只写了“无”或不足一句话的是 NB404。",
+      en:
+        "Section 五 states the main problems and the improvements; it may not have nothing under its heading. One that says only “无”, or less than a sentence, is NB404."
     )
   )
 
@@ -393,11 +394,12 @@ extension Rule {
   public static let all: [Rule] = [
     notAReport, missingSection, sectionsOutOfOrder, duplicateSection, missingTable, nonCanonicalLabel, missingRow,
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
-    misnumberedSection, blankCell, duplicateRow, placeholderLeft, rowTotal, outcomeTotal, carryIdentity, reviewTotal,
-    contradictedValue,
+    misnumberedSection, blankCell, duplicateRow, placeholderLeft, notANumberInTable2, rowTotal, outcomeTotal,
+    carryIdentity, reviewTotal, contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
-    noPeriodStatement, signatureDate, carryOverAcrossYears, stockContinuity, repeatedText, ambiguousPreviousYear,
-    noFeeStatement, emptyProblems, noAccountability,
+    noPeriodStatement, signatureDate, carryOverAcrossYears, workOfAnotherYear, stockContinuity, repeatedText,
+    ambiguousPreviousYear, noFeeStatement, emptyProblems, noAccountability, problemsSayNothing, problemsOfAnotherYear,
+    brokenEnumeration, doubledWords, unfinishedParagraph,
     narrativeMismatch,
   ]
 

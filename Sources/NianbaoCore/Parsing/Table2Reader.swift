@@ -54,7 +54,7 @@ struct Table2Reader {
       }
       let core = LabelText.normalize(text).core
       // Only a cell followed by numbers can be a row.
-      let beforeValues = index < tokens.count && tokens[index].isValue
+      let beforeValues = index < tokens.count && (tokens[index].isValue || isNotApplicable(tokens[index]))
       if core.has("信息内容") {
         let words = LineTokenizer.words(source, token.range)
         let label = beforeValues ? rowLabel(token, core: core) : nil
@@ -110,7 +110,7 @@ struct Table2Reader {
     let tokens = stream.tokens
     var k = index
     var values: [StreamToken] = []
-    while k < tokens.count, tokens[k].isValue {
+    while k < tokens.count, tokens[k].isValue || isNotApplicable(tokens[k]) {
       if !tokens[k].trailing { values.append(tokens[k]) }
       k += 1
       // A signed change run together with the numbers around it (`144+5149`: 144, +5, 149 or
@@ -142,6 +142,11 @@ struct Table2Reader {
       if Self.units.contains(where: { next.hasPrefix($0) && !(amount && $0.hasSuffix("元")) }) { return nil }
     }
     return RawRow(item: item, name: name, label: label, exact: exact, values: values)
+  }
+
+  /// `不适用` in a cell stands where a number belongs (NB116 says it is not one).
+  private func isNotApplicable(_ token: StreamToken) -> Bool {
+    token.kind == .text && source.text(token.range) == Table2Marks.notApplicable
   }
 
   private static let units = ["件", "项", "个", "条", "份", "万元", "元", "次", "宗", "%"]
@@ -241,7 +246,9 @@ struct Table2Reader {
       let spec = specs.first { $0.rows.contains(name) } ?? specs.first { $0.item == raw.item }
       let expected = spec?.columns.count ?? raw.values.count
       var cells = raw.values.enumerated().map { column, token in
-        Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
+        // Read as 0, like a blank; NB116 reports it.
+        if isNotApplicable(token) { return Cell(range: token.range, content: .blank) }
+        return Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
           .cell(
             allowDecimal: spec?.decimalColumns.contains(column) ?? false,
             allowNegative: spec?.signedColumns.contains(column) ?? false

@@ -46,11 +46,13 @@ public enum Checker {
     CellRules.run(&context)
     Table3Balance.run(&context)
     Table4Balance.run(&context)
+    Table2MarkRule.run(&context)
     BlankCellRule.run(&context)
     DateRules.run(&context)
     ContentRules.run(&context)
     NarrativeRules.run(&context)
     PlaceholderRule.run(&context)
+    WritingRules.run(&context)
     return context.diagnostics.sortedByPosition()
   }
 }

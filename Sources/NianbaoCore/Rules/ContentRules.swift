@@ -1,4 +1,5 @@
-/// NB401, NB402, NB403: what sections 五 and 六 must say, and what a government's report must
+/// NB401, NB402, NB403: what sections 五 and 六 must say (NB404 and NB405, what 五 says, are
+/// `ProblemSectionRules`), and what a government's report must
 /// say of appraisal, public review and accountability.
 enum ContentRules {
   static func run(_ context: inout RuleContext) {
@@ -25,8 +26,8 @@ enum ContentRules {
       let squeezed = source.text(problems.bodyRange).unicodeScalars.filter {
         !LabelText.isSpace($0) && $0 != "\n" && $0 != "\r"
       }
-      let text = String(String.UnicodeScalarView(squeezed))
-      if text.unicodeScalars.count < 10 || text == "无" || text == "无。" {
+      // Nothing at all under the heading; a 五 that says only “无” is NB404.
+      if squeezed.isEmpty {
         context.add(
           Diagnostic(
             .emptyProblems,

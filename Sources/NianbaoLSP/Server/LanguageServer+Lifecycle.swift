@@ -22,6 +22,8 @@ extension LanguageServer {
     if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
       markdownHover = formats.contains("markdown")
     }
+    snippetSupport =
+      capabilities["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.bool ?? false
     localeLanguage = Settings.language(fromLocale: params["locale"]?.string)
     settings = Settings(params["initializationOptions"])
     reportSettingProblems()
@@ -52,6 +54,13 @@ extension LanguageServer {
           ("inlayHintProvider", true),
           ("documentFormattingProvider", true),
           ("executeCommandProvider", .object([("commands", .array([.string(Self.newReportCommand)]))])),
+          (
+            "completionProvider",
+            .object([
+              ("triggerCharacters", .array(Self.completionTriggerCharacters.map(JSONValue.string))),
+              ("resolveProvider", false),
+            ])
+          ),
           (
             "diagnosticProvider",
             pullDiagnostics

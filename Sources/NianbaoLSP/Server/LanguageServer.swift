@@ -47,6 +47,7 @@ public actor LanguageServer {
   var indexedVersions: [String: Int] = [:]
   /// Last-year reports read from the disk, by path, until they change.
   var lastYearFiles: [String: LastYearReport] = [:]
+  var snippetSupport = false
 
   var settings = Settings()
   var settingsGeneration = 0
@@ -126,6 +127,7 @@ public actor LanguageServer {
       case "textDocument/inlayHint": result = try inlayHints(params)
       case "workspace/executeCommand": result = try executeCommand(params)
       case "textDocument/formatting": result = try formatting(params)
+      case "textDocument/completion": result = try completion(params)
       default: throw ResponseError(.methodNotFound, "Method not found: \(method)")
       }
       send(Outgoing.response(id: id, result: result))

@@ -1,0 +1,91 @@
+/// NB408 (information): a paragraph of running text that ends without final punctuation. Only
+/// the last line of a paragraph counts (followed by a blank line, a sub-heading or the end of
+/// the section): a line of web text broken inside a sentence goes on in the next line.
+/// Headings, sub-headings, short lines (signatures, dates, titles) and table lines are left out.
+enum ParagraphEndRule {
+  static let finalPunctuation: Set<Unicode.Scalar> = Set("。！？!?；;：:…”\"’」』）)】》.".unicodeScalars)
+  /// Lines shorter than this are titles, signatures or dates, not paragraphs.
+  static let shortestParagraph = 20
+
+  static func run(_ context: inout RuleContext) {
+    let report = context.report
+    let source = context.source
+    for section in report.sections {
+      // The lines sub-headings start on, looked up for every line.
+      let subheadingLines = Set(section.subheadings.map { source.lines.line(containing: $0.range.lowerBound) })
+      func isSubheading(_ range: Range<Int>) -> Bool {
+        subheadingLines.contains(source.lines.line(containing: range.lowerBound))
+      }
+      let lines = ProseText.lines(of: section, in: report)
+      for (k, line) in lines.enumerated() where !line.isEmpty {
+        let next = k + 1 < lines.count ? lines[k + 1] : nil
+        func opensSomething(_ range: Range<Int>, afterBlank: Bool) -> Bool {
+          isSubheading(range) || isHeadingLike(source.text(range)) || (afterBlank && opensParagraph(source.text(range)))
+        }
+        let endsParagraph: Bool
+        if let next, next.isEmpty {
+          // A blank line is a page break of a PDF as often as a paragraph break: the text after it
+          // must open something.
+          let following = lines[(k + 1)...].first { !$0.isEmpty }
+          endsParagraph = following.map { opensSomething($0, afterBlank: true) } ?? true
+        } else {
+          endsParagraph = next.map { opensSomething($0, afterBlank: false) } ?? true
+        }
+        guard endsParagraph, !isSubheading(line) else { continue }
+        // The next line must follow directly: a line of the body left out (a table) is a break.
+        if let next, !next.isEmpty,
+          source.lines.line(containing: next.lowerBound) != source.lines.line(containing: line.lowerBound) + 1
+        {
+          continue
+        }
+        let text = source.text(line)
+        guard isUnfinishedSentence(text) else { continue }
+        let scalars = Array(text.unicodeScalars)
+        let tail = String(String.UnicodeScalarView(scalars.suffix(12)))
+        context.add(
+          Diagnostic(
+            .unfinishedParagraph,
+            range: (line.upperBound - tail.utf8.count)..<line.upperBound,
+            message: LocalizedText(
+              zh: "这一段以“…\(tail)”结束，末尾没有标点。是否截断了句子或丢了内容？",
+              en: "This paragraph ends “…\(tail)” with no final punctuation. Was the sentence cut, or text lost?"
+            )
+          )
+        )
+      }
+    }
+  }
+
+  /// A sentence of running text that does not end: long enough, with the commas of a sentence,
+  /// not a heading, a date or a signature.
+  static func isUnfinishedSentence(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count >= shortestParagraph, let last = scalars.last else { return false }
+    if finalPunctuation.contains(last) || isHeadingLike(text) { return false }
+    // `…，` and `…、` go on in the next line.
+    if "，,、".unicodeScalars.contains(last) { return false }
+    guard scalars.contains("，") || scalars.contains("。") else { return false }
+    // `…2025年1月20日` under the signature.
+    if last == "日" || last == "年" || last == "月" { return false }
+    if let first = scalars.first, "#|!<>[".unicodeScalars.contains(first) { return false }
+    return true
+  }
+
+  /// Text that opens a paragraph of its own: an item (`一是`, `（一）`, `1.`) or a year.
+  static func opensParagraph(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars.prefix(8))
+    guard let first = scalars.first else { return false }
+    if LabelText.normalize(String(String.UnicodeScalarView(scalars))).numbering != nil { return true }
+    if scalars.count >= 2, "一二三四五六七八九十".unicodeScalars.contains(first), scalars[1] == "是" { return true }
+    return scalars.count >= 5 && scalars.prefix(4).allSatisfy { LabelText.widthFolded($0).isASCIIDigit }
+  }
+
+  /// A heading or a numbered sub-heading written on a line of its own (`（三）完善公开制度规范，加强政府信息管理`).
+  static func isHeadingLike(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    guard let first = scalars.first else { return false }
+    if first == "#" { return true }
+    let numbered = LabelText.normalize(String(String.UnicodeScalarView(scalars.prefix(8)))).numbering != nil
+    return numbered && scalars.count <= 40 && !scalars.contains("。")
+  }
+}
