@@ -394,7 +394,7 @@ extension Rule {
   public static let all: [Rule] = [
     notAReport, missingSection, sectionsOutOfOrder, duplicateSection, missingTable, nonCanonicalLabel, missingRow,
     wrongValueCount, invalidValue, missingTitle, unsplittableCells, runTogetherCells, outdatedLayout,
-    misnumberedSection, blankCell, duplicateRow, placeholderLeft, notANumberInTable2, rowTotal, outcomeTotal,
+    misnumberedSection, blankCell, duplicateRow, notANumberInTable2, placeholderLeft, rowTotal, outcomeTotal,
     carryIdentity, reviewTotal, contradictedValue,
     periodWrongYear, periodNotWholeYear, impossibleDate, reversedRange, cutoffNotYearEnd, paragraphOtherYear,
     noPeriodStatement, signatureDate, carryOverAcrossYears, workOfAnotherYear, stockContinuity, repeatedText,
