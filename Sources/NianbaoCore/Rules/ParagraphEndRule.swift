@@ -73,6 +73,7 @@ enum ParagraphEndRule {
 
   /// Text that opens a paragraph of its own: an item (`一是`, `（一）`, `1.`) or a year.
   static func opensParagraph(_ text: String) -> Bool {
+    guard let head = text.unicodeScalars.first, mayOpenNumbering(head) else { return false }
     let scalars = Array(text.unicodeScalars.prefix(8))
     guard let first = scalars.first else { return false }
     if LabelText.normalize(String(String.UnicodeScalarView(scalars))).numbering != nil { return true }
@@ -82,10 +83,19 @@ enum ParagraphEndRule {
 
   /// A heading or a numbered sub-heading written on a line of its own (`（三）完善公开制度规范，加强政府信息管理`).
   static func isHeadingLike(_ text: String) -> Bool {
+    guard let head = text.unicodeScalars.first else { return false }
+    if head == "#" { return true }
+    guard mayOpenNumbering(head) else { return false }
     let scalars = Array(text.unicodeScalars)
-    guard let first = scalars.first else { return false }
-    if first == "#" { return true }
     let numbered = LabelText.normalize(String(String.UnicodeScalarView(scalars.prefix(8)))).numbering != nil
     return numbered && scalars.count <= 40 && !scalars.contains("。")
+  }
+
+  /// Whether a line opening with this scalar can open with a numbering (`（一）` `一、` `1.`, after
+  /// list marks), an item (`一是`) or a year: most lines of prose cannot, and are not read further.
+  private static func mayOpenNumbering(_ scalar: Unicode.Scalar) -> Bool {
+    let f = LabelText.widthFolded(scalar)
+    return f == "-" || f == "*" || f == "#" || f == "(" || f.isASCIIDigit || LabelText.chineseDigits[f] != nil
+      || LabelText.isSpace(f)
   }
 }

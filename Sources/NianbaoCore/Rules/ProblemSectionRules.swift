@@ -21,7 +21,7 @@ enum ProblemSectionRules {
     // Longer than every part name together and a sentence: it says something.
     guard words.unicodeScalars.count < 120 else { return }
     let written = words
-    for name in partNames { words = words.replacing(name, with: "") }
+    for name in partNames { words = words.removingBytes(of: name) }
     let key = CompletionKey(words)
     var remaining = key.words
     // Numberings of sub-headings inside: `（一）…（二）…`.

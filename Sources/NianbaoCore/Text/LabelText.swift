@@ -231,6 +231,29 @@ extension StringProtocol {
 }
 
 extension String {
+  /// The string with every occurrence of `needle`'s UTF-8 bytes taken out, left to right:
+  /// `replacing(_:with: "")` without the Unicode machinery, which cost more than the rules that
+  /// used it.
+  func removingBytes(of needle: String) -> String {
+    let pattern = Array(needle.utf8)
+    let bytes = Array(utf8)
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return self }
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if index + pattern.count <= bytes.count, bytes[index] == pattern[0],
+        !pattern.indices.contains(where: { bytes[index + $0] != pattern[$0] })
+      {
+        index += pattern.count
+      } else {
+        kept.append(bytes[index])
+        index += 1
+      }
+    }
+    return kept.count == bytes.count ? self : String(decoding: kept, as: UTF8.self)
+  }
+
   /// Whether the string's UTF-8 bytes begin with `prefix`'s: `hasPrefix` without Unicode
   /// canonical equivalence, which labels (already width-folded) do not need.
   func startsWithBytes(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
