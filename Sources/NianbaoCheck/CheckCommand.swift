@@ -139,26 +139,35 @@ public enum CheckCommand {
       byKey["\(summary.agency)\u{0}\(summary.year)", default: []].append(index)
       if let path = result.settings?.absolutePath { byPath[path] = index }
     }
+    /// A summary with its sections' prose, read again from the file's text.
+    func withProse(_ index: Int) -> CrossYearRules.Summary? {
+      guard let summary = results[index].crossYear else { return nil }
+      if summary.hasProse { return summary }
+      guard let source = results[index].source else { return summary }
+      let full = CrossYearRules.Summary(ReportParser.parse(source)) ?? summary
+      results[index].crossYear = full
+      return full
+    }
     for index in results.indices {
       // Pair only when each year has one report of the agency: drafts or copies make it ambiguous.
-      guard let summary = results[index].crossYear, byKey["\(summary.agency)\u{0}\(summary.year)"]?.count == 1
+      guard let brief = results[index].crossYear, byKey["\(brief.agency)\u{0}\(brief.year)"]?.count == 1
       else { continue }
       var found: [Diagnostic] = []
       if let named = results[index].settings?.applied.previous.value {
-        guard let previous = byPath[named], let previousSummary = results[previous].crossYear else { continue }
+        guard let previous = byPath[named], let previousSummary = withProse(previous) else { continue }
         found = CrossYearRules.findings(
-          current: summary,
+          current: withProse(index) ?? brief,
           previous: previousSummary,
           previousName: results[previous].path,
           previousFile: results[previous].path,
           namedInSettings: true
         )
-      } else if let previous = byKey["\(summary.agency)\u{0}\(summary.year - 1)"] {
+      } else if let previous = byKey["\(brief.agency)\u{0}\(brief.year - 1)"] {
         if previous.count > 1 {
-          found = [CrossYearRules.ambiguousPrevious(current: summary, candidates: previous.map { results[$0].path })]
-        } else if let previousSummary = results[previous[0]].crossYear {
+          found = [CrossYearRules.ambiguousPrevious(current: brief, candidates: previous.map { results[$0].path })]
+        } else if let previousSummary = withProse(previous[0]) {
           found = CrossYearRules.findings(
-            current: summary,
+            current: withProse(index) ?? brief,
             previous: previousSummary,
             previousName: results[previous[0]].path,
             previousFile: results[previous[0]].path
@@ -227,7 +236,8 @@ public enum CheckCommand {
     result.source = report.source
     result.notAReport = !entry.explicitlyNamed && !report.looksLikeReport
     result.sections = Fingerprint.sectionStarts(report)
-    result.crossYear = CrossYearRules.Summary(report)
+    // Kept for every file until the walk ends: the prose is read again only for reports that pair.
+    result.crossYear = CrossYearRules.Summary(report)?.withoutProse
     if options.format == .html { result.report = report }
     result.diagnostics = settings.policy.apply(diagnostics)
     return result

@@ -56,6 +56,19 @@ extension CrossYearRules {
       return agency.isEmpty ? nil : (agency, year)
     }
 
+    /// Whether the sections' prose is in this summary: a folder walk keeps summaries without it
+    /// (tens of kilobytes a report) and reads it again for the reports that pair.
+    public var hasProse: Bool { !proseOmitted }
+    private var proseOmitted = false
+
+    /// The summary without the sections' prose (NB312 needs it, the other rules do not).
+    public var withoutProse: Summary {
+      var copy = self
+      copy.sections = []
+      copy.proseOmitted = true
+      return copy
+    }
+
     public init?(_ report: Report) {
       guard let title = report.title, let (agency, year) = Self.key(report) else { return nil }
       self.agency = agency
