@@ -348,14 +348,17 @@ struct SectionReader {
       guard first == 0x28 || first == 0xEF else { continue }  // "(" or a full-width form
       let prefix = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
       guard case .parenthesized = LabelText.normalize(prefix).numbering else { continue }
-      var title = String.UnicodeScalarView()
+      // The title: up to the first `。`, at most 40 characters, cut in the bytes.
+      let bytes = source.utf8
+      var end = range.lowerBound
       var count = 0
-      for scalar in source.text(range).unicodeScalars {
-        if scalar == "。" || count >= 40 { break }
-        title.append(scalar)
+      while end < range.upperBound, count < 40 {
+        if bytes[end] == 0xE3, end + 2 < range.upperBound, bytes[end + 1] == 0x80, bytes[end + 2] == 0x82 { break }
+        end += LineTable.scalarWidth(bytes[end])
         count += 1
       }
-      result.append(Subheading(range: range, text: String(title)))
+      let title = source.text(range.lowerBound..<min(end, range.upperBound))
+      result.append(Subheading(range: range, text: title))
     }
     return result
   }

@@ -211,7 +211,9 @@ enum DateRules {
     for line in firstLine...lastLine {
       let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
       defer { previous = range }
-      guard range.count >= 6, section.bodyRange.contains(range.lowerBound),
+      // Only a line that opens with a digit can open with a year.
+      guard range.count >= 6, TextStream.digitWidth(source.utf8, range.lowerBound, range.upperBound) > 0,
+        section.bodyRange.contains(range.lowerBound),
         !subheadingStarts.contains(range.lowerBound), opensParagraph(after: previous, in: source)
       else { continue }
       let (found, yearRange) = TitleReader(source: source).findYear(

@@ -20,7 +20,11 @@ enum ParagraphEndRule {
       for (k, line) in lines.enumerated() where !line.isEmpty {
         let next = k + 1 < lines.count ? lines[k + 1] : nil
         func opensSomething(_ range: Range<Int>, afterBlank: Bool) -> Bool {
-          isSubheading(range) || isHeadingLike(source.text(range)) || (afterBlank && opensParagraph(source.text(range)))
+          if isSubheading(range) { return true }
+          // Most lines open with a word: no heading, item or year, and no text made for them.
+          guard let head = source.scalar(at: range.lowerBound), mayOpenNumbering(head) else { return false }
+          let text = source.text(range)
+          return isHeadingLike(text) || (afterBlank && opensParagraph(text))
         }
         let endsParagraph: Bool
         if let next, next.isEmpty {
