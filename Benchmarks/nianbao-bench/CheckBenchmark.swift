@@ -98,7 +98,7 @@ struct CheckBenchmark {
     let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
     return files.reduce(0) { total, name in
       let size = (try? FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")[.size] as? Int) ?? 0
-      return total + (size ?? 0)
+      return total + size
     }
   }
 
@@ -132,7 +132,7 @@ struct CheckBenchmark {
     return files.map { "\(folder)/\($0)" }.min { a, b in
       let sa = (try? FileManager.default.attributesOfItem(atPath: a)[.size] as? Int) ?? 0
       let sb = (try? FileManager.default.attributesOfItem(atPath: b)[.size] as? Int) ?? 0
-      return abs((sa ?? 0) - size) < abs((sb ?? 0) - size)
+      return abs(sa - size) < abs(sb - size)
     }
   }
 }

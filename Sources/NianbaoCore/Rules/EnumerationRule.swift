@@ -3,7 +3,6 @@
 enum EnumerationRule {
   static func run(_ context: inout RuleContext, _ prose: ProseScan) {
     let report = context.report
-    let source = context.source
     for section in report.sections {
       let subheadingStarts = section.subheadings.map(\.range.lowerBound)
       for (stretch, scalars) in prose.stretches(section) {
