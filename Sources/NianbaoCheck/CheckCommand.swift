@@ -224,7 +224,11 @@ public enum CheckCommand {
           newName: "b/\(entry.path)"
         )
       } else if text != file.text {
-        if let reason = writeBack(text, to: file, language: options.language) {
+        let changedMeanwhile = LocalizedText(
+          zh: "文件在检查期间被别人修改过，请再运行一次",
+          en: "someone changed the file while it was checked; run again"
+        )
+        if let reason = file.writeBack(text, changedMeanwhile: changedMeanwhile, language: options.language) {
           result.readError = unwritten(entry.path, reason: reason, options.language)
           result.fixedCount = 0
         } else {
@@ -248,25 +252,6 @@ public enum CheckCommand {
     for result in results {
       if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
       if let error = result.readError { errorOutput("nianbao: " + error + "\n") }
-    }
-  }
-
-  /// Writes the fixed text back in the file's encoding; the reason when it could not.
-  private static func writeBack(_ text: String, to file: ReportFile, language: Language) -> String? {
-    do throws(ReportFile.WriteError) {
-      let bytes = try file.bytes(for: text)
-      do throws(AtomicWriter.WriteError) {
-        try AtomicWriter.write(bytes, to: file.path, unlessChangedFrom: file.fingerprint)
-        return nil
-      } catch {
-        if error.changedSinceRead {
-          return language == .zh
-            ? "文件在检查期间被别人修改过，请再运行一次" : "someone changed the file while it was checked; run again"
-        }
-        return error.reason
-      }
-    } catch {
-      return error.message.text(language)
     }
   }
 

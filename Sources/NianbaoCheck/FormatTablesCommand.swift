@@ -63,7 +63,11 @@ public enum FormatTablesCommand {
         output(UnifiedDiff.diff(old: file.text, new: text, oldName: "a/\(path)", newName: "b/\(path)"))
         continue
       }
-      if let reason = write(text, to: file, language: language) {
+      let changedMeanwhile = LocalizedText(
+        zh: "文件在整理期间被别人修改过，请再运行一次",
+        en: "someone changed the file meanwhile; run again"
+      )
+      if let reason = file.writeBack(text, changedMeanwhile: changedMeanwhile, language: language) {
         errorOutput(
           "nianbao: "
             + (language == .zh
@@ -86,22 +90,5 @@ public enum FormatTablesCommand {
       )
     }
     return failed ? .failure : .clean
-  }
-
-  private static func write(_ text: String, to file: ReportFile, language: Language) -> String? {
-    do throws(ReportFile.WriteError) {
-      let bytes = try file.bytes(for: text)
-      do throws(AtomicWriter.WriteError) {
-        try AtomicWriter.write(bytes, to: file.path, unlessChangedFrom: file.fingerprint)
-        return nil
-      } catch {
-        if error.changedSinceRead {
-          return language == .zh ? "文件在整理期间被别人修改过，请再运行一次" : "someone changed the file meanwhile; run again"
-        }
-        return error.reason
-      }
-    } catch {
-      return error.message.text(language)
-    }
   }
 }

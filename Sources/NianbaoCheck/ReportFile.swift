@@ -121,6 +121,22 @@ struct ReportFile {
 }
 
 extension ReportFile {
+  /// Writes a new text back atomically in the file's encoding, unless the file changed since it
+  /// was read; the reason when it could not (`changedMeanwhile` for a file changed meanwhile).
+  func writeBack(_ text: String, changedMeanwhile: LocalizedText, language: Language) -> String? {
+    do throws(ReportFile.WriteError) {
+      let bytes = try self.bytes(for: text)
+      do throws(AtomicWriter.WriteError) {
+        try AtomicWriter.write(bytes, to: path, unlessChangedFrom: fingerprint)
+        return nil
+      } catch {
+        return error.changedSinceRead ? changedMeanwhile.text(language) : error.reason
+      }
+    } catch {
+      return error.message.text(language)
+    }
+  }
+
   /// Said once per file read in an encoding other than UTF-8.
   func encodingNotice(fix: Bool) -> LocalizedText? {
     guard encoding != .utf8 else { return nil }
