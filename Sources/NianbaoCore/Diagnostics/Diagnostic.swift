@@ -109,6 +109,19 @@ public struct Fix: Sendable, Hashable {
     self.edits = edits
     self.isCertain = isCertain
   }
+
+  /// Writes 0 in cells where a number belongs (blank, or holding a mark): `cells` names them in
+  /// the title when there are several (`空白单元格` / `blank cells`).
+  static func writeZero(in ranges: [Range<Int>], cells: LocalizedText) -> Fix {
+    Fix(
+      title: LocalizedText(
+        zh: ranges.count == 1 ? "填入 0" : "\(ranges.count) 个\(cells.zh)都填入 0",
+        en: ranges.count == 1 ? "Write 0" : "Write 0 in the \(ranges.count) \(cells.en)"
+      ),
+      edits: ranges.map { TextEdit(range: $0, replacement: "0") },
+      isCertain: true
+    )
+  }
 }
 
 /// Another place that explains a finding (for example a cell that was summed).

@@ -64,7 +64,7 @@ struct DateReader {
       // Most bytes of Chinese text are lead bytes of some character: compare two bytes first.
       guard bytes[byteStart] >= lowestLead,
         leads.contains(UInt16(bytes[byteStart]) << 8 | UInt16(bytes[byteStart + 1])),
-        let keyword = keywords.first(where: { Self.matches($0, bytes, at: byteStart) })
+        let keyword = keywords.first(where: { bytes.hasBytes($0, at: byteStart) })
       else {
         byteStart += 1
         continue
@@ -86,12 +86,6 @@ struct DateReader {
   private static let periodKeywords = [
     "统计期限", "统计时限", "统计周期", "统计时间", "统计区间", "数据时限", "数据期限", "数据的时限", "内容涵盖",
   ].map { Array($0.utf8) }
-
-  private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at index: Int) -> Bool {
-    guard index + pattern.count <= bytes.count else { return false }
-    for k in pattern.indices where bytes[index + k] != pattern[k] { return false }
-    return true
-  }
 
   /// The index of the scalar that starts at a byte offset (the number of scalars before it).
   private func scalarIndex(ofOffset offset: Int) -> Int {

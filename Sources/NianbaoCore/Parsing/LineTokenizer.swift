@@ -80,12 +80,18 @@ enum LineTokenizer {
   /// The ranges of the space-separated words of a range.
   static func words(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
     var words: [Range<Int>] = []
+    forEachWord(source, range) { words.append($0) }
+    return words
+  }
+
+  /// Calls `body` with each space-separated word of a range, in order, without building an array.
+  static func forEachWord(_ source: SourceText, _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
     var wordStart: Int?
     var index = range.lowerBound
     while index < range.upperBound {
       let width = spaceWidth(source.utf8, index)
       if width > 0 {
-        if let start = wordStart { words.append(start..<index) }
+        if let start = wordStart { body(start..<index) }
         wordStart = nil
         index += width
       } else {
@@ -93,8 +99,7 @@ enum LineTokenizer {
         index += 1
       }
     }
-    if let start = wordStart { words.append(start..<range.upperBound) }
-    return words
+    if let start = wordStart { body(start..<range.upperBound) }
   }
 
   /// Splits a cell into space-separated words, classifies them, and merges neighbouring text
@@ -120,21 +125,7 @@ enum LineTokenizer {
       }
       pendingText = pendingText.map { $0.lowerBound..<word.upperBound } ?? word
     }
-    // The space-separated words, as `words(_:_:)` finds them, without building an array.
-    var wordStart: Int?
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let width = spaceWidth(bytes, index)
-      if width > 0 {
-        if let start = wordStart { append(start..<index) }
-        wordStart = nil
-        index += width
-      } else {
-        if wordStart == nil { wordStart = index }
-        index += 1
-      }
-    }
-    if let start = wordStart { append(start..<range.upperBound) }
+    forEachWord(source, range, append)
     flushText()
   }
 

@@ -96,7 +96,7 @@ public enum ReportParser {
     guard bytes.count >= pattern.count else { return nil }
     var index = 0
     while index <= bytes.count - pattern.count {
-      if bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) { return index }
+      if bytes[index] == pattern[0], bytes.hasBytes(pattern, at: index) { return index }
       index += 1
     }
     return nil

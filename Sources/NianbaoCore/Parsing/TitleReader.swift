@@ -51,7 +51,7 @@ struct TitleReader {
       let pattern = Array(marker.utf8)
       var index = range.lowerBound
       while index + pattern.count <= min(range.upperBound, bytes.count) {
-        if bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) {
+        if bytes[index] == pattern[0], bytes.hasBytes(pattern, at: index) {
           let end = index + pattern.count
           return source.text(range.lowerBound..<end).has("政府信息公开") ? end : nil
         }

@@ -55,16 +55,7 @@ enum BlankCellRule {
 
   private static func fix(_ blanks: [Blank]) -> [Fix] {
     guard blanks.allSatisfy(\.columnCertain) else { return [] }
-    return [
-      Fix(
-        title: LocalizedText(
-          zh: blanks.count == 1 ? "填入 0" : "\(blanks.count) 个空白单元格都填入 0",
-          en: blanks.count == 1 ? "Write 0" : "Write 0 in the \(blanks.count) blank cells"
-        ),
-        edits: blanks.map { TextEdit(range: $0.cell.range, replacement: "0") },
-        isCertain: true
-      )
-    ]
+    return [.writeZero(in: blanks.map(\.cell.range), cells: LocalizedText(zh: "空白单元格", en: "blank cells"))]
   }
 
   private static func single(_ blank: Blank, _ source: SourceText) -> Diagnostic {

@@ -31,16 +31,7 @@ enum Table2MarkRule {
     for entry in marked { context.handledCells.insert(entry.cell.range.lowerBound) }
     let fixes =
       marked.allSatisfy(\.certain)
-      ? [
-        Fix(
-          title: LocalizedText(
-            zh: marked.count == 1 ? "填入 0" : "\(marked.count) 个单元格都填入 0",
-            en: marked.count == 1 ? "Write 0" : "Write 0 in the \(marked.count) cells"
-          ),
-          edits: marked.map { TextEdit(range: $0.cell.range, replacement: "0") },
-          isCertain: true
-        )
-      ] : []
+      ? [Fix.writeZero(in: marked.map(\.cell.range), cells: LocalizedText(zh: "单元格", en: "cells"))] : []
     let first = marked[0]
     let firstMark = MessageText.quoted(source.text(first.cell.range))
     let message: LocalizedText

@@ -242,9 +242,7 @@ extension String {
     kept.reserveCapacity(bytes.count)
     var index = 0
     while index < bytes.count {
-      if index + pattern.count <= bytes.count, bytes[index] == pattern[0],
-        !pattern.indices.contains(where: { bytes[index + $0] != pattern[$0] })
-      {
+      if bytes[index] == pattern[0], bytes.hasBytes(pattern, at: index) {
         index += pattern.count
       } else {
         kept.append(bytes[index])

@@ -65,3 +65,14 @@ public struct SourceText: Sendable {
     return index
   }
 }
+
+extension [UInt8] {
+  /// Whether `pattern` stands at `index`, compared byte by byte: much cheaper than comparing
+  /// slices, and the byte scans of the readers and rules run at every offset of the text.
+  @inline(__always)
+  func hasBytes(_ pattern: [UInt8], at index: Int) -> Bool {
+    guard index >= 0, index + pattern.count <= count else { return false }
+    for k in pattern.indices where self[index + k] != pattern[k] { return false }
+    return true
+  }
+}

@@ -15,20 +15,14 @@ public enum Placeholder {
     let bytes = source.utf8
     var result: [Range<Int>] = []
     var index = 0
-    // Compared byte by byte, not by slices: the mark's first byte opens most CJK punctuation.
-    func matches(_ pattern: [UInt8], at start: Int) -> Bool {
-      guard start + pattern.count <= bytes.count else { return false }
-      for k in pattern.indices where bytes[start + k] != pattern[k] { return false }
-      return true
-    }
     while index + open.count <= bytes.count {
-      guard bytes[index] == open[0], matches(open, at: index) else {
+      guard bytes[index] == open[0], bytes.hasBytes(open, at: index) else {
         index += 1
         continue
       }
       var end = index + open.count
       while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
-        if matches(close, at: end) {
+        if bytes.hasBytes(close, at: end) {
           end += close.count
           break
         }
