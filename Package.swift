@@ -22,6 +22,9 @@ let package = Package(
   targets: [
     // Pure core: text in, report model, diagnostics, fixes and hover facts out. No I/O.
     .target(name: "NianbaoCore", swiftSettings: strictSettings),
+    // Reports in the forms they are published in (web pages, Word documents), rendered as the
+    // text the core reads, with a map back to the file. Pure: bytes in, text and map out.
+    .target(name: "NianbaoForms", swiftSettings: strictSettings),
     // A small exact JSON reader and writer, shared by `--format json` and the language server.
     .target(name: "NianbaoJSON", swiftSettings: strictSettings, linkerSettings: [.linkedLibrary("m")]),
     // `nianbao.toml` and `nianbao-suppressions.json`: read by `--check` and by the language server.
@@ -29,7 +32,7 @@ let package = Package(
     // `--check`: file walking, decoding, output formats, atomic writes.
     .target(
       name: "NianbaoCheck",
-      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP", "NianbaoConfig"],
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP", "NianbaoConfig", "NianbaoForms"],
       swiftSettings: strictSettings
     ),
     // The language server: JSON-RPC framing, LSP types, the server.
@@ -58,6 +61,11 @@ let package = Package(
     .testTarget(
       name: "NianbaoCoreTests",
       dependencies: ["NianbaoCore", "NianbaoTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "NianbaoFormsTests",
+      dependencies: ["NianbaoForms", "NianbaoTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
