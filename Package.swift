@@ -25,6 +25,9 @@ let package = Package(
     // Reports in the forms they are published in (web pages, Word documents), rendered as the
     // text the core reads, with a map back to the file. Pure: bytes in, text and map out.
     .target(name: "NianbaoForms", swiftSettings: strictSettings),
+    // Report files as both front ends read and write them: encodings, byte order marks, the forms
+    // reports are published in (web pages, Word documents, PDFs), atomic writes.
+    .target(name: "NianbaoFiles", dependencies: ["NianbaoCore", "NianbaoForms"], swiftSettings: strictSettings),
     // A small exact JSON reader and writer, shared by `--format json` and the language server.
     .target(name: "NianbaoJSON", swiftSettings: strictSettings, linkerSettings: [.linkedLibrary("m")]),
     // `nianbao.toml` and `nianbao-suppressions.json`: read by `--check` and by the language server.
@@ -32,13 +35,13 @@ let package = Package(
     // `--check`: file walking, decoding, output formats, atomic writes.
     .target(
       name: "NianbaoCheck",
-      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP", "NianbaoConfig", "NianbaoForms"],
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP", "NianbaoConfig", "NianbaoFiles", "NianbaoForms"],
       swiftSettings: strictSettings
     ),
     // The language server: JSON-RPC framing, LSP types, the server.
     .target(
       name: "NianbaoLSP",
-      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoConfig"],
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoConfig", "NianbaoFiles"],
       swiftSettings: strictSettings
     ),
     // The thin executable.
@@ -75,7 +78,7 @@ let package = Package(
     ),
     .testTarget(
       name: "NianbaoCheckTests",
-      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoJSON", "NianbaoTestSupport"],
+      dependencies: ["NianbaoCore", "NianbaoCheck", "NianbaoFiles", "NianbaoJSON", "NianbaoTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

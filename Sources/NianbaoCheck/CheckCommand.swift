@@ -2,6 +2,8 @@ import Dispatch
 import Foundation
 import NianbaoConfig
 import NianbaoCore
+import NianbaoFiles
+import NianbaoForms
 import NianbaoJSON
 import Synchronization
 
@@ -29,6 +31,10 @@ public enum CheckCommand {
     /// Said once for a file read in an encoding other than UTF-8 (GB18030, UTF-16).
     var encodingNotice: LocalizedText?
     var encoding: TextEncoding = .utf8
+    /// The form the report was published in; for a web page or a Word document, its report as
+    /// rendered for the core, which `source` (the page's HTML, the document's XML) maps to.
+    var form: ReportInput.Form = .text
+    var rendered: RenderedReport?
     var fixedCount = 0
     var diff: String?
     var settings: FileSettings?
@@ -97,8 +103,8 @@ public enum CheckCommand {
     if all.isEmpty && !entries.isEmpty || entries.isEmpty && !options.paths.isEmpty {
       errorOutput(
         language == .zh
-          ? "nianbao: 在给出的路径下没有找到年度报告（*.txt、*.md），没有检查任何文件\n"
-          : "nianbao: no annual report (*.txt, *.md) was found under the paths given; nothing was checked\n"
+          ? "nianbao: 在给出的路径下没有找到年度报告（*.txt、*.md、*.html、*.docx、*.pdf），没有检查任何文件\n"
+          : "nianbao: no annual report (*.txt, *.md, *.html, *.docx, *.pdf) was found under the paths given; nothing was checked\n"
       )
     }
     pairAcrossYears(&all, options: options)
@@ -143,7 +149,9 @@ public enum CheckCommand {
     func withProse(_ index: Int) -> CrossYearRules.Summary? {
       guard let summary = results[index].crossYear else { return nil }
       if summary.hasProse { return summary }
-      guard let source = results[index].source else { return summary }
+      guard let source = results[index].rendered.map({ SourceText($0.text) }) ?? results[index].source else {
+        return summary
+      }
       let full = CrossYearRules.Summary(ReportParser.parse(source)) ?? summary
       results[index].crossYear = full
       return full
@@ -153,8 +161,10 @@ public enum CheckCommand {
       guard let brief = results[index].crossYear, byKey["\(brief.agency)\u{0}\(brief.year)"]?.count == 1
       else { continue }
       var found: [Diagnostic] = []
+      var previousIndex: Int?
       if let named = results[index].settings?.applied.previous.value {
         guard let previous = byPath[named], let previousSummary = withProse(previous) else { continue }
+        previousIndex = previous
         found = CrossYearRules.findings(
           current: withProse(index) ?? brief,
           previous: previousSummary,
@@ -166,6 +176,7 @@ public enum CheckCommand {
         if previous.count > 1 {
           found = [CrossYearRules.ambiguousPrevious(current: brief, candidates: previous.map { results[$0].path })]
         } else if let previousSummary = withProse(previous[0]) {
+          previousIndex = previous[0]
           found = CrossYearRules.findings(
             current: withProse(index) ?? brief,
             previous: previousSummary,
@@ -175,6 +186,20 @@ public enum CheckCommand {
         }
       }
       guard !found.isEmpty else { continue }
+      if let rendered = results[index].rendered { found = found.map { $0.mapped(through: rendered) } }
+      // Notes in last year's report point into its source text too.
+      if let previousIndex, let previousRendered = results[previousIndex].rendered {
+        found = found.map { diagnostic in
+          var diagnostic = diagnostic
+          diagnostic.related = diagnostic.related.map { note in
+            guard note.file != nil else { return note }
+            var note = note
+            note.range = previousRendered.sourceRange(forRendered: note.range)
+            return note
+          }
+          return diagnostic
+        }
+      }
       let policy = results[index].settings?.policy ?? options.policy
       results[index].diagnostics = policy.apply(results[index].diagnostics + found).sortedByPosition()
     }
@@ -188,35 +213,54 @@ public enum CheckCommand {
   ) -> FileResult {
     var result = FileResult(path: entry.path, settings: settings)
     let checkerOptions = settings.applied.checkerOptions
-    let file: ReportFile
+    let input: ReportInput
     do throws(ReportFile.ReadError) {
       if let stdin {
-        file = try ReportFile.decode(stdin, path: entry.path)
+        input = try ReportInput.decode(stdin, path: entry.path)
       } else {
-        file = try ReportFile.read(path: entry.path)
+        input = try ReportInput.read(path: entry.path)
       }
     } catch {
       result.readError = error.message(options.language, path: entry.path)
       return result
     }
+    let file = input.file
     result.encodingNotice = file.encodingNotice(fix: options.fix)
     result.encoding = file.encoding
-    var (report, diagnostics) = Checker.check(
+    var (report, diagnostics, rendered) = input.check(
       file.text,
       explicitlyNamed: entry.explicitlyNamed,
       options: checkerOptions
     )
-    if options.fix || options.diff {
+    var sourceText = file.text
+    if options.fix, case .pdf = input.form {
+      result.encodingNotice = LocalizedText(
+        zh: "\(entry.path): 未修复：" + ReportInput.pdfNotWritten.zh,
+        en: "\(entry.path): not fixed: " + ReportInput.pdfNotWritten.en
+      )
+    } else if options.fix || options.diff {
       var text = file.text
-      var (fixedReport, current) = (report, diagnostics)
+      var (fixedReport, current, fixedRendered) = (report, diagnostics, rendered)
       for _ in 0..<5 {
         let edits = current.certainEdits()
         guard !edits.isEmpty else { break }
         text = edits.applied(to: SourceText(text))
         result.fixedCount += edits.count
-        (fixedReport, current) = Checker.check(text, explicitlyNamed: entry.explicitlyNamed, options: checkerOptions)
+        (fixedReport, current, fixedRendered) = input.check(
+          text,
+          explicitlyNamed: entry.explicitlyNamed,
+          options: checkerOptions
+        )
       }
-      if options.diff {
+      if options.diff, case .wordDocument = input.form {
+        // A Word document's XML is no patch a person applies: the diff shows its text.
+        result.diff = UnifiedDiff.diff(
+          old: rendered?.text ?? "",
+          new: fixedRendered?.text ?? "",
+          oldName: "a/\(entry.path)",
+          newName: "b/\(entry.path)"
+        )
+      } else if options.diff {
         result.diff = UnifiedDiff.diff(
           old: file.text,
           new: text,
@@ -228,18 +272,27 @@ public enum CheckCommand {
           zh: "文件在检查期间被别人修改过，请再运行一次",
           en: "someone changed the file while it was checked; run again"
         )
-        if let reason = file.writeBack(text, changedMeanwhile: changedMeanwhile, language: options.language) {
+        if let reason = input.writeBack(text, changedMeanwhile: changedMeanwhile, language: options.language) {
           result.readError = unwritten(entry.path, reason: reason, options.language)
           result.fixedCount = 0
         } else {
           report = fixedReport
           diagnostics = current
+          rendered = fixedRendered
+          sourceText = text
         }
       }
     }
-    result.source = report.source
+    result.form = input.form
+    result.rendered = rendered
+    result.source = rendered == nil ? report.source : SourceText(sourceText)
     result.notAReport = !entry.explicitlyNamed && !report.looksLikeReport
     result.sections = Fingerprint.sectionStarts(report)
+    if let rendered {
+      result.sections = result.sections.map {
+        SectionStart(offset: rendered.sourceOffset(forRendered: $0.offset), number: $0.number)
+      }
+    }
     // Kept for every file until the walk ends: the prose is read again only for reports that pair.
     result.crossYear = CrossYearRules.Summary(report)?.withoutProse
     if options.format == .html { result.report = report }

@@ -12,7 +12,11 @@ enum FileWalker {
     case notFound(String)
   }
 
-  static let extensions: Set<String> = ["txt", "md", "markdown"]
+  /// Text files, web pages, Word documents and PDFs.
+  static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "docx", "pdf"]
+  /// Word 97–2003 and WPS files are not read; in a folder, those named as reports are listed, so
+  /// that the message asking to save them as `.docx` reaches whoever checks the folder.
+  static let legacyExtensions: Set<String> = ["doc", "wps"]
 
   static func files(for arguments: [String]) throws(WalkError) -> [Entry] {
     var entries: [Entry] = []
@@ -43,6 +47,13 @@ enum FileWalker {
     return ["README", "NOTES", "CHANGELOG", "CHANGES", "LICENSE", "CONTRIBUTING"].contains { upper.hasPrefix($0) }
   }
 
+  /// Whether a folder walk checks a file of this name.
+  static func isReportFileName(_ name: String) -> Bool {
+    let fileExtension = (name as NSString).pathExtension.lowercased()
+    if legacyExtensions.contains(fileExtension) { return name.contains("年度报告") || name.contains("年报") }
+    return extensions.contains(fileExtension) && !isProjectDocument(name)
+  }
+
   private static func walk(_ directory: String, into found: inout [String]) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
     for name in names where !name.hasPrefix(".") && name != "node_modules" {
@@ -53,7 +64,7 @@ enum FileWalker {
         // Do not follow symbolic links to folders (they can loop).
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { continue }
         walk(path, into: &found)
-      } else if extensions.contains((name as NSString).pathExtension.lowercased()), !isProjectDocument(name) {
+      } else if isReportFileName(name) {
         found.append(path)
       }
     }

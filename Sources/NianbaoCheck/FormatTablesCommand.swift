@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoCore
+import NianbaoFiles
 
 /// `nianbao --format-tables FILE…`: rewrites each report's tables into the one clean layout and
 /// numbers its headings, in place (atomically, in the file's encoding, BOM and line endings

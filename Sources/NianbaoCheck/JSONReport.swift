@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoCore
+import NianbaoFiles
 import NianbaoJSON
 import NianbaoLSP
 

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoCore
+import NianbaoFiles
 
 /// `nianbao new`: writes the skeleton of next year's report (`--from` last year's report) or a
 /// blank report (`--year`, `--agency`), to standard output or to a new file.

@@ -1,5 +1,6 @@
 import NianbaoConfig
 import NianbaoCore
+import NianbaoFiles
 
 /// `nianbao-suppressions.json` in a `--check` run: takes out the findings a team accepted,
 /// adds the shown ones with `--add-suppressions`, and names the entries that no longer match.

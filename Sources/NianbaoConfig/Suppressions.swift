@@ -81,6 +81,11 @@ package struct Fingerprint: Sendable, Hashable {
 package struct SectionStart: Sendable, Hashable {
   package var offset: Int
   package var number: Int
+
+  package init(offset: Int, number: Int) {
+    self.offset = offset
+    self.number = number
+  }
 }
 
 extension Fingerprint {

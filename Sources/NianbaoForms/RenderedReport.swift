@@ -190,7 +190,7 @@ extension RenderedReport {
 
   /// The last segment that starts at or before `offset` (for an empty segment at `offset`, the
   /// one after it, so a non-empty piece starting there wins).
-  private func segmentIndex(atOrBefore offset: Int) -> Int? {
+  fileprivate func segmentIndex(atOrBefore offset: Int) -> Int? {
     var low = 0
     var high = segments.count
     while low < high {
@@ -198,5 +198,51 @@ extension RenderedReport {
       if segments[mid].rendered.lowerBound <= offset { low = mid + 1 } else { high = mid }
     }
     return low == 0 ? nil : low - 1
+  }
+}
+
+extension RenderedReport {
+  /// The rendered offset of a source offset (the inverse of ``sourceOffset(forRendered:)``):
+  /// segments follow the source in order, so the last segment starting at or before it holds it.
+  package func renderedOffset(forSource offset: Int) -> Int {
+    var low = 0
+    var high = segments.count
+    while low < high {
+      let mid = (low + high) / 2
+      if segments[mid].source.lowerBound <= offset { low = mid + 1 } else { high = mid }
+    }
+    guard low > 0 else { return 0 }
+    let segment = segments[low - 1]
+    if segment.kind == .verbatim, segment.source.contains(offset) {
+      return segment.rendered.lowerBound + (offset - segment.source.lowerBound)
+    }
+    return offset < segment.source.upperBound ? segment.rendered.lowerBound : segment.rendered.upperBound
+  }
+}
+
+extension RenderedReport {
+  /// The source range a rendered range stands for: a blank cell's empty range gives the cell's
+  /// content (the `&nbsp;` a reader sees as blank), a range over respelled text the whole
+  /// spelling.
+  package func sourceRange(forRendered range: Range<Int>) -> Range<Int> {
+    if range.isEmpty {
+      if let blank = segments.first(where: { $0.rendered == range && $0.rendered.isEmpty }) { return blank.source }
+      let offset = sourceOffset(forRendered: range.lowerBound)
+      return offset..<offset
+    }
+    let start = sourceOffset(forRendered: range.lowerBound)
+    let last = range.upperBound - 1
+    var end = start
+    if let index = segmentIndex(atOrBefore: last) {
+      let segment = segments[index]
+      if segment.rendered.contains(last) {
+        end =
+          segment.kind == .verbatim
+          ? segment.source.lowerBound + (range.upperBound - segment.rendered.lowerBound) : segment.source.upperBound
+      } else {
+        end = segment.source.upperBound
+      }
+    }
+    return start..<max(start, end)
   }
 }

@@ -57,14 +57,16 @@ import Testing
       atPath: Paths.fixture("nb100-not-a-report.txt"),
       toPath: nested.appendingPathComponent("notes.txt").path
     )
+    // A Word document cut short is not skipped: whoever checks the folder hears it was not read.
     try Data([0x50, 0x4B, 0x03, 0x04]).write(to: nested.appendingPathComponent("report.docx"))
     let result = try Binary.run(["--check", "--lang", "en", folder.path])
-    #expect(result.status == 1)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("report.docx: cannot be read as a Word document"))
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.count == 3)
     #expect(lines.prefix(2).allSatisfy { $0.contains("b 年度报告.txt:68:") && $0.hasSuffix("[NB204]") })
     // notes.txt is not a report: skipped, not counted.
-    #expect(lines.last == "2 errors in 1 of 3 files")
+    #expect(lines.last == "2 errors in 1 of 3 files; 1 file could not be read")
   }
 
   @Test func consecutiveYearsAreCompared() throws {

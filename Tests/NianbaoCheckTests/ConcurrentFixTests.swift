@@ -3,6 +3,7 @@ import NianbaoTestSupport
 import Testing
 
 @testable import NianbaoCheck
+@testable import NianbaoFiles
 
 /// `--fix` never loses a version of a report: when someone saves the file while it is being
 /// checked, the fixes are not written over the newer text.

@@ -3,31 +3,38 @@ import NianbaoCore
 
 /// A report file as read from disk: its text (without the byte order mark) and what must be
 /// written back unchanged.
-struct ReportFile {
-  var path: String
-  var text: String
-  var hasByteOrderMark: Bool
-  var encoding: TextEncoding = .utf8
+package struct ReportFile {
+  package var path: String
+  package var text: String
+  package var hasByteOrderMark: Bool
+  package var encoding: TextEncoding = .utf8
   /// False when encoding the text again would not give the bytes read (a GB18030 file holding a
   /// byte sequence with two readings): `--fix` then leaves the file alone rather than change
   /// bytes outside its edits.
-  var roundTrips = true
+  package var roundTrips = true
   /// What the file held when it was read, to refuse writing fixes over a newer version.
-  var fingerprint: ContentFingerprint?
+  package var fingerprint: ContentFingerprint?
 
-  enum ReadError: Error {
+  package enum ReadError: Error {
     case unreadable(String)
     case binary
     case notUTF8(offset: Int)
     /// Mostly UTF-8, with bytes that are not.
     case damagedUTF8(offset: Int)
+    /// Word 97–2003 or WPS (`.doc`, `.wps`), or a Word document saved with a password.
+    case legacyWord
+    /// A `.docx` that is not a readable Word document.
+    case wordDocument(String)
+    /// A PDF, and `pdftotext` is not installed.
+    case pdfToolMissing
+    case pdfUnreadable(String)
   }
 
-  struct WriteError: Error {
-    var message: LocalizedText
+  package struct WriteError: Error {
+    package var message: LocalizedText
   }
 
-  static func read(path: String) throws(ReadError) -> ReportFile {
+  package static func read(path: String) throws(ReadError) -> ReportFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(String(cString: strerror(errno)))
     }
@@ -38,7 +45,21 @@ struct ReportFile {
     return file
   }
 
-  static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> ReportFile {
+  /// A text file's bytes decoded: UTF-16 by its byte order mark, else UTF-8, else GB18030.
+  /// `preferGB18030` (a web page that declares GBK or GB2312) tries GB18030 before UTF-8.
+  package static func decode(
+    _ bytes: [UInt8],
+    path: String,
+    preferGB18030: Bool = false
+  ) throws(ReadError)
+    -> ReportFile
+  {
+    if preferGB18030, !bytes.contains(0), !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+      let text = TextEncoding.gb18030.decode(bytes[...]), isPlausibleText(text)
+    {
+      let roundTrips = TextEncoding.gb18030.encode(text).map { $0 == bytes } ?? false
+      return ReportFile(path: path, text: text, hasByteOrderMark: false, encoding: .gb18030, roundTrips: roundTrips)
+    }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       let encoding: TextEncoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
       guard bytes.count % 2 == 0, let text = encoding.decode(bytes[2...]) else { throw .notUTF8(offset: 0) }
@@ -101,7 +122,7 @@ struct ReportFile {
   }
 
   /// The bytes to write for a new text: the same encoding and byte order mark as before.
-  func bytes(for newText: String) throws(WriteError) -> [UInt8] {
+  package func bytes(for newText: String) throws(WriteError) -> [UInt8] {
     guard roundTrips, let body = encoding.encode(newText) else {
       throw WriteError(
         message: LocalizedText(
@@ -123,7 +144,7 @@ struct ReportFile {
 extension ReportFile {
   /// Writes a new text back atomically in the file's encoding, unless the file changed since it
   /// was read; the reason when it could not (`changedMeanwhile` for a file changed meanwhile).
-  func writeBack(_ text: String, changedMeanwhile: LocalizedText, language: Language) -> String? {
+  package func writeBack(_ text: String, changedMeanwhile: LocalizedText, language: Language) -> String? {
     do throws(ReportFile.WriteError) {
       let bytes = try self.bytes(for: text)
       do throws(AtomicWriter.WriteError) {
@@ -138,7 +159,7 @@ extension ReportFile {
   }
 
   /// Said once per file read in an encoding other than UTF-8.
-  func encodingNotice(fix: Bool) -> LocalizedText? {
+  package func encodingNotice(fix: Bool) -> LocalizedText? {
     guard encoding != .utf8 else { return nil }
     return LocalizedText(
       zh: "\(path): 文件不是 UTF-8，已按 \(encoding.name) 编码读取" + (fix ? "，修复按 \(encoding.name) 写回" : ""),
@@ -149,7 +170,7 @@ extension ReportFile {
 }
 
 extension ReportFile.ReadError {
-  func message(_ language: Language, path: String) -> String {
+  package func message(_ language: Language, path: String) -> String {
     switch self {
     case .unreadable(let reason):
       return language == .zh ? "\(path): 无法读取文件（\(reason)）" : "\(path): cannot read the file (\(reason))"
@@ -161,6 +182,22 @@ extension ReportFile.ReadError {
       return language == .zh
         ? "\(path): 文件是 UTF-8 编码，但第 \(offset) 字节处有无法解码的字节（文件可能已损坏或被截断）。请用原软件重新另存为 UTF-8 文本后再检查。"
         : "\(path): the file is UTF-8 but cannot be decoded at byte \(offset) (it may be damaged or cut short). Save it again as UTF-8 text from the program that made it, then check it again."
+    case .legacyWord:
+      return language == .zh
+        ? "\(path): 这是 Word 97–2003（.doc）或 WPS 格式的文件（或设了密码的 Word 文件），nianbao 不读这种格式。请在 Word 或 WPS 中“另存为” Word 文档（.docx，不设密码）后再检查。"
+        : "\(path): this is a Word 97–2003 (.doc) or WPS file (or a Word document protected by a password), which nianbao does not read. Save it as a Word document (.docx, without a password) in Word or WPS, then check it again."
+    case .wordDocument(let reason):
+      return language == .zh
+        ? "\(path): 无法作为 Word 文档（.docx）读取（\(reason)）。请在 Word 或 WPS 中重新“另存为” .docx 后再检查。"
+        : "\(path): cannot be read as a Word document (.docx) (\(reason)). Save it again as .docx in Word or WPS, then check it again."
+    case .pdfToolMissing:
+      return language == .zh
+        ? "\(path): 读取 PDF 需要 pdftotext，但没有找到。请安装 poppler-utils（Debian/Ubuntu：sudo apt-get install poppler-utils；macOS：brew install poppler），或设置 NIANBAO_PDFTOTEXT 指向 pdftotext。"
+        : "\(path): reading a PDF needs pdftotext, which was not found. Install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils; macOS: brew install poppler), or set NIANBAO_PDFTOTEXT to the pdftotext program."
+    case .pdfUnreadable(let reason):
+      return language == .zh
+        ? "\(path): pdftotext 无法读取这个 PDF（\(reason)）。如果是扫描件，其中没有文字，请使用报告的文字版。"
+        : "\(path): pdftotext cannot read this PDF (\(reason)). A scanned PDF holds no text: use the report's text version."
     case .notUTF8(let offset):
       return language == .zh
         ? "\(path): 文件既不是 UTF-8 也不是 GB18030/GBK 编码（第 \(offset) 字节处无法解码）。请把报告另存为 UTF-8 文本后再检查；若知道原编码，可用 iconv 转换，例如：iconv -f BIG5 -t UTF-8 \"\(path)\" > 转换后.txt"
@@ -171,11 +208,11 @@ extension ReportFile.ReadError {
 
 /// The size and a 64-bit FNV-1a hash of a file's bytes: enough to tell that someone saved the
 /// file while it was being checked.
-struct ContentFingerprint: Equatable {
-  var size: Int
-  var hash: UInt64
+package struct ContentFingerprint: Equatable {
+  package var size: Int
+  package var hash: UInt64
 
-  init(_ bytes: some Sequence<UInt8>) {
+  package init(_ bytes: some Sequence<UInt8>) {
     var size = 0
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {

@@ -1,14 +1,14 @@
 import Foundation
 
 /// The encodings a report file is read in, and written back in by `--fix`.
-enum TextEncoding: Sendable, Hashable {
+package enum TextEncoding: Sendable, Hashable {
   case utf8
   /// GB18030 (a superset of GBK and GB2312): what Chinese Windows tools save as “ANSI”.
   case gb18030
   case utf16LittleEndian
   case utf16BigEndian
 
-  var name: String {
+  package var name: String {
     switch self {
     case .utf8: return "UTF-8"
     case .gb18030: return "GB18030"
@@ -18,7 +18,7 @@ enum TextEncoding: Sendable, Hashable {
   }
 
   /// CoreFoundation's kCFStringEncodingGB_18030_2000, which Foundation on Linux decodes through ICU.
-  static let foundationGB18030 = String.Encoding(rawValue: 0x8000_0632)
+  package static let foundationGB18030 = String.Encoding(rawValue: 0x8000_0632)
 
   private var foundationEncoding: String.Encoding {
     switch self {
@@ -30,14 +30,14 @@ enum TextEncoding: Sendable, Hashable {
   }
 
   /// The text of `bytes` (without a byte order mark), or nil when they are not valid in this encoding.
-  func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+  package func decode(_ bytes: ArraySlice<UInt8>) -> String? {
     if self == .utf8 { return String(validating: bytes, as: UTF8.self) }
     guard let text = String(data: Data(bytes), encoding: foundationEncoding) else { return nil }
     return text
   }
 
   /// The bytes of `text` in this encoding (without a byte order mark).
-  func encode(_ text: String) -> [UInt8]? {
+  package func encode(_ text: String) -> [UInt8]? {
     if self == .utf8 { return Array(text.utf8) }
     return text.data(using: foundationEncoding, allowLossyConversion: false).map { Array($0) }
   }

@@ -4,14 +4,14 @@ import Foundation
 /// that a crash or a full disk never leaves half a report. The original's permissions are kept.
 /// Given what the file held when it was read, it refuses to replace a file that has changed
 /// since (someone saved it while it was checked): neither version is lost.
-enum AtomicWriter {
-  struct WriteError: Error {
-    var reason: String
+package enum AtomicWriter {
+  package struct WriteError: Error {
+    package var reason: String
     /// The file was changed by someone else after it was read.
-    var changedSinceRead = false
+    package var changedSinceRead = false
   }
 
-  static func write(
+  package static func write(
     _ bytes: [UInt8],
     to givenPath: String,
     unlessChangedFrom read: ContentFingerprint? = nil

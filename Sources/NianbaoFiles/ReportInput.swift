@@ -1,0 +1,198 @@
+import Foundation
+import NianbaoCore
+import NianbaoForms
+
+/// A report file in the form it was published in, and the text nianbao checks in it.
+///
+/// Every form has a *source text*: the text positions point into and fixes are written into (a
+/// text file's own text, a web page's HTML, the `word/document.xml` of a Word document, the text
+/// `pdftotext` gives of a PDF). Forms other than text render their report as the plain text the
+/// core reads, with a map back to the source text.
+package struct ReportInput {
+  package var path: String
+  package var form: Form
+  /// The text file, the web page's file or the PDF's extracted text, as read and decoded; for a
+  /// Word document, its `word/document.xml` (UTF-8).
+  package var file: ReportFile
+
+  package enum Form: Sendable {
+    case text
+    case webPage
+    /// The whole archive, written again around a changed `document.xml`.
+    case wordDocument(archive: [UInt8])
+    case pdf
+  }
+
+  package enum Kind: String, Sendable, CaseIterable {
+    case text, webPage, wordDocument, pdf, legacyWord
+  }
+
+  /// What a file's name says it is.
+  package static func kind(ofPath path: String) -> Kind {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "html", "htm", "xhtml", "shtml": return .webPage
+    case "docx": return .wordDocument
+    case "pdf": return .pdf
+    case "doc", "wps", "wpt", "dot": return .legacyWord
+    default: return .text
+    }
+  }
+
+  /// The source text.
+  package var sourceText: String { file.text }
+
+  /// The report as the core reads it, from a source text of this input (the one read, or one
+  /// with fixes applied): nil when the source text is itself the report's text.
+  package func rendered(_ sourceText: String) -> RenderedReport? {
+    switch form {
+    case .text, .pdf: return nil
+    case .webPage: return WebPage.render(Array(sourceText.utf8))
+    case .wordDocument(let archive):
+      guard let original = try? WordDocument(archive: archive) else { return nil }
+      if sourceText.utf8.elementsEqual(original.documentXML) { return original.rendered }
+      return try? WordDocument(archive: original.archive(replacingDocumentXML: Array(sourceText.utf8))).rendered
+    }
+  }
+
+  /// Whether positions are lines and columns of a file a person opens (text, web page, PDF
+  /// text) rather than places in a Word document.
+  package var hasLines: Bool {
+    if case .wordDocument = form { return false }
+    return true
+  }
+}
+
+extension ReportInput {
+  package static func read(path: String) throws(ReportFile.ReadError) -> ReportInput {
+    let kind = kind(ofPath: path)
+    if kind == .pdf { return try pdf(path: path) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(String(cString: strerror(errno)))
+    }
+    // Copied at once: iterating `Data` byte by byte took longer than reading the report.
+    var input = try decode(data.withUnsafeBytes { [UInt8]($0) }, path: path, kind: kind)
+    input.file.fingerprint = ContentFingerprint(data)
+    return input
+  }
+
+  /// A file's bytes read as the form its name says (standard input: as `--stdin-filename` says).
+  package static func decode(
+    _ bytes: [UInt8],
+    path: String,
+    kind: Kind? = nil
+  ) throws(ReportFile.ReadError)
+    -> ReportInput
+  {
+    switch kind ?? Self.kind(ofPath: path) {
+    case .text:
+      return ReportInput(path: path, form: .text, file: try ReportFile.decode(bytes, path: path))
+    case .webPage:
+      var file = try ReportFile.decode(bytes, path: path, preferGB18030: isGBFamily(WebPage.declaredCharset(bytes)))
+      file.fingerprint = ContentFingerprint(bytes)
+      return ReportInput(path: path, form: .webPage, file: file)
+    case .wordDocument:
+      if bytes.starts(with: oleSignature) { throw .legacyWord }
+      let document: WordDocument
+      do throws(WordDocument.ReadError) {
+        document = try WordDocument(archive: bytes)
+      } catch {
+        throw .wordDocument(String(describing: error))
+      }
+      var file = ReportFile(
+        path: path,
+        text: String(decoding: document.documentXML, as: UTF8.self),
+        hasByteOrderMark: false
+      )
+      file.fingerprint = ContentFingerprint(bytes)
+      return ReportInput(path: path, form: .wordDocument(archive: bytes), file: file)
+    case .legacyWord:
+      throw .legacyWord
+    case .pdf:
+      let temporary = NSTemporaryDirectory() + "nianbao-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).pdf"
+      guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+        throw .unreadable(String(cString: strerror(errno)))
+      }
+      defer { unlink(temporary) }
+      var input = try pdf(path: temporary)
+      input.path = path
+      input.file.path = path
+      return input
+    }
+  }
+
+  /// The signature of an OLE compound file: Word 97–2003 (`.doc`), WPS (`.wps`), and a `.docx`
+  /// saved with a password, which Word encrypts into such a container.
+  private static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+  private static func isGBFamily(_ charset: String?) -> Bool {
+    guard let charset else { return false }
+    return ["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"].contains(charset.lowercased())
+  }
+
+  /// A PDF's text as `pdftotext -layout` gives it (Debian's poppler-utils): the layout keeps a
+  /// table's row on one line, which is how the reader knows PDF text.
+  private static func pdf(path: String) throws(ReportFile.ReadError) -> ReportInput {
+    guard let tool = PDFText.tool() else { throw .pdfToolMissing }
+    let bytes: [UInt8]
+    do throws(PDFText.Failure) {
+      bytes = try PDFText.extract(path: path, tool: tool)
+    } catch {
+      throw .pdfUnreadable(error.reason)
+    }
+    var file = ReportFile(path: path, text: String(decoding: bytes, as: UTF8.self), hasByteOrderMark: false)
+    file.fingerprint = ContentFingerprint(bytes)
+    return ReportInput(path: path, form: .pdf, file: file)
+  }
+}
+
+/// Runs `pdftotext`.
+enum PDFText {
+  struct Failure: Error {
+    var reason: String
+  }
+
+  /// `pdftotext` on `NIANBAO_PDFTOTEXT` or the `PATH`.
+  static func tool() -> String? {
+    let environment = ProcessInfo.processInfo.environment
+    if let named = environment["NIANBAO_PDFTOTEXT"], !named.isEmpty {
+      return FileManager.default.isExecutableFile(atPath: named) ? named : nil
+    }
+    for directory in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+      let candidate = "\(directory)/pdftotext"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  static func extract(path: String, tool: String) throws(Failure) -> [UInt8] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = ["-layout", "-enc", "UTF-8", path, "-"]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      throw Failure(reason: "\(error)")
+    }
+    // Read both pipes before waiting: a large PDF fills a pipe's buffer.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errorBytes = Data()
+    group.enter()
+    DispatchQueue.global().async {
+      errorBytes = errors.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let message = String(decoding: errorBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      throw Failure(reason: message.isEmpty ? "pdftotext exit \(process.terminationStatus)" : message)
+    }
+    return [UInt8](data)
+  }
+}
