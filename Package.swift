@@ -25,6 +25,9 @@ let package = Package(
     // Reports in the forms they are published in (web pages, Word documents), rendered as the
     // text the core reads, with a map back to the file. Pure: bytes in, text and map out.
     .target(name: "NianbaoForms", swiftSettings: strictSettings),
+    // The LSP shape of positions and diagnostics: what the language server sends and what
+    // `--format json` prints.
+    .target(name: "NianbaoProtocol", dependencies: ["NianbaoCore", "NianbaoJSON"], swiftSettings: strictSettings),
     // Report files as both front ends read and write them: encodings, byte order marks, the forms
     // reports are published in (web pages, Word documents, PDFs), atomic writes.
     .target(name: "NianbaoFiles", dependencies: ["NianbaoCore", "NianbaoForms"], swiftSettings: strictSettings),
@@ -35,13 +38,13 @@ let package = Package(
     // `--check`: file walking, decoding, output formats, atomic writes.
     .target(
       name: "NianbaoCheck",
-      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoLSP", "NianbaoConfig", "NianbaoFiles", "NianbaoForms"],
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoProtocol", "NianbaoConfig", "NianbaoFiles", "NianbaoForms"],
       swiftSettings: strictSettings
     ),
     // The language server: JSON-RPC framing, LSP types, the server.
     .target(
       name: "NianbaoLSP",
-      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoConfig", "NianbaoFiles"],
+      dependencies: ["NianbaoCore", "NianbaoJSON", "NianbaoProtocol", "NianbaoConfig", "NianbaoFiles", "NianbaoForms"],
       swiftSettings: strictSettings
     ),
     // The thin executable.

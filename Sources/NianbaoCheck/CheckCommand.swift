@@ -334,9 +334,9 @@ public enum CheckCommand {
       guard let source = result.source else { continue }
       let fileLanguage = options.languageGiven ? language : result.settings?.language ?? language
       for (diagnostic, suppressed) in result.shown(options) {
-        let start = source.lines.position(ofUTF8Offset: diagnostic.range.lowerBound, in: .utf32)
+        let location = result.textLocation(of: diagnostic.range.lowerBound, source: source, language: fileLanguage)
         buffer +=
-          "\(result.path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(fileLanguage)) [\(diagnostic.code)]\(suppressed ? Suppressor.mark(fileLanguage) : "")\n"
+          "\(location): \(diagnostic.severity.name): \(diagnostic.message.text(fileLanguage)) [\(diagnostic.code)]\(suppressed ? Suppressor.mark(fileLanguage) : "")\n"
       }
       if buffer.utf8.count > 1 << 16 {
         output(buffer)

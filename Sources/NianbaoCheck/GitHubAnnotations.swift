@@ -23,6 +23,15 @@ enum GitHubAnnotations {
       }
       guard let source = result.source else { continue }
       for diagnostic in result.diagnostics {
+        if let place = result.wordPlace(of: diagnostic.range.lowerBound) {
+          // A Word document has no lines: the annotation names the file and says where.
+          out += command(
+            name(diagnostic.severity),
+            [("file", file), ("title", diagnostic.code)],
+            "\(place.text(language)): \(diagnostic.message.text(language))"
+          )
+          continue
+        }
         let region = OneBasedRegion(endingOnItsLastLine(diagnostic.range, source), in: source, columns: .utf32)
         var properties = [("file", file), ("line", String(region.startLine))]
         // GitHub takes columns only for an annotation on one line; its end column is the last

@@ -16,11 +16,14 @@ enum GitLabCodeQuality {
       let path = ReportPath.relative(result.path, to: directory)
       let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
       for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
-        let region = OneBasedRegion(diagnostic.range, in: source, columns: .utf32)
+        var region = OneBasedRegion(diagnostic.range, in: source, columns: .utf32)
+        if result.wordPlace(of: diagnostic.range.lowerBound) != nil {
+          region = OneBasedRegion(0..<0, in: source, columns: .utf32)
+        }
         issues.append(
           .object([
             ("type", "issue"),
-            ("description", .string(diagnostic.message.text(options.language))),
+            ("description", .string(description(diagnostic, in: result, language: options.language))),
             ("check_name", .string(diagnostic.code)),
             // Unique across the whole report: GitLab compares fingerprints between pipelines.
             ("fingerprint", .string(SHA256.hex(path + "\u{0}" + fingerprint))),
@@ -31,6 +34,18 @@ enum GitLabCodeQuality {
       }
     }
     return .array(issues)
+  }
+
+  /// The message; for a Word document, which has no lines, led by the cell or paragraph.
+  private static func description(
+    _ diagnostic: Diagnostic,
+    in result: CheckCommand.FileResult,
+    language: Language
+  ) -> String {
+    guard let place = result.wordPlace(of: diagnostic.range.lowerBound) else {
+      return diagnostic.message.text(language)
+    }
+    return "\(place.text(language)): \(diagnostic.message.text(language))"
   }
 
   static func severity(_ severity: Severity) -> JSONValue {

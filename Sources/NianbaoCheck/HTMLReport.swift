@@ -1,4 +1,6 @@
 import NianbaoCore
+import NianbaoFiles
+import NianbaoForms
 
 /// `--format html`: one self-contained page for a reviewer. A summary (counts, findings by rule,
 /// files that could not be read), then one section per report with findings: what was read of
@@ -136,8 +138,16 @@ enum HTMLReport {
 
   private static func section(_ result: CheckCommand.FileResult, id: String, language: Language) -> String {
     func text(_ zh: String, _ en: String) -> String { (language == .zh ? zh : en).htmlEscaped }
-    let source = result.source!
-    var tables = HTMLTables(reportID: id, source: source, diagnostics: result.diagnostics, language: language)
+    // The tables are drawn from the report as read: for a web page or a Word document, its
+    // rendered text, which the findings are taken back to; their places are the file's own.
+    let source = result.rendered.map { SourceText($0.text) } ?? result.source!
+    let tableDiagnostics = result.rendered.map { rendered in result.diagnostics.map { $0.unmapped(through: rendered) } }
+    var tables = HTMLTables(
+      reportID: id,
+      source: source,
+      diagnostics: tableDiagnostics ?? result.diagnostics,
+      language: language
+    )
     let tablesHTML = tables.table3(result.report?.table3) + tables.table4(result.report?.table4)
 
     var html =
@@ -158,7 +168,7 @@ enum HTMLReport {
     html +=
       "</dl>\n<h3>\(text("发现的问题（\(result.diagnostics.count)）", "Findings (\(result.diagnostics.count))"))</h3>\n<ol class=\"findings\">\n"
     for (index, diagnostic) in result.diagnostics.enumerated() {
-      let start = tables.position(diagnostic.range.lowerBound)
+      let start = position(of: diagnostic.range.lowerBound, in: result, language: language)
       let position =
         tables.cellID(forFinding: index).map { "<a class=\"pos\" href=\"#\($0)\">\(start)</a>" }
         ?? "<span class=\"pos\">\(start)</span>"
@@ -181,6 +191,15 @@ enum HTMLReport {
         "<p class=\"legend\"><span class=\"hit error\">4<span class=\"want\">→ 3</span></span> \(text("有问题的数（错误红、警告橙、提示蓝），箭头后是应填的数", "a value a finding is about (red: error, amber: warning, blue: info); after the arrow, the value that belongs there"))　<span class=\"named\">2</span> \(text("发现的问题所依据的数", "a value the finding is worked out from"))</p>\n"
     }
     return html + tablesHTML + "</section>\n"
+  }
+
+  /// `50:39` (1-based line and column, in characters, as the text output prints them), or the
+  /// cell and paragraph of a Word document.
+  private static func position(of offset: Int, in result: CheckCommand.FileResult, language: Language) -> String {
+    if let place = result.wordPlace(of: offset) { return place.text(language).htmlEscaped }
+    guard let source = result.source else { return "" }
+    let position = source.lines.position(ofUTF8Offset: offset, in: .utf32)
+    return "\(position.line + 1):\(position.column + 1)"
   }
 
   static func severityName(_ severity: Severity, _ language: Language) -> String {

@@ -2,7 +2,7 @@ import Foundation
 import NianbaoCore
 import NianbaoFiles
 import NianbaoJSON
-import NianbaoLSP
+import NianbaoProtocol
 
 /// `--format json`: one document; each diagnostic shaped like an LSP `Diagnostic` (0-based
 /// UTF-16 positions) plus its file's `path` and its certain `fix` as text edits.
@@ -24,6 +24,11 @@ enum JSONReport {
       let language = options.languageGiven ? options.language : result.settings?.language ?? options.language
       for (diagnostic, suppressed) in result.shown(options) {
         var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language)
+        if let place = result.wordPlace(of: diagnostic.range.lowerBound), case .object(var members) = item {
+          // A Word document's range is in its word/document.xml; the place is what a person follows.
+          members.insert(("place", place.json), at: 1)
+          item = .object(members)
+        }
         if suppressed, case .object(var members) = item {
           members.append(("suppressed", true))
           item = .object(members)

@@ -25,10 +25,10 @@ enum JUnitReport {
           let message =
             language == .zh
             ? "\(failing.count) 个问题：\(codes)" : "\(failing.count) problem\(failing.count == 1 ? "" : "s"): \(codes)"
-          let lines = failing.map { line($0, path: result.path, source: source, language: language) }.joined()
+          let lines = failing.map { line($0, in: result, source: source, language: language) }.joined()
           cases += "      <failure message=\"\(attribute(message))\" type=\"nianbao\">\(content(lines))</failure>\n"
         }
-        var out = passing.map { line($0, path: result.path, source: source, language: language) }.joined()
+        var out = passing.map { line($0, in: result, source: source, language: language) }.joined()
         if let notice = result.encodingNotice { out = notice.text(language) + "\n" + out }
         if !out.isEmpty { cases += "      <system-out>\(content(out))</system-out>\n" }
       }
@@ -50,10 +50,15 @@ enum JUnitReport {
   }
 
   /// A finding as the text output prints it: `path:line:column: severity: message [CODE]`.
-  private static func line(_ diagnostic: Diagnostic, path: String, source: SourceText, language: Language) -> String {
-    let start = source.lines.position(ofUTF8Offset: diagnostic.range.lowerBound, in: .utf32)
+  private static func line(
+    _ diagnostic: Diagnostic,
+    in result: CheckCommand.FileResult,
+    source: SourceText,
+    language: Language
+  ) -> String {
+    let location = result.textLocation(of: diagnostic.range.lowerBound, source: source, language: language)
     return
-      "\(path):\(start.line + 1):\(start.column + 1): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
+      "\(location): \(diagnostic.severity.name): \(diagnostic.message.text(language)) [\(diagnostic.code)]\n"
   }
 
   /// Text as element content: markup characters escaped, characters XML 1.0 cannot hold replaced.

@@ -29,7 +29,14 @@ enum SARIFReport {
       let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
       for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
         findings.append(
-          self.result(diagnostic, artifact: artifact, source: source, fingerprint: fingerprint, language: language)
+          self.result(
+            diagnostic,
+            artifact: artifact,
+            source: source,
+            place: result.wordPlace(of: diagnostic.range.lowerBound),
+            fingerprint: fingerprint,
+            language: language
+          )
         )
       }
     }
@@ -108,9 +115,38 @@ enum SARIFReport {
     _ diagnostic: Diagnostic,
     artifact: JSONValue,
     source: SourceText,
+    place: WordPlace?,
     fingerprint: String,
     language: Language
   ) -> JSONValue {
+    if let place {
+      // A Word document has no lines: the location is the file and a logical place in it, and
+      // its fixes (edits of the XML inside the archive) are left to `nianbao --fix`.
+      return .object([
+        ("ruleId", .string(diagnostic.code)),
+        ("ruleIndex", Rule.all.firstIndex { $0.code == diagnostic.code }.map { .int($0) }),
+        ("level", level(diagnostic.severity)),
+        ("message", .object([("text", .string(diagnostic.message.text(language)))])),
+        (
+          "locations",
+          .array([
+            .object([
+              ("physicalLocation", .object([("artifactLocation", artifact)])),
+              (
+                "logicalLocations",
+                .array([
+                  .object([
+                    ("name", .string(place.text(language))),
+                    ("kind", place.table == nil ? "text" : "element"),
+                  ])
+                ])
+              ),
+            ])
+          ])
+        ),
+        ("partialFingerprints", .object([("nianbaoFinding/v1", .string(fingerprint))])),
+      ])
+    }
     let related = diagnostic.related.filter { $0.file == nil }.enumerated().map { index, note in
       JSONValue.object([
         ("id", .int(index)),

@@ -75,3 +75,31 @@ extension ReportInput {
       "a PDF is a published print form, which nianbao does not rewrite: correct the report's Word or web original and make the PDF again"
   )
 }
+
+extension Diagnostic {
+  /// The finding back in the rendered text's terms (the inverse of ``mapped(through:)``), for
+  /// what is drawn from the report as read: the review page's tables.
+  package func unmapped(through rendered: RenderedReport) -> Diagnostic {
+    var diagnostic = self
+    diagnostic.range = rendered.renderedRange(forSource: range)
+    diagnostic.related = related.map { note in
+      guard note.file == nil else { return note }
+      var note = note
+      note.range = rendered.renderedRange(forSource: note.range)
+      return note
+    }
+    diagnostic.fixes = fixes.map { fix in
+      Fix(
+        title: fix.title,
+        edits: fix.edits.map {
+          TextEdit(
+            range: rendered.renderedRange(forSource: $0.range),
+            replacement: rendered.renderedReplacement($0.replacement, forSource: $0.range)
+          )
+        },
+        isCertain: fix.isCertain
+      )
+    }
+    return diagnostic
+  }
+}

@@ -246,3 +246,22 @@ extension RenderedReport {
     return start..<max(start, end)
   }
 }
+
+extension RenderedReport {
+  /// The rendered range of a source range (the inverse of ``sourceRange(forRendered:)``).
+  package func renderedRange(forSource range: Range<Int>) -> Range<Int> {
+    if let blank = segments.first(where: { $0.source == range && $0.rendered.isEmpty }) { return blank.rendered }
+    let start = renderedOffset(forSource: range.lowerBound)
+    return start..<max(start, renderedOffset(forSource: range.upperBound))
+  }
+
+  /// The text a rendered reader sees in a source edit's replacement: a blank cell's wrapping
+  /// (a Word run around the value) taken off.
+  package func renderedReplacement(_ replacement: String, forSource range: Range<Int>) -> String {
+    guard let blank = segments.first(where: { $0.source == range && $0.rendered.isEmpty }),
+      case .blankCell(let prefix, let suffix) = blank.kind, replacement.hasPrefix(prefix),
+      replacement.hasSuffix(suffix), replacement.utf8.count >= prefix.utf8.count + suffix.utf8.count
+    else { return replacement }
+    return String(replacement.dropFirst(prefix.count).dropLast(suffix.count))
+  }
+}

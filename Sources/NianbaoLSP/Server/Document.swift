@@ -1,5 +1,6 @@
 import NianbaoCore
 import NianbaoJSON
+import NianbaoProtocol
 
 /// An open document: its text at one version.
 struct Document: Sendable {

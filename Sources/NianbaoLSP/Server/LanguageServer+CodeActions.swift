@@ -1,5 +1,6 @@
 import NianbaoCore
 import NianbaoJSON
+import NianbaoProtocol
 
 extension LanguageServer {
   func codeActions(_ params: JSONValue) throws(ResponseError) -> JSONValue {

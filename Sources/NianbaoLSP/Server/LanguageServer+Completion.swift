@@ -1,5 +1,6 @@
 import NianbaoCore
 import NianbaoJSON
+import NianbaoProtocol
 
 extension LanguageServer {
   /// The characters after which editors ask for completion without being told: the numbering

@@ -1,5 +1,6 @@
 import NianbaoCore
 import NianbaoJSON
+import NianbaoProtocol
 
 extension LanguageServer {
   func lspDiagnostics(_ document: Document, _ analysis: Analysis) -> JSONValue {

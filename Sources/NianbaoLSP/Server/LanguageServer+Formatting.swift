@@ -1,5 +1,6 @@
 import NianbaoCore
 import NianbaoJSON
+import NianbaoProtocol
 
 /// `textDocument/formatting`: the edits of ``ReportFormatter`` (tables into one layout, headings
 /// numbered), as TextEdits in the negotiated position encoding. The options (tab size, spaces)

@@ -1,5 +1,6 @@
 import NianbaoCore
 import NianbaoJSON
+import NianbaoProtocol
 
 extension LanguageServer {
   /// The document and the byte offset of `params.position`.

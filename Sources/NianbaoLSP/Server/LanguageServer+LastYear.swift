@@ -1,6 +1,9 @@
 import Foundation
 import NianbaoConfig
 import NianbaoCore
+import NianbaoFiles
+import NianbaoForms
+import NianbaoProtocol
 
 /// Last year's report of a document: the same agency, the year before, found in the workspace
 /// (or named by `previous` in `nianbao.toml`), read from the editor when it is open there and
@@ -8,8 +11,12 @@ import NianbaoCore
 struct LastYearReport: Sendable {
   var uri: String
   var path: String
+  /// The report's text as read (a web page's or a Word document's rendered text).
   var source: SourceText
   var summary: CrossYearRules.Summary
+  /// For a web page or a Word document: the file's own text (the page's HTML, the document's
+  /// XML) and the map from the report's text to it.
+  var file: (source: SourceText, rendered: RenderedReport)?
 }
 
 /// What a document's cross-year findings were computed from, so that a change of any of it
@@ -136,14 +143,16 @@ extension LanguageServer {
       return Self.lastYearReport(uri: open.uri, path: path, source: open.source)
     }
     if let cached = lastYearFiles[path] { return cached }
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    let found = Self.lastYearReport(
-      uri: URL(fileURLWithPath: path).absoluteString,
-      path: path,
-      source: SourceText(String(decoding: bytes, as: UTF8.self))
-    )
+    // In any form a report is published in, and any encoding, as `--check` reads it.
+    guard let input = try? ReportInput.read(path: path) else { return nil }
+    let uri = URL(fileURLWithPath: path).absoluteString
+    var found: LastYearReport?
+    if let rendered = input.rendered(input.sourceText) {
+      found = Self.lastYearReport(uri: uri, path: path, source: SourceText(rendered.text))
+      found?.file = (SourceText(input.sourceText), rendered)
+    } else {
+      found = Self.lastYearReport(uri: uri, path: path, source: SourceText(input.sourceText))
+    }
     lastYearFiles[path] = found
     return found
   }
@@ -199,9 +208,17 @@ extension LanguageServer {
   }
 
   /// `relatedInformation` pointing into last year's report, for the clients that show it.
-  func lastYearPlace(_ analysis: Analysis) -> (String) -> (uri: String, converter: PositionConverter)? {
+  func lastYearPlace(_ analysis: Analysis) -> (String) -> ElsewherePlace? {
     guard relatedInformationSupport, let lastYear = analysis.lastYear else { return { _ in nil } }
-    let converter = PositionConverter(source: lastYear.source, encoding: encoding)
-    return { file in file == lastYear.uri ? (lastYear.uri, converter) : nil }
+    if let file = lastYear.file {
+      let converter = PositionConverter(source: file.source, encoding: encoding)
+      let place = ElsewherePlace(uri: lastYear.uri, converter: converter) { file.rendered.sourceRange(forRendered: $0) }
+      return { uri in uri == lastYear.uri ? place : nil }
+    }
+    let place = ElsewherePlace(
+      uri: lastYear.uri,
+      converter: PositionConverter(source: lastYear.source, encoding: encoding)
+    )
+    return { uri in uri == lastYear.uri ? place : nil }
   }
 }

@@ -1,6 +1,20 @@
 import NianbaoCore
 import NianbaoJSON
 
+/// Another report a note points into (last year's): its URI, its positions, and how a range in
+/// the report as read maps to its file (a web page's report is read from its rendered text).
+package struct ElsewherePlace {
+  package var uri: String
+  package var converter: PositionConverter
+  package var sourceRange: (Range<Int>) -> Range<Int>
+
+  package init(uri: String, converter: PositionConverter, sourceRange: @escaping (Range<Int>) -> Range<Int> = { $0 }) {
+    self.uri = uri
+    self.converter = converter
+    self.sourceRange = sourceRange
+  }
+}
+
 /// nianbao's diagnostics as LSP `Diagnostic`s.
 package enum DiagnosticConversion {
   package static func lsp(
@@ -8,7 +22,7 @@ package enum DiagnosticConversion {
     uri: String,
     converter: PositionConverter,
     language: Language,
-    elsewhere: (String) -> (uri: String, converter: PositionConverter)? = { _ in nil }
+    elsewhere: (String) -> ElsewherePlace? = { _ in nil }
   ) -> JSONValue {
     let rule = Rule.named(diagnostic.code)
     // A note in another report (last year's) needs that report's text for its positions; one
@@ -16,7 +30,11 @@ package enum DiagnosticConversion {
     let notes: [(uri: String, converter: PositionConverter, note: RelatedNote)] = diagnostic.related.compactMap {
       note in
       guard let file = note.file else { return (uri, converter, note) }
-      return elsewhere(file).map { ($0.uri, $0.converter, note) }
+      return elsewhere(file).map { place in
+        var note = note
+        note.range = place.sourceRange(note.range)
+        return (place.uri, place.converter, note)
+      }
     }
     return JSONValue.object([
       ("range", converter.range(diagnostic.range)),
