@@ -69,6 +69,7 @@ let package = Package(
     .testTarget(
       name: "NianbaoFormsTests",
       dependencies: ["NianbaoForms", "NianbaoTestSupport"],
+      exclude: ["Pages"],
       swiftSettings: strictSettings
     ),
     .testTarget(

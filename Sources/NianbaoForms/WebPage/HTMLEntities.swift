@@ -17,8 +17,9 @@ enum HTMLEntities {
       if hex { index += 1 }
       let digitsStart = index
       var value: UInt32 = 0
-      while index < bytes.count, index - digitsStart < 8, let digit = digitValue(bytes[index], hex: hex) {
-        value = value * (hex ? 16 : 10) + digit
+      while index < bytes.count, let digit = digitValue(bytes[index], hex: hex) {
+        // Past U+10FFFF the value stays out of range (and cannot overflow), as long as it runs.
+        value = min(value * (hex ? 16 : 10) + digit, 0x11_0000)
         index += 1
       }
       guard index > digitsStart else { return nil }
