@@ -72,6 +72,7 @@ let package = Package(
     .testTarget(
       name: "NianbaoFormsTests",
       dependencies: ["NianbaoForms", "NianbaoTestSupport"],
+      exclude: ["Pages"],
       swiftSettings: strictSettings
     ),
     .testTarget(

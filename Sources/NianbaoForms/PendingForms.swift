@@ -1,12 +1,4 @@
-// Placeholder readers, replaced by the web page and Word readers.
-package enum WebPage {
-  package static func declaredCharset(_ bytes: [UInt8]) -> String? { nil }
-  package static func render(_ html: [UInt8]) -> RenderedReport {
-    var builder = RenderedTextBuilder()
-    builder.appendVerbatim(html, source: 0..<html.count)
-    return builder.build()
-  }
-}
+// Placeholder reader, replaced by the Word reader.
 
 package struct WordDocument {
   package enum ReadError: Error { case notAZip }
