@@ -1,0 +1,117 @@
+import Foundation
+import NianbaoJSON
+import NianbaoTestSupport
+import Testing
+
+/// Reports in the forms they are published in, through the real binary: web pages, their
+/// browser copies, Word documents and PDFs (Tests/RealForms, made from real pages by
+/// `Tests/RealForms/make-forms.sh`).
+@Suite struct ReportFormsTests {
+  static let forms = TestPaths.repository.appendingPathComponent("Tests/RealForms")
+
+  static func page(_ name: String, _ file: String) -> String {
+    forms.appendingPathComponent(name).appendingPathComponent(file).path
+  }
+
+  /// Each finding as `CODE message` (the message names the cell and the values), from `--format json`.
+  static func findings(_ path: String, language: String = "zh") throws -> [String] {
+    let result = try Binary.run(["--check", "--format", "json", "--lang", language, path])
+    let document = try JSONValue.parse(result.stdout)
+    guard case .array(let diagnostics)? = document["diagnostics"] else {
+      Issue.record("no diagnostics in \(result.stdout.prefix(300)) \(result.stderr)")
+      return []
+    }
+    return diagnostics.compactMap { item in
+      guard let code = item["code"]?.string, let message = item["message"]?.string else { return nil }
+      return "\(code) \(message)"
+    }
+  }
+
+  @Test func aWebPageIsReadFromItsTables() throws {
+    let found = try Self.findings(Self.page("shuyang_county_fgj_dept_2023", "page.html"))
+    #expect(found.contains { $0.hasPrefix("NB105 ") && $0.contains("规范性文件") })
+    #expect(found.contains { $0.hasPrefix("NB114 ") && $0.contains("125 个单元格") })
+    #expect(!found.contains { $0.hasPrefix("NB107 ") || $0.hasPrefix("NB101 ") || $0.hasPrefix("NB104 ") })
+  }
+
+  @Test func findingsPointIntoTheHTMLSource() throws {
+    let path = Self.page("shuyang_county_fgj_dept_2023", "page.html")
+    let result = try Binary.run(["--check", path])
+    let line = try #require(result.stdout.split(separator: "\n").first { $0.hasSuffix("[NB105]") })
+    // `path:line:column:`, where the HTML holds the label's text.
+    let parts = line.dropFirst(path.count + 1).split(separator: ":")
+    let (lineNumber, column) = (Int(parts[0])!, Int(parts[1])!)
+    let html = TestPaths.text(at: URL(fileURLWithPath: path))
+    let htmlLine = html.split(separator: "\n", omittingEmptySubsequences: false)[lineNumber - 1]
+    #expect(String(htmlLine.dropFirst(column - 1)).hasPrefix("规范性文件"))
+  }
+
+  @Test func fixesAreWrittenIntoTheirCellsAndNothingElseChanges() throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let original = try Data(contentsOf: URL(fileURLWithPath: Self.page("shuyang_county_fgj_dept_2023", "page.html")))
+    let copy = folder.appendingPathComponent("page.html")
+    try original.write(to: copy)
+    let fixed = try Binary.run(["--check", "--fix", copy.path])
+    #expect(fixed.stdout.contains("已修复 126 处"))
+    let after = try Data(contentsOf: copy)
+    // Every byte outside the fixed cells is the same: only `规范性文件` gained `行政`, and the
+    // blank cells (`<o:p> </o:p>`, a space inside) now hold 0.
+    let afterText = String(decoding: after, as: UTF8.self)
+    #expect(afterText.components(separatedBy: "<o:p>0</o:p>").count - 1 == 125)
+    let undone = afterText.replacingOccurrences(of: "<o:p>0</o:p>", with: "<o:p> </o:p>")
+      .replacingOccurrences(of: ">行政规范性文件<", with: ">规范性文件<")
+    #expect(undone == String(decoding: original, as: UTF8.self))
+    let again = try Self.findings(copy.path)
+    #expect(!again.contains { $0.hasPrefix("NB105 ") || $0.hasPrefix("NB114 ") })
+  }
+
+  @Test func aPDFIsReadThroughPdftotextAndNeverRewritten() throws {
+    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
+      return
+    }
+    let pdf = TestPaths.repository.deletingLastPathComponent().appendingPathComponent(
+      "shared/real/pdf/huaian_hongze_district_gov_2023.pdf"
+    )
+    guard FileManager.default.fileExists(atPath: pdf.path) else {
+      print("SKIPPED: \(pdf.path) is not there")
+      return
+    }
+    let found = try Self.findings(pdf.path)
+    // The two blank-by-zero totals of table 四 the district published.
+    #expect(found.filter { $0.hasPrefix("NB204 ") }.count == 2)
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("report.pdf")
+    try FileManager.default.copyItem(at: pdf, to: copy)
+    let before = try Data(contentsOf: copy)
+    let fixed = try Binary.run(["--check", "--fix", copy.path])
+    #expect(fixed.stderr.contains("未修复：PDF 是发布后的版式文件"))
+    #expect(try Data(contentsOf: copy) == before)
+  }
+
+  @Test func withoutPdftotextThePackageIsNamed() throws {
+    let pdf = Self.page("shuyang_county_fgj_dept_2023", "report.pdf.txt")
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("report.pdf")
+    try FileManager.default.copyItem(atPath: pdf, toPath: copy.path)
+    let result = try Binary.run(
+      ["--check", "--lang", "en", copy.path],
+      environment: ["NIANBAO_PDFTOTEXT": "/nonexistent/pdftotext"]
+    )
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("Install poppler-utils"))
+  }
+
+  @Test func legacyWordFilesAreAskedToBeSavedAsDocx() throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let doc = folder.appendingPathComponent("某镇2025年政府信息公开工作年度报告.doc")
+    try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: doc)
+    // Found in a folder walk by its name, and told apart from a report it could read.
+    let result = try Binary.run(["--check", folder.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("另存为” Word 文档（.docx"))
+  }
+}
