@@ -110,6 +110,14 @@ struct DateReader {
     return i
   }
 
+  /// Spaces with at most one line break among them.
+  private func skipSpacesAndLineBreak(_ index: Int) -> Int {
+    var i = skipSpaces(index)
+    if i < scalars.count, scalars[i] == "\r" { i += 1 }
+    if i < scalars.count, scalars[i] == "\n" { i += 1 }
+    return skipSpaces(i)
+  }
+
   private func number(at index: Int, maxLength: Int) -> (Int, Int)? {
     var i = index
     var value = 0
@@ -188,15 +196,16 @@ struct DateReader {
   }
 
   /// `…起至…止`: the end of a range that starts just before `index`.
+  /// A line break may stand anywhere in it: PDF text wraps a sentence at the page's width.
   private func rangeEnd(after index: Int, startYear: Int?) -> (DateMention, Int)? {
-    var i = skipSpaces(index)
-    if i < scalars.count, scalars[i] == "起" { i = skipSpaces(i + 1) }
+    var i = skipSpacesAndLineBreak(index)
+    if i < scalars.count, scalars[i] == "起" { i = skipSpacesAndLineBreak(i + 1) }
     guard i < scalars.count else { return nil }
     let connector = scalars[i]
     guard ["至", "到", "~", "～", "—", "-", "–", "―"].contains(connector) else { return nil }
     i += 1
     while i < scalars.count, scalars[i] == "—" || scalars[i] == "至" { i += 1 }
-    i = skipSpaces(i)
+    i = skipSpacesAndLineBreak(i)
     guard isDigit(i), let (end, after) = date(at: i, inheritedYear: startYear) else { return nil }
     var finish = after
     let stop = skipSpaces(after)
