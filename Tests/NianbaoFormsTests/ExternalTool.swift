@@ -9,7 +9,11 @@ struct ExternalTool {
   var name: String
   var executable: String?
 
-  static let soffice = ExternalTool(name: "soffice", variable: "NIANBAO_SOFFICE", candidates: ["soffice", "libreoffice"])
+  static let soffice = ExternalTool(
+    name: "soffice",
+    variable: "NIANBAO_SOFFICE",
+    candidates: ["soffice", "libreoffice"]
+  )
   static let python = ExternalTool(name: "python3", variable: "NIANBAO_PYTHON", candidates: ["python3"])
 
   init(name: String, variable: String, candidates: [String]) {

@@ -10,7 +10,9 @@ import Testing
 
   @Test func readsEntriesInOrder() throws {
     let archive = try ZipArchive(python)
-    #expect(archive.entries.map(\.name) == ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "docProps/stored.txt"])
+    #expect(
+      archive.entries.map(\.name) == ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "docProps/stored.txt"]
+    )
     let stored = try #require(archive.entry(named: "docProps/stored.txt"))
     #expect(stored.method == 0)
     #expect(try archive.contents(of: stored) == Array("stored, not deflated".utf8))
@@ -50,7 +52,8 @@ import Testing
     // the rewritten entry's checksum differs.
     let changed = "word/document.xml 8 \(CRC32.checksum(newContents))"
     let expected = original.output.split(separator: "\n").map {
-      $0.hasPrefix("word/document.xml") ? changed + $0.drop { $0 != " " }.dropFirst().drop { $0 != " " }.dropFirst().drop { $0 != " " } : $0
+      $0.hasPrefix("word/document.xml")
+        ? changed + $0.drop { $0 != " " }.dropFirst().drop { $0 != " " }.dropFirst().drop { $0 != " " } : $0
     }
     #expect(result.output.split(separator: "\n").map(String.init) == expected.map(String.init))
   }
@@ -68,7 +71,9 @@ import Testing
   }
 
   @Test func refusesWhatIsNotAZip() {
-    for bytes: [UInt8] in [[], Array("PK".utf8), Array("<html><body>年度报告</body></html>".utf8), Array(repeating: 0, count: 100)] {
+    for bytes: [UInt8] in [
+      [], Array("PK".utf8), Array("<html><body>年度报告</body></html>".utf8), Array(repeating: 0, count: 100),
+    ] {
       #expect(throws: ZipArchive.ReadError.notAZip) { try ZipArchive(bytes) }
     }
   }
@@ -150,7 +155,8 @@ import Testing
   /// An entry's local header, data and data descriptor: up to the next local header.
   private func localRecord(_ entry: ZipArchive.Entry, in bytes: [UInt8], of archive: ZipArchive) -> ArraySlice<UInt8> {
     let start = localHeaderOffset(entry, in: bytes)
-    let next = archive.entries.map { localHeaderOffset($0, in: bytes) }.filter { $0 > start }.min() ?? centralStart(bytes)
+    let next =
+      archive.entries.map { localHeaderOffset($0, in: bytes) }.filter { $0 > start }.min() ?? centralStart(bytes)
     return bytes[start..<next]
   }
 
@@ -170,7 +176,8 @@ import Testing
     var position = centralStart(bytes)
     while bytes[position..<position + 4].elementsEqual([0x50, 0x4B, 0x01, 0x02]) {
       let nameLength = Int(bytes[position + 28]) | Int(bytes[position + 29]) << 8
-      let length = 46 + nameLength + (Int(bytes[position + 30]) | Int(bytes[position + 31]) << 8)
+      let length =
+        46 + nameLength + (Int(bytes[position + 30]) | Int(bytes[position + 31]) << 8)
         + (Int(bytes[position + 32]) | Int(bytes[position + 33]) << 8)
       if bytes[position + 46..<position + 46 + nameLength].elementsEqual(entry.name.utf8) { return position }
       position += length

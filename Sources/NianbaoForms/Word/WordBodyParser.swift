@@ -247,7 +247,11 @@ struct WordBodyParser {
     case none, joined, broken
   }
 
-  private mutating func run(_ start: XMLToken, into paragraph: inout WordParagraph, boundary: inout Boundary) throws(Failure) {
+  private mutating func run(
+    _ start: XMLToken,
+    into paragraph: inout WordParagraph,
+    boundary: inout Boundary
+  ) throws(Failure) {
     guard start.kind == .startTag else { return }
     var items: [WordParagraph.Item] = []
     var properties: [Range<Int>] = []

@@ -78,7 +78,9 @@ struct WordNames {
   }
 
   /// The attribute `w:name` as this document spells it.
-  func attribute(_ local: String) -> [UInt8] { word.isEmpty ? Array(local.utf8) : word + [UInt8(ascii: ":")] + Array(local.utf8) }
+  func attribute(_ local: String) -> [UInt8] {
+    word.isEmpty ? Array(local.utf8) : word + [UInt8(ascii: ":")] + Array(local.utf8)
+  }
 
   /// The local part of a qualified name with the given prefix.
   private func local(_ name: Range<Int>, prefix: [UInt8], in bytes: [UInt8]) -> Range<Int>? {

@@ -134,7 +134,9 @@ struct WordRenderer {
       switch block {
       case .paragraph(let paragraph): [paragraph]
       case .table(let table):
-        table.rows.filter { !$0.deleted }.flatMap { $0.cells.filter { !$0.continuation }.flatMap { paragraphs(of: $0.blocks) } }
+        table.rows.filter { !$0.deleted }.flatMap {
+          $0.cells.filter { !$0.continuation }.flatMap { paragraphs(of: $0.blocks) }
+        }
       }
     }
   }
@@ -164,7 +166,8 @@ struct WordRenderer {
           var first = true
           for piece in XMLText.pieces(of: range, in: xml) {
             switch piece {
-            case .verbatim(let range): lines[lines.count - 1] += verbatimPieces(range, joinsPrevious: first && joinsPrevious)
+            case .verbatim(let range):
+              lines[lines.count - 1] += verbatimPieces(range, joinsPrevious: first && joinsPrevious)
             case .reference(let range, let decoded):
               lines[lines.count - 1].append(Piece(source: range, respelling: spaced(decoded)))
             }
@@ -218,7 +221,9 @@ struct WordRenderer {
       }
       let start = piece.source.lowerBound + consumed
       guard index + 1 < pieces.count, bridges(pieces[index], pieces[index + 1]) else {
-        if start < piece.source.upperBound { builder.appendVerbatim(xml[start..<piece.source.upperBound], source: start..<piece.source.upperBound) }
+        if start < piece.source.upperBound {
+          builder.appendVerbatim(xml[start..<piece.source.upperBound], source: start..<piece.source.upperBound)
+        }
         index += 1
         consumed = 0
         continue
@@ -235,7 +240,10 @@ struct WordRenderer {
           next += 1
           continue
         }
-        builder.appendRespelled(String(decoding: text, as: UTF8.self), source: digitsStart..<following.lowerBound + leading)
+        builder.appendRespelled(
+          String(decoding: text, as: UTF8.self),
+          source: digitsStart..<following.lowerBound + leading
+        )
         index = next
         consumed = leading
         break

@@ -14,7 +14,8 @@ enum XMLText {
     var start = range.lowerBound
     var index = range.lowerBound
     while index < range.upperBound {
-      guard bytes[index] == UInt8(ascii: "&"), let (length, decoded) = reference(at: index, before: range.upperBound, in: bytes)
+      guard bytes[index] == UInt8(ascii: "&"),
+        let (length, decoded) = reference(at: index, before: range.upperBound, in: bytes)
       else {
         index += 1
         continue

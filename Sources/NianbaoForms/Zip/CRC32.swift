@@ -13,8 +13,10 @@ package enum CRC32 {
     let count = bytes.count
     table.withUnsafeBufferPointer { table in
       while count - index >= 8 {
-        let low = value ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8
-          | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24)
+        let low =
+          value
+          ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8
+            | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24)
         value =
           table[7 * 256 + Int(low & 0xFF)] ^ table[6 * 256 + Int(low >> 8 & 0xFF)]
           ^ table[5 * 256 + Int(low >> 16 & 0xFF)] ^ table[4 * 256 + Int(low >> 24)]

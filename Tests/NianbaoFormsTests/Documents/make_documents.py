@@ -9,7 +9,8 @@ committed, so the tests need neither Python nor LibreOffice to read them.
   not: tracked insertions and deletions (修订), gridSpan, vMerge, a self-closing blank-cell
   paragraph, a number split over two runs, fields, hidden text, text boxes, nested tables, a
   deleted row and a deleted paragraph mark; zipped here with a data descriptor, extra fields and
-  an archive comment, so the zip writer is tested on them too.
+  an archive comment, so the zip writer is tested on them too;
+- opendocument.odt: a zip that says it is OpenDocument text.
 """
 import pathlib
 import shutil
@@ -84,6 +85,15 @@ def tracked_changes():
     print(path.name, path.stat().st_size)
 
 
+def opendocument():
+    """A zip that says it is OpenDocument text (its first entry, stored: `mimetype`)."""
+    path = here / "opendocument.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    print(path.name, path.stat().st_size)
+
+
 def libreoffice():
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -100,4 +110,5 @@ def libreoffice():
 
 
 tracked_changes()
+opendocument()
 libreoffice()
