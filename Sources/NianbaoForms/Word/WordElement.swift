@@ -65,17 +65,23 @@ struct WordNames {
 
   /// The element a tag names, if it is one the reader acts on.
   func element(_ name: Range<Int>, in bytes: [UInt8]) -> WordElement? {
-    if let local = local(name, prefix: word, in: bytes), local.count < byLength.count {
-      for candidate in byLength[local.count] where bytes[local].elementsEqual(candidate.name) {
+    if let local = local(name, prefix: word, in: bytes) {
+      guard local.count < byLength.count else { return nil }
+      for candidate in byLength[local.count]
+      where bytes.matches(candidate.name, at: local.lowerBound, from: 0..<candidate.name.count) {
         return candidate.element
       }
       return nil
     }
-    if let local = local(name, prefix: compatibility, in: bytes), bytes[local].elementsEqual("Fallback".utf8) {
+    if let local = local(name, prefix: compatibility, in: bytes), local.count == 8,
+      bytes.matches(Self.fallback, at: local.lowerBound, from: 0..<8)
+    {
       return .fallback
     }
     return nil
   }
+
+  private static let fallback = Array("Fallback".utf8)
 
   /// The attribute `w:name` as this document spells it.
   func attribute(_ local: String) -> [UInt8] {
@@ -88,7 +94,7 @@ struct WordNames {
       return bytes[name].contains(UInt8(ascii: ":")) ? nil : name
     }
     guard name.count > prefix.count, bytes[name.lowerBound + prefix.count] == UInt8(ascii: ":"),
-      bytes[name.lowerBound..<name.lowerBound + prefix.count].elementsEqual(prefix)
+      bytes.matches(prefix, at: name.lowerBound, from: 0..<prefix.count)
     else { return nil }
     return name.lowerBound + prefix.count + 1..<name.upperBound
   }

@@ -49,19 +49,22 @@ struct XMLTokenizer {
       while position < bytes.count, bytes[position] != UInt8(ascii: "<") { position += 1 }
       return XMLToken(kind: .text, range: start..<position, name: start..<position)
     }
-    if has("<!--", at: start) { return try skip(to: "-->", from: start + 4, start: start) }
-    if has("<![CDATA[", at: start) {
-      let token = try skip(to: "]]>", from: start + 9, start: start)
-      return XMLToken(kind: .cdata, range: token.range, name: start + 9..<token.range.upperBound - 3)
+    let second = start + 1 < bytes.count ? bytes[start + 1] : 0
+    if second == UInt8(ascii: "!") {
+      if has("<!--", at: start) { return try skip(to: "-->", from: start + 4, start: start) }
+      if has("<![CDATA[", at: start) {
+        let token = try skip(to: "]]>", from: start + 9, start: start)
+        return XMLToken(kind: .cdata, range: token.range, name: start + 9..<token.range.upperBound - 3)
+      }
+      return try doctype(from: start)
     }
-    if has("<?", at: start) { return try skip(to: "?>", from: start + 2, start: start) }
-    if has("<!", at: start) { return try doctype(from: start) }
-    if has("</", at: start) {
+    if second == UInt8(ascii: "?") { return try skip(to: "?>", from: start + 2, start: start) }
+    if second == UInt8(ascii: "/") {
       position = start + 2
       let name = scanName()
       skipSpace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ">"), let opened = open.popLast(),
-        bytes[opened].elementsEqual(bytes[name])
+        opened.count == name.count, bytes.matches(bytes, at: opened.lowerBound, from: name)
       else { throw XMLError(offset: start) }
       position += 1
       return XMLToken(kind: .endTag, range: start..<position, name: name)
@@ -199,5 +202,17 @@ struct XMLTokenizer {
       index += 1
     }
     throw XMLError(offset: start)
+  }
+}
+
+extension [UInt8] {
+  /// Whether the bytes at `offset` are `other[range]` (the caller has checked the length fits).
+  @inline(__always) func matches(_ other: [UInt8], at offset: Int, from range: Range<Int>) -> Bool {
+    var index = 0
+    while index < range.count {
+      if self[offset + index] != other[range.lowerBound + index] { return false }
+      index += 1
+    }
+    return true
   }
 }
