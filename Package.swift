@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(
       name: "NianbaoFormsTests",
       dependencies: ["NianbaoForms", "NianbaoTestSupport"],
-      exclude: ["Pages"],
+      exclude: ["Documents", "Pages"],
       swiftSettings: strictSettings
     ),
     .testTarget(
