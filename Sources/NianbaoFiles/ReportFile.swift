@@ -24,7 +24,7 @@ package struct ReportFile {
     /// Word 97–2003 or WPS (`.doc`, `.wps`), or a Word document saved with a password.
     case legacyWord
     /// A `.docx` that is not a readable Word document.
-    case wordDocument(String)
+    case wordDocument(LocalizedText)
     /// A PDF, and `pdftotext` is not installed.
     case pdfToolMissing
     case pdfUnreadable(String)
@@ -186,7 +186,8 @@ extension ReportFile.ReadError {
       return language == .zh
         ? "\(path): 这是 Word 97–2003（.doc）或 WPS 格式的文件（或设了密码的 Word 文件），nianbao 不读这种格式。请在 Word 或 WPS 中“另存为” Word 文档（.docx，不设密码）后再检查。"
         : "\(path): this is a Word 97–2003 (.doc) or WPS file (or a Word document protected by a password), which nianbao does not read. Save it as a Word document (.docx, without a password) in Word or WPS, then check it again."
-    case .wordDocument(let reason):
+    case .wordDocument(let problem):
+      let reason = problem.text(language)
       return language == .zh
         ? "\(path): 无法作为 Word 文档（.docx）读取（\(reason)）。请在 Word 或 WPS 中重新“另存为” .docx 后再检查。"
         : "\(path): cannot be read as a Word document (.docx) (\(reason)). Save it again as .docx in Word or WPS, then check it again."

@@ -96,7 +96,8 @@ extension ReportInput {
       do throws(WordDocument.ReadError) {
         document = try WordDocument(archive: bytes)
       } catch {
-        throw .wordDocument(String(describing: error))
+        if error == .compoundFile { throw .legacyWord }
+        throw .wordDocument(Self.reason(error))
       }
       var file = ReportFile(
         path: path,
@@ -123,6 +124,40 @@ extension ReportInput {
   /// The signature of an OLE compound file: Word 97–2003 (`.doc`), WPS (`.wps`), and a `.docx`
   /// saved with a password, which Word encrypts into such a container.
   private static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+  private static func reason(_ error: WordDocument.ReadError) -> LocalizedText {
+    switch error {
+    case .notAZip, .compoundFile:
+      return LocalizedText(
+        zh: "文件不是 Word 文档，可能是别的文件改了扩展名",
+        en: "it is not a Word document; perhaps another file renamed"
+      )
+    case .openDocumentText:
+      return LocalizedText(zh: "这是 OpenDocument 文本（.odt）", en: "it is an OpenDocument text (.odt)")
+    case .noDocumentPart:
+      return LocalizedText(
+        zh: "压缩包里没有 Word 正文，可能是表格或演示文稿",
+        en: "the archive holds no Word document body; perhaps a workbook or a presentation"
+      )
+    case .unsupportedArchive:
+      return LocalizedText(
+        zh: "压缩方式不受支持（zip64、分卷、加密或其他压缩算法）",
+        en: "its packing is not supported (zip64, split, encrypted, or another method)"
+      )
+    case .damagedArchive:
+      return LocalizedText(zh: "文件已损坏或不完整", en: "the file is damaged or cut short")
+    case .malformedDocument(let offset):
+      return LocalizedText(
+        zh: "正文 XML 在第 \(offset) 字节处格式错误",
+        en: "its document XML is malformed at byte \(offset)"
+      )
+    case .tooLarge(let size):
+      return LocalizedText(
+        zh: "正文解压后有 \(size) 字节，超出上限",
+        en: "its document body would unpack to \(size) bytes, over the limit"
+      )
+    }
+  }
 
   private static func isGBFamily(_ charset: String?) -> Bool {
     guard let charset else { return false }

@@ -152,7 +152,9 @@ extension RenderedReport {
     if range.isEmpty, let blank = segments.first(where: { $0.rendered == range && isBlankCell($0.kind) }),
       case .blankCell(let prefix, let suffix) = blank.kind
     {
-      return (blank.source, replacement.isEmpty ? "" : prefix + replacement + suffix)
+      // Nothing written into a blank cell leaves it as it is (its source may be a whole `<w:p/>`).
+      return replacement.isEmpty
+        ? (blank.source.lowerBound..<blank.source.lowerBound, "") : (blank.source, prefix + replacement + suffix)
     }
     guard let index = segmentIndex(atOrBefore: range.lowerBound) else { return nil }
     let segment = segments[index]

@@ -118,3 +118,88 @@ import Testing
     #expect(result.stderr.contains("另存为” Word 文档（.docx"))
   }
 }
+
+/// The Word form of a real page, as LibreOffice saved it.
+@Suite struct WordDocumentFormTests {
+  @Test func aWordDocumentReadsAsItsPageAndNamesItsCells() throws {
+    let page = try ReportFormsTests.findings(ReportFormsTests.page("shuyang_county_fgj_dept_2023", "page.html"))
+    let word = try ReportFormsTests.findings(ReportFormsTests.page("shuyang_county_fgj_dept_2023", "report.docx"))
+    #expect(word == page)
+    let text = try Binary.run(["--check", ReportFormsTests.page("shuyang_county_fgj_dept_2023", "report.docx")])
+    #expect(text.stdout.contains("report.docx（第 2 个表格第 4 行第 1 列，第 64 段）: warning: 表二行标签“规范性文件”"))
+    let json = try JSONValue.parse(
+      try Binary.run([
+        "--check", "--format", "json", ReportFormsTests.page("shuyang_county_fgj_dept_2023", "report.docx"),
+      ])
+      .stdout
+    )
+    let first = try #require(json["diagnostics"]?[0])
+    #expect(first["place"]?["paragraph"]?.int != nil)
+    let sarif = try JSONValue.parse(
+      try Binary.run([
+        "--check", "--format", "sarif", ReportFormsTests.page("shuyang_county_fgj_dept_2023", "report.docx"),
+      ])
+      .stdout
+    )
+    let location = try #require(sarif["runs"]?[0]?["results"]?[0]?["locations"]?[0])
+    #expect(location["logicalLocations"]?[0]?["name"]?.string?.contains("段") == true)
+    #expect(location["physicalLocation"]?["region"] == nil)
+  }
+
+  @Test func fixesAreWrittenIntoTheDocumentAndWordAndLibreOfficeOpenIt() throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("report.docx")
+    try FileManager.default.copyItem(
+      atPath: ReportFormsTests.page("shuyang_county_fgj_dept_2023", "report.docx"),
+      toPath: copy.path
+    )
+    let fixed = try Binary.run(["--check", "--fix", copy.path])
+    #expect(fixed.status == 0)
+    #expect(fixed.stdout.contains("已修复 126 处"))
+    let again = try ReportFormsTests.findings(copy.path)
+    #expect(!again.contains { $0.hasPrefix("NB105 ") || $0.hasPrefix("NB114 ") })
+    // Python's zipfile finds every entry whole.
+    let python = ProcessInfo.processInfo.environment["NIANBAO_PYTHON"] ?? "/usr/bin/python3"
+    if FileManager.default.isExecutableFile(atPath: python) {
+      let test = Process()
+      test.executableURL = URL(fileURLWithPath: python)
+      test.arguments = [
+        "-c", "import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)", copy.path,
+      ]
+      try test.run()
+      test.waitUntilExit()
+      #expect(test.terminationStatus == 0)
+    }
+    guard ExternalTool.available("soffice", environment: "NIANBAO_SOFFICE", package: "libreoffice-writer-nogui") else {
+      return
+    }
+    let soffice = ExternalTool.path("soffice", environment: "NIANBAO_SOFFICE")!
+    let convert = Process()
+    convert.executableURL = URL(fileURLWithPath: soffice)
+    convert.arguments = [
+      "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+      "--outdir", folder.path, copy.path,
+    ]
+    convert.standardOutput = FileHandle.nullDevice
+    convert.standardError = FileHandle.nullDevice
+    try convert.run()
+    convert.waitUntilExit()
+    let exported = TestPaths.text(at: folder.appendingPathComponent("report.txt"))
+    #expect(exported.contains("行政规范性文件"))
+  }
+
+  @Test func aWordDocumentThatIsNotOneIsNamedSo() throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fake = folder.appendingPathComponent("年度报告.docx")
+    try Data("<html>not a document</html>".utf8).write(to: fake)
+    let result = try Binary.run(["--check", "--lang", "en", fake.path])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.contains(
+        "cannot be read as a Word document (.docx) (it is not a Word document; perhaps another file renamed)"
+      )
+    )
+  }
+}
