@@ -338,7 +338,8 @@ struct BrowserCells {
       blankLines += 1
       next += 1
     }
-    let place = line + 1 < source.lines.count ? source.lines.contentRange(ofLine: line + 1).lowerBound : range.upperBound
+    let place =
+      line + 1 < source.lines.count ? source.lines.contentRange(ofLine: line + 1).lowerBound : range.upperBound
     if next == source.lines.count {
       blanks.append(place..<place)
     } else if Self.tabCount(source, next) > 0 {
