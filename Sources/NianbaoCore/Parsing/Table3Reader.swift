@@ -410,7 +410,7 @@ struct Table3Reader {
       if next == nil {
         // After the last row, the table ends at the next text.
         var k = anchor.token + 1
-        while k < tokens.count, tokens[k].isValue { k += 1 }
+        while k < tokens.count, tokens[k].isValue, !opensParagraph(k) { k += 1 }
         end = k
       }
       // A repeated row: another label of the same row before the next anchor.
@@ -529,6 +529,20 @@ struct Table3Reader {
     return result
   }
 
+  /// A number after a blank line that opens a line of prose (`2025 年，本镇共收到申请 6 件…`
+  /// under the table's last row): a paragraph, which ends the table.
+  private func opensParagraph(_ index: Int) -> Bool {
+    let tokens = stream.tokens
+    guard index > 0, index + 1 < tokens.count else { return false }
+    let line = tokens[index].line
+    guard tokens[index - 1].line < line - 1, tokens[index + 1].line == line, tokens[index + 1].kind == .text else {
+      return false
+    }
+    // A blank line stands between this line and the one before.
+    let previous = source.lines.contentRange(ofLine: line - 1)
+    return source.utf8[previous].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
   /// Numbers that stand away from their labels: a row holding exactly m rows' worth of numbers
   /// (m ≥ 2) next to m − 1 rows that have none gives them theirs, in order. This is a label
   /// printed after its numbers (PDF text: `5 1 0 0 0 0 6` / `（一）予以公开`), or labels that OCR
@@ -607,7 +621,7 @@ struct Table3Reader {
   private func makeRow(_ values: [StreamToken], label: Anchor?) -> TableRow {
     let cells = values.filter { !$0.trailing }.map { token in
       // Plain ASCII digits, the usual cell, are read from the bytes.
-      if token.kind == .number, token.range.count <= 12,
+      if token.kind == .number, token.range.count <= 7,
         source.utf8[token.range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
       {
         let value = source.utf8[token.range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
