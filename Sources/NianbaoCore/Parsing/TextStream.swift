@@ -317,7 +317,9 @@ struct BrowserCells {
   func blankCells(atLine line: Int) -> [Range<Int>] {
     let range = source.lines.contentRange(ofLine: line)
     if Self.isFiller(source.utf8, range) {
-      return previousNonBlank(before: line).map { Self.tabCount(source, $0) > 0 } == true ? [range] : []
+      // The cell is blank where its text would begin, as a blank field of a tab row is.
+      let place = range.lowerBound..<range.lowerBound
+      return previousNonBlank(before: line).map { Self.tabCount(source, $0) > 0 } == true ? [place] : []
     }
     let tabs = Self.tabCount(source, line)
     guard tabs > 0 else { return [] }
