@@ -70,8 +70,9 @@ public struct Cell: Sendable, Hashable {
   public var range: Range<Int>
   public var content: Content
 
-  /// The largest count read as a number.
-  public static let largestValue = 999_999_999_999
+  /// The largest count read as a number: no agency counts ten million of anything in a year;
+  /// longer numbers are typing mistakes (and keep every sum far from overflow).
+  public static let largestValue = 9_999_999
 
   /// The value used for sums: blanks count as 0; invalid cells have none.
   public var integerValue: Int? {

@@ -266,12 +266,11 @@ extension Token {
     case .text:
       return Cell(range: range, content: .invalid(text))
     case .number:
-      if text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let integer = Int(text) {
+      if text.utf8.count <= 7, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let integer = Int(text) {
         return Cell(range: range, content: .integer(integer))
       }
       let ascii = LabelText.asciiDigits(text).replacingMinus()
       if let integer = Int(ascii.hasPrefix("+") ? String(ascii.dropFirst()) : ascii) {
-        // Counts beyond a trillion are typing mistakes, and keep every sum far from overflow.
         if (integer < 0 && !allowNegative) || abs(integer) > Cell.largestValue {
           return Cell(range: range, content: .invalid(text))
         }

@@ -144,9 +144,9 @@ struct Table2Reader {
     return RawRow(item: item, name: name, label: label, exact: exact, values: values)
   }
 
-  /// `不适用` in a cell stands where a number belongs (NB116 says it is not one).
+  /// `不适用` or `无` in a cell stands where a number belongs (NB116 says it is not one).
   private func isNotApplicable(_ token: StreamToken) -> Bool {
-    token.kind == .text && source.text(token.range) == Table2Marks.notApplicable
+    (token.kind == .text || token.kind == .invalid) && Table2Marks.words.contains(source.text(token.range))
   }
 
   private static let units = ["件", "项", "个", "条", "份", "万元", "元", "次", "宗", "%"]

@@ -382,6 +382,9 @@ struct Table3Reader {
     var duplicates: [TableRow] = []
     var values: [String: [StreamToken]] = [:]
     var labels: [String: Anchor] = [:]
+    // Tab rows whose first field after the label is empty: a blank first cell, or a label cell
+    // that spans two columns (Word, some pages); decided once the whole table is read.
+    var leadingBlanks: [String: [StreamToken]] = [:]
     let tokens = stream.tokens
     let anchorsByRow = Dictionary(grouping: all, by: \.spec.id)
 
@@ -407,7 +410,7 @@ struct Table3Reader {
       if next == nil {
         // After the last row, the table ends at the next text.
         var k = anchor.token + 1
-        while k < tokens.count, tokens[k].isValue { k += 1 }
+        while k < tokens.count, tokens[k].isValue, !opensParagraph(k) { k += 1 }
         end = k
       }
       // A repeated row: another label of the same row before the next anchor.
@@ -426,6 +429,13 @@ struct Table3Reader {
         }
       } else {
         segment = valueTokens(after: anchor.token, before: end)
+        if let cells = gridCells(of: anchor, segment) {
+          if cells[0].kind == .empty {
+            leadingBlanks[anchor.spec.id] = cells
+          } else {
+            segment = cells
+          }
+        }
       }
       let rowCount = next.map { order[$0.spec.id]! - order[anchor.spec.id]! } ?? 1
       let ownIndex = order[anchor.spec.id]!
@@ -452,6 +462,14 @@ struct Table3Reader {
         deviations.append(deviation)
       }
     }
+    // The empty field is the first cell where the row is short without it and most rows of the
+    // table have all their values (in a table short of a column everywhere, it is a label's).
+    let lengths = values.values.map { $0.filter { !$0.trailing }.count }
+    if lengths.filter({ $0 == NationalFormat.table3Columns.count }).count * 2 > lengths.count {
+      for (id, cells) in leadingBlanks where values[id]?.filter({ !$0.trailing }).count != cells.count {
+        values[id] = cells
+      }
+    }
     redistribute(&values, specs: specs)
 
     var rows: [String: TableRow] = [:]
@@ -469,6 +487,60 @@ struct Table3Reader {
     let upper = rows.values.map(\.range.upperBound).max()!
     let table = Table3(range: lower..<upper, edition: edition, rows: rows, specs: specs)
     return Output(table: table, deviations: deviations, duplicates: duplicates)
+  }
+
+  /// The cells of a row that is one tab-separated line, field for field: the fields after its
+  /// label's are its seven cells when there are seven of them (not counting empty fields at the
+  /// end of the line beyond the seventh), so a blank field is a blank cell wherever it stands
+  /// (`（一）予以公开\t\t12\t…`: the first cell is blank, not 12). Nil when the line holds
+  /// anything else.
+  private func gridCells(of anchor: Anchor, _ segment: [StreamToken]) -> [StreamToken]? {
+    let perRow = NationalFormat.table3Columns.count
+    let line = stream.tokens[anchor.token].line
+    guard stream.tokens[anchor.token].layout == .tabs, segment.allSatisfy({ $0.line == line }),
+      segment.contains(where: { $0.kind != .empty })
+    else { return nil }
+    let bytes = source.utf8
+    let range = source.lines.contentRange(ofLine: line)
+    var fields: [Range<Int>] = []
+    var start = range.lowerBound
+    for index in range where bytes[index] == 0x09 {
+      fields.append(start..<index)
+      start = index + 1
+    }
+    fields.append(start..<range.upperBound)
+    guard let labelField = fields.firstIndex(where: { $0.contains(anchor.label.lowerBound) }) else { return nil }
+    var cells = fields[(labelField + 1)...].map { LineTokenizer.trim(source, $0) }
+    while cells.count > perRow, cells.last?.isEmpty == true { cells.removeLast() }
+    guard cells.count == perRow else { return nil }
+    let byStart = Dictionary(segment.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
+    var result: [StreamToken] = []
+    for cell in cells {
+      if cell.isEmpty {
+        result.append(StreamToken(kind: .empty, range: cell, line: line, layout: .tabs))
+      } else if let token = byStart[cell.lowerBound], token.range == cell, token.kind != .empty {
+        result.append(token)
+      } else {
+        return nil
+      }
+    }
+    // Every value of the line is one of the cells.
+    guard segment.filter({ $0.kind != .empty }).count == result.filter({ $0.kind != .empty }).count else { return nil }
+    return result
+  }
+
+  /// A number after a blank line that opens a line of prose (`2025 年，本镇共收到申请 6 件…`
+  /// under the table's last row): a paragraph, which ends the table.
+  private func opensParagraph(_ index: Int) -> Bool {
+    let tokens = stream.tokens
+    guard index > 0, index + 1 < tokens.count else { return false }
+    let line = tokens[index].line
+    guard tokens[index - 1].line < line - 1, tokens[index + 1].line == line, tokens[index + 1].kind == .text else {
+      return false
+    }
+    // A blank line stands between this line and the one before.
+    let previous = source.lines.contentRange(ofLine: line - 1)
+    return source.utf8[previous].allSatisfy { $0 == 0x20 || $0 == 0x09 }
   }
 
   /// Numbers that stand away from their labels: a row holding exactly m rows' worth of numbers
@@ -549,7 +621,7 @@ struct Table3Reader {
   private func makeRow(_ values: [StreamToken], label: Anchor?) -> TableRow {
     let cells = values.filter { !$0.trailing }.map { token in
       // Plain ASCII digits, the usual cell, are read from the bytes.
-      if token.kind == .number, token.range.count <= 12,
+      if token.kind == .number, token.range.count <= 7,
         source.utf8[token.range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
       {
         let value = source.utf8[token.range].reduce(0) { $0 * 10 + Int($1 - 0x30) }

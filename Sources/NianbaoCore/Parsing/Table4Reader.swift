@@ -17,6 +17,8 @@ struct Table4Reader {
       let token = tokens[index]
       index += 1
       if token.kind == .text {
+        // Blank cells before a header word are the header's own (a browser's copy of the page).
+        if !values.isEmpty, values.allSatisfy({ $0.kind == .empty }) { values.removeAll() }
         if values.isEmpty { headerCells.append(token) }
         if isHeader(token) {
           if headerRange == nil { headerRange = token.range }

@@ -38,12 +38,23 @@ struct TextStream: Sendable {
 
   init(source: SourceText) {
     self.source = source
+    let cells = BrowserCells(source)
     for line in 0..<source.lines.count {
+      if let cells {
+        let blanks = cells.blankCells(atLine: line)
+        if !blanks.isEmpty {
+          for blank in blanks {
+            tokens.append(StreamToken(kind: .empty, range: blank, line: line, layout: .spaces))
+          }
+          continue
+        }
+      }
       guard let tokenized = LineTokenizer.tokenize(source, line: line) else { continue }
       if Self.isPageFurniture(source, tokenized.range) { continue }
       append(tokenized, line: line)
     }
-    dropsRepeatedLines = Self.dropsRepeatedLines(tokens, source)
+    // A browser's copy keeps every line; only a crawler's text drops repeated ones.
+    dropsRepeatedLines = cells == nil && Self.dropsRepeatedLines(tokens, source)
   }
 
   private static func dropsRepeatedLines(_ tokens: [StreamToken], _ source: SourceText) -> Bool {
@@ -280,4 +291,101 @@ struct TextStream: Sendable {
   }
 
   static let furniture = ["【打印】", "【关闭】", "【关闭窗口】", "【打印本页】", "微信微博QQ空间", "分享到", "附件下载", "扫一扫在手机打开"]
+}
+
+/// A table copied from a browser page (`document.body.innerText` of cells holding paragraphs):
+/// each cell on a line of its own with blank lines around it, and a line holding only a tab
+/// between two cells of a row. A blank cell is a line of U+00A0 (`&nbsp;`) or U+3000 after a
+/// tab line, nothing at all between two tab lines (or two tabs on one line), or nothing after the
+/// last tab line of a row. Told by its many tab lines.
+struct BrowserCells {
+  private let source: SourceText
+
+  init?(_ source: SourceText) {
+    var separators = 0
+    for line in 0..<source.lines.count where Self.tabCount(source, line) > 0 {
+      separators += 1
+      if separators >= 20 { break }
+    }
+    guard separators >= 20 else { return nil }
+    self.source = source
+  }
+
+  /// The blank cells a line stands for: the line itself when it holds only spaces U+00A0 or
+  /// U+3000 after a tab line; for a tab line, the cells left empty between its tabs and, when no
+  /// cell's text follows it, after it. Empty ranges are where a value would be written.
+  func blankCells(atLine line: Int) -> [Range<Int>] {
+    let range = source.lines.contentRange(ofLine: line)
+    if Self.isFiller(source.utf8, range) {
+      // The cell is blank where its text would begin, as a blank field of a tab row is.
+      let place = range.lowerBound..<range.lowerBound
+      return previousNonBlank(before: line).map { Self.tabCount(source, $0) > 0 } == true ? [place] : []
+    }
+    let tabs = Self.tabCount(source, line)
+    guard tabs > 0 else { return [] }
+    let bytes = source.utf8
+    var blanks: [Range<Int>] = []
+    var previousTab: Int?
+    for index in range where bytes[index] == 0x09 {
+      if let previousTab, previousTab + 1 == index || bytes[(previousTab + 1)..<index].allSatisfy({ $0 == 0x20 }) {
+        blanks.append(index..<index)
+      }
+      previousTab = index
+    }
+    // What follows the last tab: a cell's text after one blank line; another tab line or a
+    // filler line (a cell of its own); else the row ends with a blank cell.
+    var next = line + 1
+    var blankLines = 0
+    while next < source.lines.count, Self.isBlank(bytes, source.lines.contentRange(ofLine: next)) {
+      blankLines += 1
+      next += 1
+    }
+    let place =
+      line + 1 < source.lines.count ? source.lines.contentRange(ofLine: line + 1).lowerBound : range.upperBound
+    if next == source.lines.count {
+      blanks.append(place..<place)
+    } else if Self.tabCount(source, next) > 0 {
+      blanks.append(place..<place)
+    } else if !Self.isFiller(bytes, source.lines.contentRange(ofLine: next)), blankLines >= 2 {
+      blanks.append(place..<place)
+    }
+    return blanks
+  }
+
+  private func previousNonBlank(before line: Int) -> Int? {
+    var k = line - 1
+    while k >= 0, Self.isBlank(source.utf8, source.lines.contentRange(ofLine: k)) { k -= 1 }
+    return k >= 0 ? k : nil
+  }
+
+  /// The number of tabs of a line that holds nothing but tabs and spaces; 0 for any other line.
+  private static func tabCount(_ source: SourceText, _ line: Int) -> Int {
+    let range = source.lines.contentRange(ofLine: line)
+    var tabs = 0
+    for b in source.utf8[range] {
+      if b == 0x09 { tabs += 1 } else if b != 0x20 { return 0 }
+    }
+    return tabs
+  }
+
+  private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    bytes[range].allSatisfy { $0 == 0x20 }
+  }
+
+  /// Only spaces, U+00A0 and U+3000, at least one of the latter two.
+  private static func isFiller(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    var sawFiller = false
+    while index < range.upperBound {
+      if bytes[index] == 0x20 {
+        index += 1
+        continue
+      }
+      let width = LineTokenizer.spaceWidth(bytes, index)
+      guard width > 1 else { return false }
+      sawFiller = true
+      index += width
+    }
+    return sawFiller
+  }
 }

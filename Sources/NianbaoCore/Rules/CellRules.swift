@@ -298,8 +298,14 @@ enum CellRules {
       let reason: LocalizedText
       if let value = Double(ascii), value < 0 {
         reason = LocalizedText(zh: "件数不能为负数", en: "a count cannot be negative")
+      } else if let value = Double(ascii), value == value.rounded(.towardZero), ascii.contains(".") {
+        let whole = Int(value)
+        reason = LocalizedText(zh: "件数是整数，应写 \(whole)", en: "a count is a whole number: write \(whole)")
       } else if let value = Double(ascii), value == value.rounded(.towardZero) {
-        reason = LocalizedText(zh: "数值大得不合理", en: "the number is implausibly large")
+        reason = LocalizedText(
+          zh: "数值大得不合理（件数不超过 \(Cell.largestValue)）",
+          en: "the number is implausibly large (a count is at most \(Cell.largestValue))"
+        )
       } else if Double(ascii) != nil {
         reason = LocalizedText(zh: "件数必须是整数", en: "a count is a whole number")
       } else {

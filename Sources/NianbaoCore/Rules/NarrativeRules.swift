@@ -307,7 +307,7 @@ enum NarrativeRules {
       var value = 0
       var end = index
       while end < scalars.count, case let f = LabelText.widthFolded(scalars[end].scalar), f.isASCIIDigit {
-        if value <= Cell.largestValue { value = value * 10 + Int(f.value - 0x30) }
+        if value <= 999_999_999_999 { value = value * 10 + Int(f.value - 0x30) }
         end += 1
       }
       var unit = end

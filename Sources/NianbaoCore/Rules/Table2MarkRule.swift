@@ -74,8 +74,10 @@ enum Table2MarkRule {
 /// What a cell of table 二 may hold instead of a number.
 enum Table2Marks {
   static let notApplicable = "不适用"
+  /// Words written where nothing happened.
+  static let words: Set<String> = [notApplicable, "无", "暂无"]
 
   static func isMark(_ text: String) -> Bool {
-    text == notApplicable || LineTokenizer.blankMarkers.contains(text)
+    words.contains(text) || LineTokenizer.blankMarkers.contains(text)
   }
 }

@@ -105,7 +105,7 @@ struct Table3Arithmetic {
 
   let table: Table3
   /// Values of the cells that can be used for sums (blanks count as 0).
-  let values: CellValues
+  private(set) var values: CellValues
   let constraints: [Constraint]
 
   init(table: Table3, unusableRows: Set<String>) {
@@ -150,7 +150,13 @@ struct Table3Arithmetic {
   }
 
   /// Constraints whose every cell has a value.
-  let active: [Constraint]
+  private(set) var active: [Constraint]
+
+  /// Reads cells as other values than written (a blank total as the sum of its parts).
+  mutating func set(_ cells: [CellRef: Int]) {
+    for (cell, value) in cells { values[cell] = value }
+    active = constraints.filter { $0.residual(values) != nil }
+  }
 
   func spec(_ id: String) -> Table3RowSpec { table.specs.first { $0.id == id }! }
 

@@ -8,7 +8,17 @@ enum Table3Balance {
 
   static func run(_ context: inout RuleContext) {
     guard let table = context.report.table3 else { return }
-    let arithmetic = Table3Arithmetic(table: table, unusableRows: context.unusableTable3Rows)
+    var arithmetic = Table3Arithmetic(table: table, unusableRows: context.unusableTable3Rows)
+    // A total left blank over parts that are not all 0 is wrong, and its value is certain: the
+    // sum of its parts. Each is reported at its cell, and the other sums are worked out from
+    // the corrected totals, so that one blank column is not a cascade of broken sums.
+    let blankTotals = blankTotals(arithmetic)
+    for (cell, sum) in blankTotals {
+      let rowSum = arithmetic.active.filter { $0.kind == .rowSum(cell.row) }
+      context.add(diagnose(cell: cell, correct: sum, violated: rowSum, alone: true, arithmetic))
+      if let c = arithmetic.cell(cell) { context.handledCells.insert(c.range.lowerBound) }
+    }
+    arithmetic.set(Dictionary(blankTotals, uniquingKeysWith: { first, _ in first }))
     let active = arithmetic.active
     let violated = active.filter { $0.residual(arithmetic.values) != 0 }
     guard !violated.isEmpty else { return }
@@ -71,6 +81,20 @@ enum Table3Balance {
       if let cell = arithmetic.cell(anchor) { context.handledCells.insert(cell.range.lowerBound) }
       context.add(diagnostic)
     }
+  }
+
+  /// Row totals left blank whose six parts are all read and not all 0, with their sums, in the
+  /// table's order.
+  private static func blankTotals(_ arithmetic: Table3Arithmetic) -> [(CellRef, Int)] {
+    var result: [(CellRef, Int)] = []
+    for spec in arithmetic.table.specs {
+      let total = CellRef(spec, column: 6)
+      guard arithmetic.cell(total)?.content == .blank, arithmetic.values[total] != nil else { continue }
+      let parts = (0..<6).map { arithmetic.values[CellRef(spec, column: $0)] }
+      guard parts.allSatisfy({ $0 != nil }), case let sum = parts.reduce(0, { $0 + $1! }), sum > 0 else { continue }
+      result.append((total, sum))
+    }
+    return result
   }
 
   /// The one cell, or else the one pair of cells, whose correction makes every broken sum hold
@@ -177,7 +201,12 @@ enum Table3Balance {
     let name = CellNames.table3(spec, cell.column)
     let reasons = violated.map { explanation($0, arithmetic) }
     let assumption: LocalizedText
-    if !alone {
+    if isBlank && cell.column == 6 && violated.count == 1 {
+      assumption = LocalizedText(
+        zh: "总计空白，而它所加的各项不全为 0：总计应为各项之和。",
+        en: "The total is blank but the values it adds up are not all 0: it is their sum."
+      )
+    } else if !alone {
       assumption = LocalizedText(
         zh: "表中有两个数填错：改正这两个数后所有合计关系都成立，且没有其他改法。",
         en:
