@@ -203,3 +203,71 @@ import Testing
     )
   }
 }
+
+/// Every real page in Tests/RealForms read in each form it is published in: the page, what a
+/// browser copies of it, and its Word document give the same findings, and they are the page's
+/// hand-checked genuine faults (`Tests/RealForms/expected.tsv`); `--fix` on each form leaves
+/// nothing of what it fixed.
+@Suite struct SameFindingsInEveryFormTests {
+  static let pages = ["shanghai_gov_office_2019", "shuyang_county_fgj_dept_2023"]
+  static let forms = ["page.html", "browser-copy.txt", "report.docx"]
+
+  @Test(arguments: pages)
+  func everyFormGivesTheSameFindings(page: String) throws {
+    let reference = try ReportFormsTests.findings(ReportFormsTests.page(page, "page.html"))
+    for form in Self.forms.dropFirst() {
+      let found = try ReportFormsTests.findings(ReportFormsTests.page(page, form))
+      #expect(found == reference, "\(page)/\(form)")
+    }
+    let english = try ReportFormsTests.findings(ReportFormsTests.page(page, "page.html"), language: "en")
+    #expect(english.count == reference.count)
+  }
+
+  /// The genuine faults checked by hand: each NB201 names its row and the right total, and no
+  /// error is raised that is not one of them.
+  @Test(arguments: pages)
+  func theFindingsAreTheGenuineFaults(page: String) throws {
+    let expected = try String(
+      contentsOf: ReportFormsTests.forms.appendingPathComponent("expected.tsv"),
+      encoding: .utf8
+    )
+    .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    .filter { $0.first.map(String.init) == page }
+    let found = try ReportFormsTests.findings(ReportFormsTests.page(page, "page.html"))
+    for line in expected {
+      let code = String(line[1])
+      guard !code.hasPrefix("~") else { continue }  // known, and not yet found by nianbao
+      #expect(found.contains { $0.hasPrefix(code + " ") }, "\(page): \(code) \(line[3])")
+      if code == "NB201" {
+        // The row's own label, as the message names it (`（二）部分公开`, `1.属于国家秘密`).
+        let row = String((String(line[3]).split(separator: " ").last ?? "").prefix(7))
+        let value = String(line[5])
+        #expect(
+          found.contains { $0.hasPrefix("NB201 ") && $0.contains(row) && $0.contains("应为 \(value)，") },
+          "\(page): \(row) 总计 \(value)"
+        )
+      }
+    }
+    let expectedCodes = Set(expected.map { String($0[1]) })
+    for finding in found where finding.hasPrefix("NB1") || finding.hasPrefix("NB2") {
+      #expect(expectedCodes.contains(String(finding.prefix(5))), "not a genuine fault: \(finding)")
+    }
+  }
+
+  @Test(arguments: pages)
+  func fixingEveryFormLeavesNothingOfWhatWasFixed(page: String) throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var counts: [String] = []
+    for form in Self.forms {
+      let copy = folder.appendingPathComponent(form)
+      try FileManager.default.copyItem(atPath: ReportFormsTests.page(page, form), toPath: copy.path)
+      let fixed = try Binary.run(["--check", "--fix", copy.path])
+      counts.append(fixed.stdout.split(separator: "\n").last.map(String.init) ?? "")
+      let again = try ReportFormsTests.findings(copy.path)
+      #expect(!again.contains { $0.hasPrefix("NB201 ") || $0.hasPrefix("NB114 ") || $0.hasPrefix("NB105 ") }, "\(form)")
+    }
+    // The same number of fixes in each form.
+    #expect(Set(counts.map { $0.components(separatedBy: "已修复").last ?? "" }).count == 1, "\(counts)")
+  }
+}

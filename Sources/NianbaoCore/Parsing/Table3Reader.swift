@@ -497,9 +497,8 @@ struct Table3Reader {
   private func gridCells(of anchor: Anchor, _ segment: [StreamToken]) -> [StreamToken]? {
     let perRow = NationalFormat.table3Columns.count
     let line = stream.tokens[anchor.token].line
-    guard stream.tokens[anchor.token].layout == .tabs, segment.allSatisfy({ $0.line == line }),
-      segment.contains(where: { $0.kind != .empty })
-    else { return nil }
+    // A row whose seven cells are all blank (nobody applied for it) is seven blank cells too.
+    guard stream.tokens[anchor.token].layout == .tabs, segment.allSatisfy({ $0.line == line }) else { return nil }
     let bytes = source.utf8
     let range = source.lines.contentRange(ofLine: line)
     var fields: [Range<Int>] = []

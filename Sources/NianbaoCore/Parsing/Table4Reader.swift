@@ -12,6 +12,7 @@ struct Table4Reader {
     var values: [StreamToken] = []
     var headerRange: Range<Int>?
     var headerCells: [StreamToken] = []
+    var trailingBlanks: [StreamToken] = []
     var index = stream.index(containing: range.lowerBound)
     while index < tokens.count, tokens[index].range.lowerBound < range.upperBound {
       let token = tokens[index]
@@ -28,9 +29,23 @@ struct Table4Reader {
         if !values.isEmpty && !Self.groupWords.contains(where: source.text(token.range).has) { break }
         continue
       }
-      guard headerRange != nil || !requireHeader, !token.trailing else { continue }
+      guard headerRange != nil || !requireHeader else { continue }
+      if token.trailing {
+        // Blank cells at the end of a tab row are the row's last cells (the 复议后起诉 group
+        // left blank), once the row's values are too few without them.
+        if token.kind == .empty, token.layout == .tabs, let last = values.last, last.line == token.line {
+          trailingBlanks.append(token)
+        }
+        continue
+      }
       values.append(token)
       if values.count >= NationalFormat.table4ValueCount { break }
+    }
+    if values.count < NationalFormat.table4ValueCount,
+      values.count + trailingBlanks.count >= NationalFormat.table4ValueCount,
+      trailingBlanks.allSatisfy({ $0.line == values.last?.line })
+    {
+      values += trailingBlanks.prefix(NationalFormat.table4ValueCount - values.count)
     }
     let deviations = headerRange == nil && values.isEmpty ? [] : headerDeviations(headerCells)
     guard let first = values.first, let last = values.last else {

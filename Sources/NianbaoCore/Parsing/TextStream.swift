@@ -327,10 +327,16 @@ struct BrowserCells {
     var blanks: [Range<Int>] = []
     var previousTab: Int?
     for index in range where bytes[index] == 0x09 {
-      if let previousTab, previousTab + 1 == index || bytes[(previousTab + 1)..<index].allSatisfy({ $0 == 0x20 }) {
+      if let previousTab, Self.isBlankOrFiller(bytes, (previousTab + 1)..<index) {
         blanks.append(index..<index)
       }
       previousTab = index
+    }
+    // Cells joined on one line (`\t&nbsp;\t&nbsp;`): a filler after the last tab is the row's
+    // last cell, blank.
+    if let previousTab, Self.isFiller(bytes, (previousTab + 1)..<range.upperBound) {
+      blanks.append(range.upperBound..<range.upperBound)
+      return blanks
     }
     // What follows the last tab: a cell's text after one blank line; another tab line or a
     // filler line (a cell of its own); else the row ends with a blank cell.
@@ -358,14 +364,29 @@ struct BrowserCells {
     return k >= 0 ? k : nil
   }
 
-  /// The number of tabs of a line that holds nothing but tabs and spaces; 0 for any other line.
+  /// The number of tabs of a line that holds nothing but tabs, spaces, U+00A0 and U+3000 (the
+  /// blank cells a browser joins on one line); 0 for any other line.
   private static func tabCount(_ source: SourceText, _ line: Int) -> Int {
     let range = source.lines.contentRange(ofLine: line)
+    let bytes = source.utf8
     var tabs = 0
-    for b in source.utf8[range] {
-      if b == 0x09 { tabs += 1 } else if b != 0x20 { return 0 }
+    var index = range.lowerBound
+    while index < range.upperBound {
+      if bytes[index] == 0x09 {
+        tabs += 1
+        index += 1
+        continue
+      }
+      let width = bytes[index] == 0x20 ? 1 : LineTokenizer.spaceWidth(bytes, index)
+      guard width > 0, bytes[index] == 0x20 || width > 1 else { return 0 }
+      index += width
     }
     return tabs
+  }
+
+  /// Only spaces, U+00A0 and U+3000 (or nothing).
+  private static func isBlankOrFiller(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    range.isEmpty || isBlank(bytes, range) || isFiller(bytes, range)
   }
 
   private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
