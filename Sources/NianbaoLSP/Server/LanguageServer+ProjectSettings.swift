@@ -80,6 +80,7 @@ extension LanguageServer {
     applied.override(with: settings.policy) { _, _ in .editor }
     if let language = settings.language { applied.language = .init(value: language, source: .editor) }
     let suppressionsPath = ConfigStore.suppressionsPath(for: config)
+    followSettingsFiles(of: path, config: config, suppressions: suppressionsPath)
     var suppressions: SuppressionsFile?
     switch configs.suppressions(at: suppressionsPath) {
     case .success(let found): suppressions = found
