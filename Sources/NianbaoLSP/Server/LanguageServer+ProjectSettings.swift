@@ -42,6 +42,8 @@ extension LanguageServer {
   func didChangeWatchedFiles(_ params: JSONValue) {
     let names = [ConfigFile.name, SuppressionsFile.name]
     let changes = params["changes"]?.array ?? []
+    // What the client reported is handled here, not again when the disk is next looked at.
+    _ = diskStamps.changed()
     for path in changes.compactMap({ $0["uri"]?.string.flatMap(Self.filePath) }) where WorkspaceIndex.isReportName(path)
     {
       reportChanged(path)
