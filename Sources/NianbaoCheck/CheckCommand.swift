@@ -60,6 +60,10 @@ public enum CheckCommand {
     do {
       let named = options.paths.filter { $0 != "-" }
       entries = try FileWalker.files(for: named)
+      if options.onlyReports {
+        entries = entries.filter { !FileWalker.isProjectDocument(($0.path as NSString).lastPathComponent) }
+        for index in entries.indices { entries[index].explicitlyNamed = false }
+      }
       if options.paths.contains("-") {
         stdinBytes = readStandardInput()
         let name = options.stdinFilename ?? "<stdin>"

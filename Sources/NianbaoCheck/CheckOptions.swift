@@ -27,6 +27,10 @@ public struct CheckOptions: Sendable {
   public var addSuppressions = false
   /// `--show-suppressed`: print suppressed findings too, marked (never counted).
   public var showSuppressed = false
+  /// `--only-reports` (the pre-commit hook, which names every staged `.txt` and `.md`): a file
+  /// named on the command line is taken as a folder walk takes it, so that one that is not a
+  /// report (a README, notes) is passed over without a word instead of getting NB100.
+  public var onlyReports = false
 
   public init() {}
 }

@@ -81,12 +81,14 @@ public enum JSONValue: Sendable, Hashable {
   }
 }
 
+/// Not `ExpressibleByNilLiteral`: in a member list of ``object(_:)``, `nil` leaves the member out,
+/// and JSON's `null` is written `.null`, so that an optional field is never sent as `null` by
+/// accident (`cond ? nil : value` would otherwise be `null`).
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-  ExpressibleByArrayLiteral, ExpressibleByNilLiteral
+  ExpressibleByArrayLiteral
 {
   public init(stringLiteral value: String) { self = .string(value) }
   public init(integerLiteral value: Int) { self = .int(value) }
   public init(booleanLiteral value: Bool) { self = .bool(value) }
   public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-  public init(nilLiteral: ()) { self = .null }
 }

@@ -121,6 +121,7 @@ enum Arguments {
       case "--log-file": logFile = try optionValue()
       case "--add-suppressions": options.addSuppressions = true
       case "--show-suppressed": options.showSuppressed = true
+      case "--only-reports": options.onlyReports = true
       case "--show-settings": try setMode("--show-settings")
       case "--list-rules": try setMode("--list-rules")
       case "--explain":

@@ -32,6 +32,7 @@ enum Usage {
           --stdin-filename 名称  标准输入在输出中显示的文件名
           --add-suppressions     将显示的发现全部记入 nianbao-suppressions.json（视为已接受）
           --show-suppressed      也显示已接受的发现（标为“已抑制”，不计数）
+          --only-reports         命令行列出的文件不是报告的（README、笔记）不检查也不提示（pre-commit 钩子用）
 
         文件可以是 UTF-8（可带 BOM）、GB18030/GBK 或带 BOM 的 UTF-16；--fix 按原编码写回。
         在终端上检查多个文件时，标准错误上显示进度。
@@ -72,6 +73,7 @@ enum Usage {
         --stdin-filename NAME  the name standard input is reported under
         --add-suppressions     accept every finding shown, in nianbao-suppressions.json
         --show-suppressed      show accepted findings too (marked, not counted)
+        --only-reports         pass over files named here that are not reports (READMEs, notes), silently (pre-commit)
 
       Files may be UTF-8 (with or without a BOM), GB18030/GBK, or UTF-16 with a BOM; --fix writes them back in their encoding.
       Checking several files on a terminal shows progress on standard error.

@@ -1,54 +1,249 @@
 -- A headless Neovim with EditorConfigs/neovim loaded unchanged, against the real server.
--- Run by Tests/NianbaoLSPTests/EditorTests.swift:
---   NIANBAO_PATH=… NIANBAO_REPORT=… nvim --headless --clean --cmd 'set rtp^=EditorConfigs/neovim' -c 'luafile Tests/Editors/neovim_test.lua'
-local function out(line) io.stdout:write(line .. '\n') end
+-- Run by Tests/NianbaoLSPTests/EditorTests.swift, one scenario at a time:
+--   NIANBAO_PATH=… NIANBAO_REPORT=… NIANBAO_SCENARIO=fix nvim --headless --clean \
+--     --cmd 'set rtp^=EditorConfigs/neovim' -c 'luafile Tests/Editors/neovim_test.lua'
+-- Each scenario prints what it saw, one line each, and ends with NEOVIM-TEST-OK. It runs as a
+-- coroutine that sleeps between steps, so that keys fed to Neovim are typed as a user types them.
+-- Each line on its own, apart from the messages Neovim prints without a line end.
+local function out(line) io.stdout:write('\n' .. line .. '\n') end
 
 local function fail(message)
   out('FAIL: ' .. message)
   vim.cmd('cquit 1')
 end
 
-local ok, err = pcall(function()
-  vim.lsp.enable('nianbao')
-  vim.cmd.edit(vim.fn.fnameescape(os.getenv('NIANBAO_REPORT')))
-  local buf = vim.api.nvim_get_current_buf()
-  if vim.bo[buf].filetype ~= 'nianbao' then return fail('filetype is ' .. vim.bo[buf].filetype) end
-  out('filetype: ' .. vim.bo[buf].filetype)
+local co
+local function sleep(ms)
+  vim.defer_fn(function() assert(coroutine.resume(co)) end, ms)
+  coroutine.yield()
+end
 
-  if not vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50) then
-    return fail('no diagnostics arrived')
+--- Sleeps until `predicate` holds; whether it did within `ms`.
+local function wait(predicate, ms)
+  local waited = 0
+  while not predicate() and waited < (ms or 20000) do
+    sleep(50)
+    waited = waited + 50
   end
-  local client = vim.lsp.get_clients({ bufnr = buf, name = 'nianbao' })[1]
-  out('position encoding: ' .. client.offset_encoding)
+  return predicate()
+end
+
+--- Types keys as a user does: with Neovim's default mappings (`gO`) when `mapped`.
+local function keys(typed, mapped) vim.api.nvim_feedkeys(vim.keycode(typed), mapped and 'mt' or 'nt', false) end
+
+local function client_of(buf) return vim.lsp.get_clients({ bufnr = buf, name = 'nianbao' })[1] end
+
+--- Opens a file and waits for the server to attach and for its first findings.
+local function open(path, opts)
+  opts = opts or {}
+  vim.cmd.edit(vim.fn.fnameescape(path))
+  local buf = vim.api.nvim_get_current_buf()
+  out('filetype: ' .. vim.bo[buf].filetype)
+  if not wait(function() return client_of(buf) ~= nil and client_of(buf).initialized end) then
+    error('the server did not attach to ' .. vim.fs.basename(path))
+  end
+  if opts.findings ~= false and not wait(function() return #vim.diagnostic.get(buf) > 0 end) then
+    error('no diagnostics arrived for ' .. vim.fs.basename(path))
+  end
+  return buf, client_of(buf)
+end
+
+local function codes(buf)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do found[#found + 1] = d.code end
+  table.sort(found)
+  return table.concat(found, ' ')
+end
+
+local function print_diagnostics(buf)
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    out(string.format('diagnostic: %s %d:%d %s', d.code, d.lnum, d.col, d.message))
+    out(string.format('diagnostic: %s %d:%d %s %s', d.code, d.lnum, d.col, vim.diagnostic.severity[d.severity], d.message))
   end
+end
+
+local function lines(buf, first, last)
+  return vim.api.nvim_buf_get_lines(buf, first, last, false)
+end
+
+local report = os.getenv('NIANBAO_REPORT')
+local scenarios = {}
+
+-- A wrong total: its finding, hover and quick-fix.
+function scenarios.fix()
+  local buf, client = open(report)
+  out('position encoding: ' .. client.offset_encoding)
+  print_diagnostics(buf)
   local d = vim.diagnostic.get(buf)[1]
-  local line = vim.api.nvim_buf_get_lines(buf, d.lnum, d.lnum + 1, false)[1]
+  local line = lines(buf, d.lnum, d.lnum + 1)[1]
   out('line: ' .. line)
   out('text at diagnostic: ' .. line:sub(d.col + 1, d.end_col))
 
-  -- Hover on the wrong total.
   vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
   local hover = vim.lsp.buf_request_sync(buf, 'textDocument/hover', params, 10000)
   local value = hover and hover[client.id] and hover[client.id].result and hover[client.id].result.contents.value
   out('hover: ' .. (value or 'none'):gsub('\n', ' / '))
 
-  -- Take the preferred quick-fix.
   local changed = false
   vim.api.nvim_buf_attach(buf, false, { on_lines = function() changed = true end })
   vim.lsp.buf.code_action({
     apply = true,
     filter = function(action) return action.isPreferred == true end,
   })
-  if not vim.wait(10000, function() return changed end, 50) then return fail('the quick-fix changed nothing') end
-  out('fixed line: ' .. vim.api.nvim_buf_get_lines(buf, d.lnum, d.lnum + 1, false)[1])
-  if not vim.wait(20000, function() return #vim.diagnostic.get(buf) == 0 end, 50) then
-    return fail('the diagnostic did not clear')
-  end
+  if not wait(function() return changed end, 10000) then error('the quick-fix changed nothing') end
+  out('fixed line: ' .. lines(buf, d.lnum, d.lnum + 1)[1])
+  if not wait(function() return #vim.diagnostic.get(buf) == 0 end) then error('the diagnostic did not clear') end
   out('diagnostics after fix: ' .. #vim.diagnostic.get(buf))
+end
+
+-- The outline, as `gO` opens it (the location list).
+function scenarios.outline()
+  local buf = open(report, { findings = false })
+  keys('gO', true)
+  if not wait(function() return #vim.fn.getloclist(0) > 0 end, 10000) then
+    error('the outline did not open: ' .. vim.trim(vim.api.nvim_exec2('messages', { output = true }).output))
+  end
+  for _, item in ipairs(vim.fn.getloclist(0)) do
+    out('outline: ' .. item.lnum .. ' ' .. item.text)
+  end
+  local _ = buf
+end
+
+-- The language and rule levels of the README's `init_options`, with the shipped empty `settings`.
+function scenarios.settings()
+  vim.lsp.config('nianbao', { init_options = { nianbao = { language = 'en', rules = { NB201 = 'warning' } } } })
+  local buf = open(report)
+  -- Long enough for the configuration exchange that follows start-up to have come and gone.
+  sleep(1000)
+  keys('Go<Esc>')
+  sleep(1500)
+  print_diagnostics(buf)
+end
+
+-- Last year's report edited in another window, then changed on the disk, then nianbao.toml.
+function scenarios.lastyear()
+  local this_year, last_year_path = report, os.getenv('NIANBAO_LAST_YEAR')
+  local buf = open(this_year)
+  out('this year: ' .. codes(buf))
+  vim.cmd.split(vim.fn.fnameescape(last_year_path))
+  local last = vim.api.nvim_get_current_buf()
+  if not wait(function() return client_of(last) ~= nil end) then error('no server for last year') end
+  -- Last year's carried-over row made to agree with this year's.
+  local row = vim.fn.search('^四、结转下年度继续办理', 'n')
+  vim.api.nvim_buf_set_lines(last, row - 1, row, false, { '四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1' })
+  if not wait(function() return not codes(buf):find('NB309') end, 10000) then
+    error('this year still has ' .. codes(buf) .. ' after last year was edited')
+  end
+  out('after editing last year: ' .. codes(buf))
+  vim.cmd('bwipeout!')
+  -- The file on the disk was never changed; the editor's text no longer counts once it is closed.
+  -- Neovim watches no files here: the change is seen at the next check of this year's report.
+  vim.api.nvim_buf_set_lines(buf, -1, -1, false, { '' })
+  if not wait(function() return codes(buf):find('NB309') ~= nil end, 10000) then
+    error('this year has ' .. codes(buf) .. ' after last year was closed')
+  end
+  out('after closing last year: ' .. codes(buf))
+  local file = assert(io.open(last_year_path, 'r'))
+  local text = file:read('a')
+  file:close()
+  file = assert(io.open(last_year_path, 'w'))
+  file:write((text:gsub('四、结转下年度继续办理[^\n]*', '四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1')))
+  file:close()
+  vim.api.nvim_buf_set_lines(buf, -1, -1, false, { '' })
+  if not wait(function() return not codes(buf):find('NB309') end, 10000) then
+    error('this year has ' .. codes(buf) .. ' after last year changed on the disk')
+  end
+  out('after last year changed on the disk: ' .. codes(buf))
+  file = assert(io.open(last_year_path, 'w'))
+  file:write(text)
+  file:close()
+  file = assert(io.open(vim.fs.dirname(this_year) .. '/nianbao.toml', 'w'))
+  file:write('[rules]\nNB309 = "warning"\n')
+  file:close()
+  vim.api.nvim_buf_set_lines(buf, -1, -1, false, { '' })
+  if not wait(function()
+    return #vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.WARN }) > 0
+  end, 10000) then
+    error('nianbao.toml made on the disk did not count: ' .. codes(buf))
+  end
+  print_diagnostics(buf)
+end
+
+-- "Write next year's report": the file is created beside this year's and opened.
+function scenarios.newreport()
+  local buf = open(report, { findings = false })
+  sleep(500)
+  vim.lsp.buf.code_action({
+    apply = true,
+    context = { only = { 'source.newReport.nianbao' }, diagnostics = {} },
+  })
+  local next_year = vim.fs.dirname(report) .. '/' .. vim.fs.basename(report):gsub('2025', '2026')
+  if not wait(function() return vim.api.nvim_buf_get_name(0) == next_year end, 10000) then
+    error('next year\'s report was not opened: ' .. vim.api.nvim_buf_get_name(0) .. ' ' ..
+      vim.trim(vim.api.nvim_exec2('messages', { output = true }).output))
+  end
+  out('opened: ' .. vim.fs.basename(vim.api.nvim_buf_get_name(0)))
+  out('first line: ' .. lines(0, 0, 1)[1])
+  vim.cmd('silent write')
+  out('on disk: ' .. tostring(vim.uv.fs_stat(next_year) ~= nil))
+  local _ = buf
+end
+
+-- The code-action menu at a finding, as `gra` lists it.
+function scenarios.codeactions()
+  local buf = open(report)
+  local d = vim.diagnostic.get(buf)[1]
+  vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+  local listed
+  vim.ui.select = function(items, opts, on_choice)
+    listed = {}
+    for _, item in ipairs(items) do listed[#listed + 1] = opts.format_item(item) end
+    on_choice(nil)
+  end
+  vim.lsp.buf.code_action()
+  if not wait(function() return listed ~= nil end, 10000) then error('no code-action menu') end
+  for _, title in ipairs(listed) do out('action: ' .. title) end
+end
+
+-- Completion of a whole table with <C-x><C-o>, taken with <C-y>.
+function scenarios.completion()
+  local buf = open(report, { findings = false })
+  sleep(300)
+  local heading = vim.fn.search('^三、收到和处理政府信息公开申请情况', 'n')
+  vim.api.nvim_win_set_cursor(0, { heading, 0 })
+  keys('o表三<C-x><C-o>')
+  if not wait(function() return vim.fn.pumvisible() == 1 end, 10000) then
+    error('no completion menu; the line reads ' .. vim.api.nvim_get_current_line())
+  end
+  out('menu: ' .. vim.fn.complete_info({ 'items' }).items[1].abbr)
+  keys('<C-y>')
+  sleep(500)
+  keys('<Esc>')
+  sleep(300)
+  for _, line in ipairs(lines(buf, heading, heading + 6)) do out('table: ' .. line:gsub('\t', '→')) end
+end
+
+-- Reports under names that say nothing (a text file and a Markdown file), and a README that
+-- mentions the reports but is not one.
+function scenarios.content()
+  local buf = open(report)
+  out('findings: ' .. codes(buf))
+  local markdown = open(os.getenv('NIANBAO_MARKDOWN'), { findings = false })
+  out('markdown attached: ' .. tostring(client_of(markdown) ~= nil))
+  vim.cmd.edit(vim.fn.fnameescape(os.getenv('NIANBAO_OTHER')))
+  local other = vim.api.nvim_get_current_buf()
+  out('other filetype: ' .. vim.bo[other].filetype)
+  sleep(1500)
+  out('other findings: ' .. #vim.diagnostic.get(other))
+end
+
+co = coroutine.create(function()
+  local scenario = os.getenv('NIANBAO_SCENARIO') or 'fix'
+  vim.o.showmode = false
+  vim.lsp.enable('nianbao')
+  local ok, err = pcall(scenarios[scenario])
+  if not ok then return fail(tostring(err)) end
   out('NEOVIM-TEST-OK')
+  vim.cmd('qall!')
 end)
-if not ok then fail(tostring(err)) end
-vim.cmd('qall!')
+assert(coroutine.resume(co))

@@ -6,8 +6,15 @@ import NianbaoJSON
 /// Read from `initializationOptions`, `workspace/configuration` (section `nianbao`) and
 /// `workspace/didChangeConfiguration`, in any of these shapes:
 /// `{"language": "en", "rules": {"NB307": "off"}}`, or the same under a `nianbao` key.
+///
+/// The sources are layered (``overlaid(by:)``): a later source changes only what it sets, so an
+/// empty `{"nianbao": {}}` (Neovim's default `settings`) leaves the `initializationOptions` as
+/// they were.
 struct Settings: Sendable, Equatable {
   var language: Language?
+  /// Whether the source chose a language: `"auto"` (follow the editor's locale) is a choice too,
+  /// and an absent or empty one is not.
+  var languageChosen = false
   var policy = SeverityPolicy()
   var problems: [String] = []
 
@@ -20,9 +27,13 @@ struct Settings: Sendable, Equatable {
       let code = language.lowercased()
       if code.hasPrefix("zh") {
         self.language = .zh
+        languageChosen = true
       } else if code.hasPrefix("en") {
         self.language = .en
-      } else if code != "auto" && !code.isEmpty {
+        languageChosen = true
+      } else if code == "auto" {
+        languageChosen = true
+      } else if !code.isEmpty {
         problems.append("unknown language “\(language)”")
       }
     }
@@ -36,6 +47,19 @@ struct Settings: Sendable, Equatable {
         }
       }
     }
+  }
+
+  /// These settings with what `later` sets over them: its language when it chose one, and its
+  /// rule levels over these rule by rule. The problems are `later`'s.
+  func overlaid(by later: Settings) -> Settings {
+    var result = self
+    if later.languageChosen {
+      result.language = later.language
+      result.languageChosen = true
+    }
+    result.policy.merge(later.policy)
+    result.problems = later.problems
+    return result
   }
 
   /// A language from the client's `locale` (`zh-cn`, `en-US` …).

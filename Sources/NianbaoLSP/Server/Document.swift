@@ -45,6 +45,9 @@ struct Document: Sendable {
 struct Analysis: Sendable {
   var version: Int
   var settingsGeneration: Int
+  /// Unique among the server's analyses: a document checked again because another one changed
+  /// keeps its version but gets a new number.
+  var number: Int
   var report: Report
   /// With the user's severities applied, without the suppressed ones.
   var diagnostics: [Diagnostic]
@@ -54,5 +57,5 @@ struct Analysis: Sendable {
   var lastYear: LastYearReport?
   var lastYearInputs = LastYearInputs()
 
-  var resultID: String { "\(version)-\(settingsGeneration)" }
+  var resultID: String { String(number) }
 }

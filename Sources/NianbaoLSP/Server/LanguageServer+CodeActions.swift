@@ -34,6 +34,7 @@ extension LanguageServer {
     }
     var actions: [JSONValue] = []
     let certain = analysis.diagnostics.certainEdits()
+    var fixAllOffered = false
     if allowed("quickfix") {
       for diagnostic in analysis.diagnostics where overlaps(diagnostic.range, requested) {
         let lsp = DiagnosticConversion.lsp(diagnostic, uri: uri, converter: converter, language: language)
@@ -52,9 +53,12 @@ extension LanguageServer {
             ("title", .string(fixAllTitle(certain.count))), ("kind", "quickfix"), ("edit", edit(certain)),
           ])
         )
+        fixAllOffered = true
       }
     }
-    if allowed("source.fixAll.nianbao"), !certain.isEmpty {
+    // One "fix everything" per menu: a client that asks for every kind would list the quick-fix
+    // and the source action, with the same title and edits, one under the other.
+    if allowed("source.fixAll.nianbao"), !certain.isEmpty, !fixAllOffered {
       actions.append(
         .object([
           ("title", .string(fixAllTitle(certain.count))), ("kind", "source.fixAll.nianbao"), ("edit", edit(certain)),

@@ -143,6 +143,7 @@ extension LanguageServer {
       return Self.lastYearReport(uri: open.uri, path: path, source: open.source)
     }
     if let cached = lastYearFiles[path] { return cached }
+    diskStamps.follow(path)
     // In any form a report is published in, and any encoding, as `--check` reads it.
     guard let input = try? ReportInput.read(path: path) else { return nil }
     let uri = URL(fileURLWithPath: path).absoluteString
@@ -202,6 +203,7 @@ extension LanguageServer {
     for uri in lastYearDependants.documents(dependingOn: path, entries: entries.compactMap { $0 }) where uri != own {
       guard analyses.removeValue(forKey: uri) != nil else { continue }
       pendingPublish.insert(uri)
+      if pullDiagnostics { unpulled.insert(uri) }
       changed = true
     }
     if changed, pullDiagnostics, refreshSupport { request("workspace/diagnostic/refresh", nil) }

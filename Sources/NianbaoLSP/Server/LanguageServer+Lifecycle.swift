@@ -7,12 +7,18 @@ extension LanguageServer {
     // The client lists encodings in order of preference; take the first we speak.
     let offered = capabilities["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
     encoding = offered.lazy.compactMap { PositionEncoding(rawValue: $0) }.first ?? .utf16
-    if let diagnostic = capabilities["textDocument"]?["diagnostic"], !diagnostic.isNull { pullDiagnostics = true }
+    if let diagnostic = capabilities["textDocument"]?["diagnostic"], !diagnostic.isNull {
+      pullDiagnostics = true
+      relatedDocumentSupport = diagnostic["relatedDocumentSupport"]?.bool ?? false
+    }
     refreshSupport = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.bool ?? false
     configurationSupport = capabilities["workspace"]?["configuration"]?.bool ?? false
     documentChangesSupport = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
+    // Resource operations exist only in `documentChanges`: a client that lists `create` applies
+    // them whether or not it also declares `documentChanges` (Neovim 0.12 does not).
     createFileSupport =
       capabilities["workspace"]?["workspaceEdit"]?["resourceOperations"]?.array?.contains("create") ?? false
+    showDocumentSupport = capabilities["window"]?["showDocument"]?["support"]?.bool ?? false
     relatedInformationSupport =
       capabilities["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.bool
       ?? capabilities["textDocument"]?["diagnostic"]?["relatedInformation"]?.bool ?? false
@@ -25,7 +31,8 @@ extension LanguageServer {
     snippetSupport =
       capabilities["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.bool ?? false
     localeLanguage = Settings.language(fromLocale: params["locale"]?.string)
-    settings = Settings(params["initializationOptions"])
+    initializationSettings = Settings(params["initializationOptions"])
+    settings = initializationSettings
     reportSettingProblems()
     state = .running
     log(
@@ -107,17 +114,24 @@ extension LanguageServer {
         return false
       } ?? false
     if hasSettings {
-      apply(Settings(given))
+      applyConfiguration(Settings(given))
     } else if configurationSupport {
       request("workspace/configuration", .object([("items", .array([.object([("section", "nianbao")])]))]))
     }
   }
 
-  /// New settings: every finding may change, so the clients are told.
-  func apply(_ new: Settings) {
-    guard new != settings else { return }
-    settings = new
-    reportSettingProblems()
+  /// New settings from the editor's configuration: they replace the previous configuration's,
+  /// over those of `initializationOptions`, so that what the configuration leaves out or empty
+  /// keeps its value. When that changes what is in effect, every finding may change.
+  func applyConfiguration(_ new: Settings) {
+    configurationSettings = new
+    var effective = initializationSettings.overlaid(by: new)
+    effective.problems = []
+    for problem in new.problems { logToClient("nianbao: \(problem)", type: 2) }
+    var current = settings
+    current.problems = []
+    guard effective != current else { return }
+    settings = effective
     settingsChanged()
   }
 
@@ -129,6 +143,7 @@ extension LanguageServer {
     documentSettingsCache.removeAll()
     lastYearFiles.removeAll()
     if pullDiagnostics {
+      unpulled.formUnion(documents.keys)
       if refreshSupport { request("workspace/diagnostic/refresh", nil) }
     } else {
       pendingPublish.formUnion(documents.keys)

@@ -4,8 +4,9 @@ import NianbaoJSON
 
 /// Next year's report from the editor: a code action on a finished report runs the
 /// `nianbao.newReport` command, which creates the new file beside it through
-/// `workspace/applyEdit` (a CreateFile and the text), or, when the client cannot create files,
-/// returns the text in the command's result and says why.
+/// `workspace/applyEdit` (a CreateFile and the text) and then opens it (`window/showDocument`).
+/// A client that cannot create files but can open them gets the file written by the server and
+/// opened; one that can do neither gets the text in the command's result, and is told why.
 extension LanguageServer {
   static let newReportCommand = "nianbao.newReport"
   static let newReportKind = "source.newReport.nianbao"
@@ -75,7 +76,11 @@ extension LanguageServer {
       )
       return .object([("uri", .string(target)), ("created", false)])
     }
-    guard documentChangesSupport, createFileSupport else {
+    guard createFileSupport else {
+      if showDocumentSupport, let path = Self.filePath(target), write(draft.text, toNewFile: path) {
+        showDocument(target)
+        return .object([("uri", .string(target)), ("created", true)])
+      }
       showMessage(
         LocalizedText(
           zh:
@@ -88,7 +93,7 @@ extension LanguageServer {
       return .object([("uri", .string(target)), ("created", false), ("text", .string(draft.text))])
     }
     let start = JSONValue.object([("line", 0), ("character", 0)])
-    request(
+    let id = request(
       "workspace/applyEdit",
       .object([
         ("label", .string(language == .zh ? "\(draft.year) 年度报告框架" : "Skeleton of the \(draft.year) report")),
@@ -119,12 +124,17 @@ extension LanguageServer {
         ),
       ])
     )
+    if showDocumentSupport { documentsToShow[id] = target }
     return .object([("uri", .string(target)), ("created", true)])
   }
 
-  /// The client did not apply the edit that creates next year's report.
-  func applyEditRefused(_ result: JSONValue?) {
-    guard result?["applied"]?.bool == false else { return }
+  /// The client answered the edit that creates next year's report: the new report is opened, or
+  /// the user is told that it was not created.
+  func newReportEditAnswered(_ result: JSONValue?, show target: String?) {
+    guard result?["applied"]?.bool == false else {
+      if let target { showDocument(target) }
+      return
+    }
     let reason = result?["failureReason"]?.string.map { "（\($0)）" } ?? ""
     showMessage(
       LocalizedText(
@@ -133,6 +143,27 @@ extension LanguageServer {
       ),
       type: 1
     )
+  }
+
+  /// Asks the editor to open a document and bring it to the front.
+  func showDocument(_ uri: String) {
+    request("window/showDocument", .object([("uri", .string(uri)), ("takeFocus", true)]))
+  }
+
+  /// Writes a new file (never over an existing one); whether it was written.
+  private func write(_ text: String, toNewFile path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      written += n
+    }
+    return true
   }
 
   func showMessage(_ message: LocalizedText, type: Int) {

@@ -42,6 +42,8 @@ extension LanguageServer {
   func didChangeWatchedFiles(_ params: JSONValue) {
     let names = [ConfigFile.name, SuppressionsFile.name]
     let changes = params["changes"]?.array ?? []
+    // What the client reported is handled here, not again when the disk is next looked at.
+    _ = diskStamps.changed()
     for path in changes.compactMap({ $0["uri"]?.string.flatMap(Self.filePath) }) where WorkspaceIndex.isReportName(path)
     {
       reportChanged(path)
@@ -80,6 +82,7 @@ extension LanguageServer {
     applied.override(with: settings.policy) { _, _ in .editor }
     if let language = settings.language { applied.language = .init(value: language, source: .editor) }
     let suppressionsPath = ConfigStore.suppressionsPath(for: config)
+    followSettingsFiles(of: path, config: config, suppressions: suppressionsPath)
     var suppressions: SuppressionsFile?
     switch configs.suppressions(at: suppressionsPath) {
     case .success(let found): suppressions = found

@@ -39,6 +39,7 @@ extension LanguageServer {
     analyses[uri] = nil
     documentSettingsCache[uri] = nil
     pendingPublish.remove(uri)
+    unpulled.remove(uri)
     // What the disk holds counts again for the reports that compare themselves with this one.
     indexedVersions[uri] = nil
     lastYearDependants.record(uri, nil)
@@ -73,9 +74,11 @@ extension LanguageServer {
         report,
         project
       ) : []
+    analysisCount += 1
     let analysis = Analysis(
       version: document.version,
       settingsGeneration: settingsGeneration,
+      number: analysisCount,
       report: report,
       diagnostics: diagnostics,
       language: project.applied.language.value,

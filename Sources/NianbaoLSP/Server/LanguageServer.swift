@@ -28,11 +28,15 @@ public actor LanguageServer {
   var encoding = PositionEncoding.utf16
   var pullDiagnostics = false
   var refreshSupport = false
+  /// A pull answer may carry the findings of other documents (`relatedDocuments`).
+  var relatedDocumentSupport = false
   var configurationSupport = false
   var markdownHover = true
   var documentChangesSupport = false
   /// `workspace/applyEdit` may create files (for next year's report).
   var createFileSupport = false
+  /// `window/showDocument` opens a file in the editor.
+  var showDocumentSupport = false
   var localeLanguage: Language?
   var watchedFilesDynamicRegistration = false
   var relatedInformationSupport = false
@@ -49,7 +53,13 @@ public actor LanguageServer {
   var lastYearFiles: [String: LastYearReport] = [:]
   var snippetSupport = false
 
+  /// The editor's settings in effect: ``initializationSettings`` with
+  /// ``configurationSettings`` over them.
   var settings = Settings()
+  /// From `initializationOptions`.
+  var initializationSettings = Settings()
+  /// The latest from `workspace/didChangeConfiguration` or `workspace/configuration`.
+  var configurationSettings = Settings()
   var settingsGeneration = 0
   /// The `nianbao.toml` and suppressions files read, by folder.
   let configs = ConfigStore()
@@ -61,9 +71,19 @@ public actor LanguageServer {
   var analyses: [String: Analysis] = [:]
   /// Documents whose diagnostics must be pushed at the next flush.
   var pendingPublish: Set<String> = []
+  /// With pull diagnostics: open documents whose findings changed without an edit of their own
+  /// (last year's report or the settings changed) and that the client has not pulled since.
+  var unpulled: Set<String> = []
+  /// Numbers each analysis, for the `resultId` of pull diagnostics.
+  var analysisCount = 0
+  /// The files read from the disk, to notice their changes when the client reports none.
+  var diskStamps = DiskStamps()
   var nextRequestID = 1
   /// Requests this server sent, by id, with what to do with the answer.
   var pendingRequests: [String: String] = [:]
+  /// Files to open in the editor once the `workspace/applyEdit` that creates them is applied, by
+  /// the id of that request.
+  var documentsToShow: [String: String] = [:]
 
   public init(
     cancellations: CancellationRegistry = CancellationRegistry(),
@@ -161,22 +181,25 @@ public actor LanguageServer {
 
   private func handleResponse(id: JSONValue, result: JSONValue?, error: JSONValue?) {
     guard let purpose = pendingRequests.removeValue(forKey: id.serialized()) else { return }
+    let toShow = documentsToShow.removeValue(forKey: id.serialized())
     if let error, !error.isNull {
       log("the client answered \(purpose) with an error: \(error.serialized())")
       return
     }
     if purpose == "workspace/configuration", let first = result?[0] {
-      apply(Settings(first))
+      applyConfiguration(Settings(first))
     }
-    if purpose == "workspace/applyEdit" { applyEditRefused(result) }
+    if purpose == "workspace/applyEdit" { newReportEditAnswered(result, show: toShow) }
   }
 
-  /// Sends a request to the client.
-  func request(_ method: String, _ params: JSONValue?) {
+  /// Sends a request to the client; returns the key of its id in ``pendingRequests``.
+  @discardableResult
+  func request(_ method: String, _ params: JSONValue?) -> String {
     let id = JSONValue.string("nianbao-\(nextRequestID)")
     nextRequestID += 1
     pendingRequests[id.serialized()] = method
     send(Outgoing.request(id: id, method, params))
+    return id.serialized()
   }
 
   func logToClient(_ message: String, type: Int) {
@@ -191,6 +214,7 @@ public actor LanguageServer {
       pendingPublish.removeAll()
       return
     }
+    if !pendingPublish.isEmpty { noticeDiskChanges() }
     // Checking a report can put the reports that compare themselves with it back in the set.
     while !pendingPublish.isEmpty {
       let batch = pendingPublish.sorted()
