@@ -83,6 +83,9 @@ import Testing
     // The statistics period wraps at the page's width (`…自 2023 年 1 月 1 日` / `起至 2023 年 12 月
     // 31 日止`): it is read, not reported missing.
     #expect(!found.contains { $0.hasPrefix("NB307 ") })
+    // The page number `-3-` centred between two rows of table 三 is not an eighth value.
+    #expect(!found.contains { $0.hasPrefix("NB107 ") })
+    #expect(Set(found.map { String($0.prefix(5)) }) == ["NB105", "NB112", "NB204"])
     let folder = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("report.pdf")

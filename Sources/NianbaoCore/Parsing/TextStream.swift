@@ -233,8 +233,10 @@ struct TextStream: Sendable {
 
   /// Page numbers (`- 3 -`, `— 4 —`, `第 5 页`, `5/12`) and web page furniture lines
   /// (`【打印】【关闭】`, `微信 微博 QQ空间`): never content.
-  static func isPageFurniture(_ source: SourceText, _ range: Range<Int>) -> Bool {
-    guard range.count <= 80, mayBeFurniture(source.utf8, range) else { return false }
+  static func isPageFurniture(_ source: SourceText, _ line: Range<Int>) -> Bool {
+    // `pdftotext -layout` centres a page number under the page's text: spaces come first.
+    let range = LineTokenizer.trim(source, line)
+    guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range) else { return false }
     let text = source.text(range)
     var core = String.UnicodeScalarView()
     var sawDigit = false
