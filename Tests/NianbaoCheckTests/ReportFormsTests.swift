@@ -96,6 +96,24 @@ import Testing
     #expect(try Data(contentsOf: copy) == before)
   }
 
+  /// The district's 2024 PDF: its text says it received 17 applications over a line the page
+  /// wraps (`…受理政府` / `信息公开申请 17 件`), table 三 says 95.
+  @Test func aSentenceWrappedAtThePagesWidthIsReadWhole() throws {
+    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
+      return
+    }
+    let pdf = TestPaths.repository.deletingLastPathComponent().appendingPathComponent(
+      "shared/real/pdf/huaian_hongze_district_gov_2024.pdf"
+    )
+    guard FileManager.default.fileExists(atPath: pdf.path) else {
+      print("SKIPPED: \(pdf.path) is not there")
+      return
+    }
+    let found = try Self.findings(pdf.path)
+    #expect(found.contains { $0.hasPrefix("NB501 ") && $0.contains("17") && $0.contains("95") })
+    #expect(Set(found.map { String($0.prefix(5)) }) == ["NB105", "NB112", "NB501"])
+  }
+
   @Test func withoutPdftotextThePackageIsNamed() throws {
     let pdf = Self.page("shuyang_county_fgj_dept_2023", "report.pdf.txt")
     let folder = try Paths.temporaryDirectory()

@@ -263,13 +263,28 @@ enum NarrativeRules {
 
   private static let clauseEnds: Set<Unicode.Scalar> = ["。", "；", "，", ",", ";", "\n", "\r", "！", "？"]
 
-  /// Clauses of a body: split at 。；，, and line ends.
+  /// Clauses of a body: split at 。；，, and line ends, except where a long line of prose wraps
+  /// between two Chinese characters, as PDF text wraps at the page's width (`…受理政府` /
+  /// `信息公开申请 17 件`).
   private static func clauses(_ source: SourceText, _ range: Range<Int>) -> [Clause] {
     var result: [Clause] = []
     var start = range.lowerBound
     var offset = range.lowerBound
-    for scalar in source.text(range).unicodeScalars {
+    let scalars = Array(source.text(range).unicodeScalars)
+    var lineLength = 0
+    for (index, scalar) in scalars.enumerated() {
       let width = scalar.utf8.count
+      if scalar == "\n" {
+        defer { lineLength = 0 }
+        if lineLength >= 24, index > 0, index + 1 < scalars.count, isIdeograph(scalars[index - 1]),
+          isIdeograph(scalars[index + 1])
+        {
+          offset += width
+          continue
+        }
+      } else {
+        lineLength += 1
+      }
       if clauseEnds.contains(scalar) {
         if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
         start = offset + width
@@ -278,6 +293,10 @@ enum NarrativeRules {
     }
     if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
     return result
+  }
+
+  private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
   }
 
   /// The first `N 件` after a clause's key word (`收到申请 12 件、上年结转 1 件`: 上年结转 is 1).
