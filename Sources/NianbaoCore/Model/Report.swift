@@ -13,6 +13,9 @@ public struct Report: Sendable {
   public var labelDeviations: [LabelDeviation] = []
   /// Table 三 rows whose label was found more than once (the later ones are ignored).
   public var duplicateTable3Rows: [TableRow] = []
+  /// A second copy of the whole of table 三 (last year's table left above this year's): read to
+  /// be compared, not checked.
+  public var table3Copy: Table3?
 
   /// The report year, from the title.
   public var year: Int? { title?.year }

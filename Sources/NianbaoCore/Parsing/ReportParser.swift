@@ -47,6 +47,7 @@ public enum ReportParser {
     report.table3 = table3.table
     report.labelDeviations += table3.deviations
     report.duplicateTable3Rows = table3.duplicates
+    report.table3Copy = table3.copy
 
     let sectionStart = { (number: Int) in report.section(number)?.headingRange }
     let table3Start = table3.table?.range.lowerBound

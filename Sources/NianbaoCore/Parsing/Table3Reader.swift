@@ -16,6 +16,8 @@ struct Table3Reader {
     var table: Table3?
     var deviations: [LabelDeviation]
     var duplicates: [TableRow]
+    /// A second copy of the whole table, not read.
+    var copy: Table3? = nil
   }
 
   /// A place where a row's label stands.
@@ -44,7 +46,35 @@ struct Table3Reader {
       anchors.sort { ($0.token, $0.label.lowerBound) < ($1.token, $1.label.lowerBound) }
       chain = Self.longestChain(anchors, order: order)
     }
-    return assemble(chain: chain, all: anchors, specs: specs, order: order, edition: edition)
+    // A second copy of the table (this year's pasted under last year's): the first in print
+    // order is read, whichever copy's labels lie closer together, so an edit of either copy
+    // never changes which one is read; the other is reported.
+    let span = chain.first!.label.lowerBound..<chain.last!.label.upperBound
+    let others = anchors.filter { !span.contains($0.label.lowerBound) }
+    let second = Self.longestChain(others, order: order)
+    guard second.count >= max(6, chain.count * 2 / 3), second.contains(where: { $0.spec.kind == .outcomeTotal })
+    else {
+      return assemble(chain: chain, all: anchors, specs: specs, order: order, edition: edition)
+    }
+    let secondSpan = second.first!.label.lowerBound..<second.last!.label.upperBound
+    let (kept, copy) = second.first!.token < chain.first!.token ? (second, chain) : (chain, second)
+    let (keptSpan, copySpan) = second.first!.token < chain.first!.token ? (secondSpan, span) : (span, secondSpan)
+    var output = assemble(
+      chain: kept,
+      all: anchors.filter { !copySpan.contains($0.label.lowerBound) },
+      specs: specs,
+      order: order,
+      edition: edition
+    )
+    output.copy =
+      assemble(
+        chain: copy,
+        all: anchors.filter { !keptSpan.contains($0.label.lowerBound) },
+        specs: specs,
+        order: order,
+        edition: edition
+      ).table
+    return output
   }
 
   // MARK: Anchors

@@ -220,7 +220,44 @@ enum StructureRules {
     }
   }
 
+  /// A second copy of table 三: which copy was checked, and whether the two agree.
+  private static func checkTable3Copy(_ table: Table3, _ context: inout RuleContext) {
+    guard let copy = context.report.table3Copy else { return }
+    var differing = 0
+    for spec in table.specs {
+      let values = table.row(spec.id)?.cells.map(\.integerValue) ?? []
+      let copied = copy.row(spec.id)?.cells.map(\.integerValue) ?? []
+      differing += zip(values, copied).filter { $0 != $1 }.count + abs(values.count - copied.count)
+    }
+    let start = copy.specs.lazy.compactMap { copy.row($0.id) }.first?.labelRange ?? copy.range
+    let agreement =
+      differing == 0
+      ? LocalizedText(zh: "两份的数字完全相同", en: "the two copies hold the same numbers")
+      : LocalizedText(
+        zh: "两份有 \(differing) 个数不同",
+        en: "the two copies differ in \(differing) value\(differing == 1 ? "" : "s")"
+      )
+    context.add(
+      Diagnostic(
+        .duplicateRow,
+        range: lineOf(start.lowerBound, context.source),
+        message: LocalizedText(
+          zh: "表三出现了两份（第二份从这里开始），\(agreement.zh)；只检查了第一份。请删除多余的一份（常见于上年的表格未删）。",
+          en:
+            "Table 三 appears twice (the second copy starts here), and \(agreement.en); only the first was checked. Delete the extra copy (often last year's table left in)."
+        ),
+        related: [
+          RelatedNote(
+            range: lineOf(table.range.lowerBound, context.source),
+            message: LocalizedText(zh: "检查的是这一份表三", en: "the copy of table 三 that was checked")
+          )
+        ]
+      )
+    )
+  }
+
   private static func checkTable3Rows(_ table: Table3, _ context: inout RuleContext) {
+    checkTable3Copy(table, &context)
     for row in context.report.duplicateTable3Rows {
       context.add(
         Diagnostic(
