@@ -120,8 +120,14 @@ struct TextStream: Sendable {
         let afterLabel =
           index > 0 && line.tokens[..<index].contains(where: { $0.kind == .text }) && index + 1 < line.tokens.count
           && line.tokens[index + 1].kind != .text
-        if line.layout != .spaces, firstValue != nil, betweenValues || afterLabel, token.range.count <= 12,
-          Self.isCellWord(source.text(token.range))
+        // In PDF or OCR text, a lone letter among a row's numbers is a digit misread (`1 O 0 0 0
+        // 0 1`): a value that is not a number, not a lost cell.
+        let misreadDigit =
+          line.layout == .spaces && betweenValues && token.range.count == 1
+          && [0x4F, 0x6F, 0x6C, 0x49].contains(source.utf8[token.range.lowerBound])  // O o l I
+        if misreadDigit
+          || (line.layout != .spaces && firstValue != nil && (betweenValues || afterLabel) && token.range.count <= 12
+            && Self.isCellWord(source.text(token.range)))
         {
           tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: line.layout))
           continue

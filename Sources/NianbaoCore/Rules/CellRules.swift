@@ -16,8 +16,10 @@ enum CellRules {
           context.unusableTable3Rows.insert(spec.id)
           continue
         }
+        let before = invalid.count
         if checkValues(row, name: { CellNames.table3(spec, $0) }, &invalid) {
           context.unusableTable3Rows.insert(spec.id)
+          if invalid.count == before + 1, let fix = misreadDigitFix(row) { invalid[before].fixes = [fix] }
         }
       }
       if wrongRows.count > 3 {
@@ -285,6 +287,30 @@ enum CellRules {
         en: "\(name.capitalized.en) should have \(expected) values but has \(found). \(why.en)"
       ),
       fixes: fixes
+    )
+  }
+
+  /// A letter read for a digit in PDF or OCR text (`O` for 0, `l` or `I` for 1), the only value
+  /// of its row that is not a number: replaced by the digit when the row's total confirms it.
+  private static func misreadDigitFix(_ row: TableRow) -> Fix? {
+    guard row.cells.count == 7,
+      let column = row.cells.firstIndex(where: { if case .invalid = $0.content { true } else { false } }),
+      case .invalid(let text) = row.cells[column].content
+    else { return nil }
+    let digit: Int
+    switch text {
+    case "O", "o": digit = 0
+    case "l", "I": digit = 1
+    default: return nil
+    }
+    var values = row.cells.map(\.integerValue)
+    values[column] = digit
+    let numbers = values.compactMap { $0 }
+    guard numbers.count == 7, numbers[0..<6].reduce(0, +) == numbers[6] else { return nil }
+    return Fix(
+      title: LocalizedText(zh: "改为 \(digit)", en: "Write \(digit)"),
+      edits: [TextEdit(range: row.cells[column].range, replacement: String(digit))],
+      isCertain: true
     )
   }
 
