@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoJSON
 import NianbaoTestSupport
 import Testing
 
@@ -42,5 +43,25 @@ import Testing
     )
     // The first copy is the one checked, and it balances: nothing else is reported.
     #expect(result.stdout.split(separator: "\n").count == 2)
+  }
+
+  /// A stray copy of a section's heading just above its table (a page's repeated caption).
+  @Test func aHeadingPrintedTwiceNamesTheFirst() throws {
+    let text = TestPaths.fixtureText("clean-2025-tabs.txt")
+    let heading = "三、收到和处理政府信息公开申请情况"
+    let table = try #require(text.range(of: "一、本年新收"))
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("report.txt")
+    try (text[..<table.lowerBound] + heading + "\n" + text[table.lowerBound...])
+      .write(to: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["--check", "--format", "json", file.path])
+    let diagnostics = try #require(try JSONValue.parse(result.stdout)["diagnostics"])
+    let finding = try #require(diagnostics[0])
+    #expect(finding["code"]?.string == "NB103")
+    #expect(finding["range"]?["start"]?["line"]?.int == 37)
+    let first = try #require(finding["relatedInformation"]?[0])
+    #expect(first["message"]?.string == "第三部分的标题第一次出现在这里")
+    #expect(first["location"]?["range"]?["start"]?["line"]?.int == 33)
   }
 }

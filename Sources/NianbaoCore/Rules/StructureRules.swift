@@ -6,11 +6,13 @@ enum StructureRules {
     checkTitle(&context)
 
     // NB102 / NB103 / NB113
-    var seen: Set<Int> = []
+    var seen: [Int: Range<Int>] = [:]
     var highest = 0
     for section in report.sections {
       let spec = NationalFormat.section(section.number)
-      if seen.contains(section.number) {
+      if let first = seen[section.number] {
+        // Often a stray copy of the heading (a page's repeated caption above a table): the
+        // first one is named, so the author sees which to keep.
         context.add(
           Diagnostic(
             .duplicateSection,
@@ -19,12 +21,21 @@ enum StructureRules {
               zh: "第\(spec.numeral)部分“\(spec.fullTitle)”重复出现；每个部分只能出现一次，请合并或删除重复的部分。",
               en:
                 "Section \(spec.numeral) “\(spec.fullTitle)” appears a second time; each section appears once. Merge or delete the repeated one."
-            )
+            ),
+            related: [
+              RelatedNote(
+                range: first,
+                message: LocalizedText(
+                  zh: "第\(spec.numeral)部分的标题第一次出现在这里",
+                  en: "the heading of section \(spec.numeral) first appears here"
+                )
+              )
+            ]
           )
         )
         continue
       }
-      seen.insert(section.number)
+      seen[section.number] = section.headingRange
       if section.number < highest {
         context.add(
           Diagnostic(
@@ -62,7 +73,7 @@ enum StructureRules {
     }
 
     // NB101
-    for spec in NationalFormat.sections where !seen.contains(spec.number) {
+    for spec in NationalFormat.sections where seen[spec.number] == nil {
       let next = report.sections.first { $0.number > spec.number }
       let range: Range<Int>
       if let next {
