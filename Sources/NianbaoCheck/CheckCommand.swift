@@ -31,10 +31,12 @@ public enum CheckCommand {
     /// Said once for a file read in an encoding other than UTF-8 (GB18030, UTF-16).
     var encodingNotice: LocalizedText?
     var encoding: TextEncoding = .utf8
-    /// The form the report was published in; for a web page or a Word document, its report as
-    /// rendered for the core, which `source` (the page's HTML, the document's XML) maps to.
-    var form: ReportInput.Form = .text
+    /// For a web page, its report as rendered for the core, which `source` (the page's HTML)
+    /// maps to; nil when `source` is the report's text.
     var rendered: RenderedReport?
+    /// A Word document's paragraphs and cells, by their offsets in `source` (its report's text).
+    var wordPlaces: [RenderedReport.Place]?
+    var isWordDocument = false
     var fixedCount = 0
     var diff: String?
     var settings: FileSettings?
@@ -256,7 +258,7 @@ public enum CheckCommand {
           options: checkerOptions
         )
       }
-      if options.diff, case .wordDocument = input.form {
+      if options.diff, input.isWordDocument {
         // A Word document's XML is no patch a person applies: the diff shows its text.
         result.diff = UnifiedDiff.diff(
           old: rendered?.text ?? "",
@@ -287,7 +289,14 @@ public enum CheckCommand {
         }
       }
     }
-    result.form = input.form
+    result.isWordDocument = input.isWordDocument
+    if let document = rendered, input.isWordDocument {
+      // A Word document has no lines to point at: its findings stay in the report's text, with
+      // the places of its paragraphs and cells; the XML and the archive can go.
+      diagnostics = diagnostics.map { $0.unmapped(through: document) }
+      result.wordPlaces = document.places
+      rendered = nil
+    }
     result.rendered = rendered
     result.source = rendered == nil ? report.source : SourceText(sourceText)
     result.notAReport = !entry.explicitlyNamed && !report.looksLikeReport

@@ -38,6 +38,17 @@ public enum FormatTablesCommand {
     }
     for entry in entries {
       let path = entry.path
+      // Tables are laid out in text: a web page's, a Word document's or a PDF's layout is its own.
+      if path != "-", ReportInput.kind(ofPath: path) != .text {
+        if entry.explicitlyNamed {
+          errorOutput(
+            language == .zh
+              ? "nianbao: \(path): --format-tables 只整理文本报告（.txt、.md）；网页、Word 文档和 PDF 的表格请在原稿中整理\n"
+              : "nianbao: \(path): --format-tables lays out text reports only (.txt, .md); lay out a web page's, a Word document's or a PDF's tables in its original\n"
+          )
+        }
+        continue
+      }
       let file: ReportFile
       do throws(ReportFile.ReadError) {
         file = path == "-" ? try ReportFile.decode(readStandardInput(), path: path) : try ReportFile.read(path: path)

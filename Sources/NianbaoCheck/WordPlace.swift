@@ -33,11 +33,9 @@ struct WordPlace: Equatable {
 }
 
 extension CheckCommand.FileResult {
-  /// The place of a source offset when the file is a Word document; nil for forms with lines.
+  /// The place of an offset when the file is a Word document; nil for forms with lines.
   func wordPlace(of offset: Int) -> WordPlace? {
-    guard case .wordDocument = form, let rendered,
-      let place = rendered.place(atRendered: rendered.renderedOffset(forSource: offset))
-    else { return nil }
+    guard let place = wordPlaces?.place(at: offset) else { return nil }
     return WordPlace(
       paragraph: place.paragraph,
       table: place.cell?.table,

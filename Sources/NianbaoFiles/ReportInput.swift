@@ -14,12 +14,14 @@ package struct ReportInput {
   /// The text file, the web page's file or the PDF's extracted text, as read and decoded; for a
   /// Word document, its `word/document.xml` (UTF-8).
   package var file: ReportFile
+  /// The report of the file as read, rendered once (a web page, a Word document).
+  package var originalRendered: RenderedReport?
 
   package enum Form: Sendable {
     case text
     case webPage
-    /// The whole archive, written again around a changed `document.xml`.
-    case wordDocument(archive: [UInt8])
+    /// The document, written again around a changed `document.xml`.
+    case wordDocument(WordDocument)
     case pdf
   }
 
@@ -44,21 +46,21 @@ package struct ReportInput {
   /// The report as the core reads it, from a source text of this input (the one read, or one
   /// with fixes applied): nil when the source text is itself the report's text.
   package func rendered(_ sourceText: String) -> RenderedReport? {
+    if let original = originalRendered, sourceText.utf8.count == file.text.utf8.count, sourceText == file.text {
+      return original
+    }
     switch form {
     case .text, .pdf: return nil
     case .webPage: return WebPage.render(Array(sourceText.utf8))
-    case .wordDocument(let archive):
-      guard let original = try? WordDocument(archive: archive) else { return nil }
-      if sourceText.utf8.elementsEqual(original.documentXML) { return original.rendered }
-      return try? WordDocument(archive: original.archive(replacingDocumentXML: Array(sourceText.utf8))).rendered
+    case .wordDocument: return WordDocument.render(documentXML: Array(sourceText.utf8))
     }
   }
 
-  /// Whether positions are lines and columns of a file a person opens (text, web page, PDF
-  /// text) rather than places in a Word document.
-  package var hasLines: Bool {
-    if case .wordDocument = form { return false }
-    return true
+  /// A Word document has no lines a person could go to: its findings are placed by paragraph
+  /// and cell.
+  package var isWordDocument: Bool {
+    if case .wordDocument = form { return true }
+    return false
   }
 }
 
@@ -89,7 +91,12 @@ extension ReportInput {
     case .webPage:
       var file = try ReportFile.decode(bytes, path: path, preferGB18030: isGBFamily(WebPage.declaredCharset(bytes)))
       file.fingerprint = ContentFingerprint(bytes)
-      return ReportInput(path: path, form: .webPage, file: file)
+      return ReportInput(
+        path: path,
+        form: .webPage,
+        file: file,
+        originalRendered: WebPage.render(Array(file.text.utf8))
+      )
     case .wordDocument:
       if bytes.starts(with: oleSignature) { throw .legacyWord }
       let document: WordDocument
@@ -105,7 +112,7 @@ extension ReportInput {
         hasByteOrderMark: false
       )
       file.fingerprint = ContentFingerprint(bytes)
-      return ReportInput(path: path, form: .wordDocument(archive: bytes), file: file)
+      return ReportInput(path: path, form: .wordDocument(document), file: file, originalRendered: document.rendered)
     case .legacyWord:
       throw .legacyWord
     case .pdf:

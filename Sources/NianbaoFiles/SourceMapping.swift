@@ -49,10 +49,7 @@ extension ReportInput {
     switch form {
     case .text, .webPage:
       return file.writeBack(sourceText, changedMeanwhile: changedMeanwhile, language: language)
-    case .wordDocument(let archive):
-      guard let document = try? WordDocument(archive: archive) else {
-        return language == .zh ? "无法再次读取 Word 文档" : "the Word document could not be read again"
-      }
+    case .wordDocument(let document):
       do throws(AtomicWriter.WriteError) {
         try AtomicWriter.write(
           document.archive(replacingDocumentXML: Array(sourceText.utf8)),

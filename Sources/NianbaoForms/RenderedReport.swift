@@ -172,18 +172,7 @@ extension RenderedReport {
   }
 
   /// The paragraph or cell of the form that holds a rendered offset.
-  package func place(atRendered offset: Int) -> Place? {
-    var low = 0
-    var high = places.count
-    while low < high {
-      let mid = (low + high) / 2
-      if places[mid].rendered.upperBound < offset { low = mid + 1 } else { high = mid }
-    }
-    guard low < places.count, places[low].rendered.lowerBound <= offset else {
-      return low > 0 ? places[low - 1] : places.first
-    }
-    return places[low]
-  }
+  package func place(atRendered offset: Int) -> Place? { places.place(at: offset) }
 
   private func isBlankCell(_ kind: Segment.Kind) -> Bool {
     if case .blankCell = kind { return true }
@@ -265,5 +254,20 @@ extension RenderedReport {
       replacement.hasSuffix(suffix), replacement.utf8.count >= prefix.utf8.count + suffix.utf8.count
     else { return replacement }
     return String(replacement.dropFirst(prefix.count).dropLast(suffix.count))
+  }
+}
+
+extension [RenderedReport.Place] {
+  /// The place that holds an offset (ordered by offset): the one it falls in, else the one
+  /// before it (a line end between two paragraphs belongs to the first).
+  package func place(at offset: Int) -> RenderedReport.Place? {
+    var low = 0
+    var high = count
+    while low < high {
+      let mid = (low + high) / 2
+      if self[mid].rendered.upperBound < offset { low = mid + 1 } else { high = mid }
+    }
+    guard low < count, self[low].rendered.lowerBound <= offset else { return low > 0 ? self[low - 1] : first }
+    return self[low]
   }
 }

@@ -107,6 +107,23 @@ import Testing
     return runs
   }
 
+  /// A web page, a Word document or a PDF keeps its own layout: never rewritten as text.
+  @Test func otherFormsAreLeftAlone() throws {
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("page.html")
+    try FileManager.default.copyItem(
+      at: TestPaths.repository.appendingPathComponent("Tests/RealForms/shuyang_county_fgj_dept_2023/page.html"),
+      to: page
+    )
+    let before = try Data(contentsOf: page)
+    let walked = try Binary.run(["--format-tables", folder.path])
+    #expect(walked.stderr.isEmpty || !walked.stderr.contains("page.html"), "\(walked.stderr)")
+    let named = try Binary.run(["--format-tables", "--lang", "en", page.path])
+    #expect(named.stderr.contains("--format-tables lays out text reports only (.txt, .md)"))
+    #expect(try Data(contentsOf: page) == before)
+  }
+
   @Test func diffWritesNothing() throws {
     let folder = try Paths.temporaryDirectory()
     let file = try copy("nb113-misnumbered.txt", to: folder)

@@ -75,6 +75,13 @@ package struct WordDocument: Sendable {
     documentEntry = entry
   }
 
+  /// The report of a main document part (one with fixes applied), rendered as from the archive;
+  /// nil when it is not a readable Word body.
+  package static func render(documentXML xml: [UInt8]) -> RenderedReport? {
+    guard let (blocks, prefix) = try? WordBodyParser.parse(xml) else { return nil }
+    return WordRenderer.render(blocks, xml: xml, wordPrefix: prefix)
+  }
+
   /// The `.docx` with `newXML` as its main document part and every other part as it was.
   package func archive(replacingDocumentXML newXML: [UInt8]) -> [UInt8] {
     container.replacing(documentEntry, with: newXML)
