@@ -72,8 +72,9 @@ extension ReportInput {
       throw .unreadable(String(cString: strerror(errno)))
     }
     // Copied at once: iterating `Data` byte by byte took longer than reading the report.
-    var input = try decode(data.withUnsafeBytes { [UInt8]($0) }, path: path, kind: kind)
-    input.file.fingerprint = ContentFingerprint(data)
+    let bytes = data.withUnsafeBytes { [UInt8]($0) }
+    var input = try decode(bytes, path: path, kind: kind)
+    input.file.fingerprint = ContentFingerprint(bytes)
     return input
   }
 
