@@ -73,25 +73,6 @@ enum SARIFReport {
     return .object([("$schema", .string(schema)), ("version", "2.1.0"), ("runs", .array([run]))])
   }
 
-  /// Names for the rules' `name` (SARIF wants an identifier, the code is the `id`).
-  static let ruleNames: [String: String] = [
-    "NB100": "NotAReport", "NB101": "MissingSection", "NB102": "SectionsOutOfOrder", "NB103": "DuplicateSection",
-    "NB104": "MissingTable", "NB105": "NonCanonicalLabel", "NB106": "MissingRow", "NB107": "WrongValueCount",
-    "NB108": "InvalidValue", "NB109": "MissingTitle", "NB110": "UnsplittableCells", "NB111": "RunTogetherCells",
-    "NB112": "OutdatedLayout", "NB113": "MisnumberedSection", "NB114": "BlankCell", "NB115": "DuplicateRow",
-    "NB117": "PlaceholderLeft",
-    "NB116": "NotANumberInTable2",
-    "NB201": "RowTotal", "NB202": "OutcomeTotal", "NB203": "CarryIdentity", "NB204": "ReviewTotal",
-    "NB205": "ContradictedValue", "NB301": "PeriodWrongYear", "NB302": "PeriodNotWholeYear",
-    "NB303": "ImpossibleDate", "NB304": "ReversedRange", "NB305": "CutoffNotYearEnd", "NB306": "ParagraphOtherYear",
-    "NB307": "NoPeriodStatement", "NB308": "SignatureDate", "NB309": "CarryOverAcrossYears",
-    "NB311": "StockContinuity", "NB312": "RepeatedText", "NB313": "AmbiguousPreviousYear",
-    "NB310": "WorkOfAnotherYear",
-    "NB401": "NoFeeStatement", "NB402": "EmptyProblems", "NB403": "NoAccountability", "NB404": "ProblemsSayNothing",
-    "NB405": "ProblemsOfAnotherYear",
-    "NB406": "BrokenEnumeration", "NB407": "DoubledWords", "NB408": "UnfinishedParagraph", "NB501": "NarrativeMismatch",
-  ]
-
   static func level(_ severity: Severity) -> JSONValue {
     switch severity {
     case .error: return "error"
@@ -103,7 +84,7 @@ enum SARIFReport {
   private static func descriptor(_ rule: Rule, language: Language) -> JSONValue {
     .object([
       ("id", .string(rule.code)),
-      ("name", .string(ruleNames[rule.code] ?? rule.code)),
+      ("name", .string(rule.name)),
       ("shortDescription", .object([("text", .string(rule.title.text(language)))])),
       ("fullDescription", .object([("text", .string(rule.explanation.text(language)))])),
       ("helpUri", .string(About.documentationURL(for: rule))),

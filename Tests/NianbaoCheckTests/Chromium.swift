@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoTestSupport
 
 /// A headless Chromium, for looking at the review page as a browser builds it. `.ci/run`
 /// installs Debian's `chromium` and sets `NIANBAO_CHROMIUM`; elsewhere the tests that need it
@@ -50,32 +51,18 @@ enum Chromium {
     }
     let profile = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: profile) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
     // CI runs as root, where Chromium needs --no-sandbox.
-    process.arguments =
+    let result = try Program.run(
+      executable,
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
         "--user-data-dir=\(profile.path)",
       ] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw NSError(
-        domain: "nianbao-tests",
-        code: Int(process.terminationStatus),
-        userInfo: [
-          NSLocalizedDescriptionKey:
-            "chromium \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)"
-        ]
-      )
+    )
+    guard result.status == 0 else {
+      throw Program.Failure("chromium \(arguments.joined(separator: " ")) exited with \(result.status)")
     }
-    return String(decoding: data, as: UTF8.self)
+    return result.stdout
   }
 }
 

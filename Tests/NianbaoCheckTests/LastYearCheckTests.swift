@@ -90,7 +90,7 @@ import Testing
       let result = try Binary.run(["--explain", code, "--lang", "en"])
       #expect(result.status == 0)
       #expect(result.stdout.hasPrefix(code))
-      #expect(result.stdout.contains("#\(code.lowercased())"))
+      #expect(result.stdout.contains("docs/rules/\(code).md"))
     }
     #expect(try Binary.run(["--explain", "NB312"]).stdout.contains("宿迁"))
   }

@@ -85,7 +85,7 @@ import Testing
     #expect(html.contains("<tr data-count=\"files\"><th>检查的文件</th><td>6</td></tr>"))
     #expect(html.contains("<tr data-count=\"unreadable\" class=\"bad\"><th>无法读取的文件</th><td>1</td></tr>"))
     #expect(html.contains("文件既不是 UTF-8 也不是 GB18030/GBK 编码"))
-    #expect(html.contains("https://github.com/nianbao/nianbao/blob/main/README.md#nb201"))
+    #expect(html.contains("https://github.com/nianbao/nianbao/blob/main/docs/rules/NB201.md"))
 
     let english = try folder.check(["--format", "html", "--lang", "en"]).stdout
     #expect(english.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))

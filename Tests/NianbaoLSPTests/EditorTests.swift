@@ -27,30 +27,21 @@ enum Tools {
     return false
   }
 
-  struct Result {
-    var status: Int32
-    var output: String
-  }
-
+  /// Runs a program in `directory`, standard error merged into standard output, with the
+  /// test's environment plus `environment`.
   static func run(
     _ executable: String,
     _ arguments: [String],
     in directory: URL,
     environment: [String: String] = [:]
-  ) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+  ) throws -> Program.Result {
+    try Program.run(
+      executable,
+      arguments,
+      in: directory,
+      environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+      mergingStandardError: true
+    )
   }
 
   static func temporaryDirectory() throws -> URL { try TestPaths.temporaryDirectory() }

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoJSON
 @_spi(Testing) import NianbaoLSP
+import NianbaoTestSupport
 import Testing
 
 /// Random incremental edits, with positions in the negotiated encoding, leave the server with
