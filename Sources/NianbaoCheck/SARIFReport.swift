@@ -10,12 +10,19 @@ enum SARIFReport {
 
   static func document(
     _ results: [CheckCommand.FileResult],
+    stale: [Suppressor.StaleEntry] = [],
     options: CheckOptions,
     directory: String = FileManager.default.currentDirectoryPath
   ) -> JSONValue {
     let language = options.language
     var findings: [JSONValue] = []
     var notifications: [JSONValue] = []
+    // Last year's report, where a finding's related locations point into it.
+    var sources: [String: SourceText] = [:]
+    for result in results { if let source = result.source { sources[result.path] = source } }
+    let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
+      sources[file].map { (artifactLocation(file, directory: directory), $0) }
+    }
     for result in results {
       let artifact = artifactLocation(result.path, directory: directory)
       if let notice = result.encodingNotice {
@@ -35,10 +42,21 @@ enum SARIFReport {
             source: source,
             place: result.wordPlace(of: diagnostic.range.lowerBound),
             fingerprint: fingerprint,
-            language: language
+            language: language,
+            elsewhere: elsewhere
           )
         )
       }
+    }
+    // An accepted finding that is no longer there: the entry of the suppressions file can go.
+    for entry in stale {
+      notifications.append(
+        notification(
+          "warning",
+          entry.message(language),
+          artifact: artifactLocation(entry.file, directory: directory)
+        )
+      )
     }
     let run = JSONValue.object([
       (
@@ -98,7 +116,8 @@ enum SARIFReport {
     source: SourceText,
     place: WordPlace?,
     fingerprint: String,
-    language: Language
+    language: Language,
+    elsewhere: (String) -> (artifact: JSONValue, source: SourceText)?
   ) -> JSONValue {
     if let place {
       // A Word document has no lines: the location is the file and a logical place in it, and
@@ -128,11 +147,17 @@ enum SARIFReport {
         ("partialFingerprints", .object([("nianbaoFinding/v1", .string(fingerprint))])),
       ])
     }
-    let related = diagnostic.related.filter { $0.file == nil }.enumerated().map { index, note in
+    // A note in another report (last year's) points into that file; one whose report was not
+    // checked is left out.
+    let places = diagnostic.related.compactMap { note -> (JSONValue, SourceText, RelatedNote)? in
+      guard let file = note.file else { return (artifact, source, note) }
+      return elsewhere(file).map { ($0.artifact, $0.source, note) }
+    }
+    let related = places.enumerated().map { index, place in
       JSONValue.object([
         ("id", .int(index)),
-        ("physicalLocation", physicalLocation(artifact, note.range, source)),
-        ("message", .object([("text", .string(note.message.text(language)))])),
+        ("physicalLocation", physicalLocation(place.0, place.2.range, place.1)),
+        ("message", .object([("text", .string(place.2.message.text(language)))])),
       ])
     }
     let fixes = diagnostic.fixes.filter(\.isCertain).map { fix in

@@ -18,6 +18,7 @@ import Testing
     #expect(response["error"]?["code"] == -32002)
     let ok = await client.initialize()
     #expect(ok["result"]?["capabilities"]?["positionEncoding"] == "utf-16")
+    #expect(ok["result"]?["capabilities"]?["workspace"]?["workspaceFolders"]?["changeNotifications"] == true)
     let again = await client.request("initialize", .object([("capabilities", .object([]))]))
     #expect(again["error"]?["code"] == -32600)
   }
