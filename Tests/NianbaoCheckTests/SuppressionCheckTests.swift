@@ -115,7 +115,7 @@ import Testing
     let junit = try project.run(["--check", "--lang", "en", "--format", "junit", "reports"]).stdout
     #expect(junit.contains("tests=\"2\" failures=\"0\""))
     #expect(junit.contains("<testcase classname=\"nianbao-suppressions.json\""))
-    #expect(junit.contains("(its reason: \(reason))</system-out>"))
+    #expect(junit.contains("(its reason: \(reason))\n</system-out>"))
     let strict = try project.run(["--check", "--strict", "--rule", "NB501=off", "--format", "junit", "reports"])
     #expect(strict.status == 1)
     #expect(strict.stdout.contains("<failure message=\"1 条抑制已过时\""))

@@ -90,7 +90,12 @@ enum Tools {
   func neovim() throws {
     let (folder, report) = try folder(with: "nb201-row-total.txt", as: "白石镇2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let lines = try neovim("fix", report: report, in: folder)
+    try FileManager.default.createDirectory(at: EditorPicture.directory, withIntermediateDirectories: true)
+    let screen = EditorPicture.directory.appendingPathComponent("screen.json")
+    try? FileManager.default.removeItem(at: screen)
+    let lines = try neovim("fix", report: report, in: folder, environment: ["NIANBAO_SCREEN": screen.path])
+    #expect(lines.contains("screen: \(screen.path)"))
+    try EditorPicture.take(screen: screen)
     #expect(lines.contains("filetype: nianbao"))
     #expect(lines.contains("position encoding: utf-8"))
     // Line 50, the total: 0-based line 49, byte column 72 (UTF-8 was negotiated).
