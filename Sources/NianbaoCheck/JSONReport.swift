@@ -27,7 +27,10 @@ enum JSONReport {
       let language = options.languageGiven ? options.language : result.settings?.language ?? options.language
       for (diagnostic, suppressed) in result.shown(options) {
         var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language) {
-          file in sources[file].map { (Self.uri(file), PositionConverter(source: $0, encoding: .utf16)) }
+          file in
+          sources[file].map {
+            ElsewherePlace(uri: Self.uri(file), converter: PositionConverter(source: $0, encoding: .utf16))
+          }
         }
         if let place = result.wordPlace(of: diagnostic.range.lowerBound), case .object(var members) = item {
           // A Word document's range is in its word/document.xml; the place is what a person follows.
@@ -75,7 +78,7 @@ enum JSONReport {
     uri: String,
     source: SourceText,
     language: Language,
-    elsewhere: (String) -> (uri: String, converter: PositionConverter)? = { _ in nil }
+    elsewhere: (String) -> ElsewherePlace? = { _ in nil }
   ) -> JSONValue {
     let converter = PositionConverter(source: source, encoding: .utf16)
     guard
