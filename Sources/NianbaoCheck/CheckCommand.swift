@@ -119,12 +119,13 @@ public enum CheckCommand {
     switch options.format {
     case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
     case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
-    case .sarif: output(SARIFReport.document(all, options: options).serialized(pretty: true) + "\n")
+    case .sarif:
+      output(SARIFReport.document(all, stale: stale, options: options).serialized(pretty: true) + "\n")
     case .github: output(GitHubAnnotations.text(all, options: options))
     case .gitlab:
       writeReadErrors(all, options: options, errorOutput: errorOutput)
-      output(GitLabCodeQuality.document(all, options: options).serialized(pretty: true) + "\n")
-    case .junit: output(JUnitReport.text(all, options: options))
+      output(GitLabCodeQuality.document(all, stale: stale, options: options).serialized(pretty: true) + "\n")
+    case .junit: output(JUnitReport.text(all, stale: stale, options: options))
     case .html:
       output(HTMLReport.document(all, options: options))
       // The page goes to a file; the terminal still hears what could not be read, and the count.
@@ -135,7 +136,7 @@ public enum CheckCommand {
     let remaining = all.flatMap(\.diagnostics)
     if remaining.contains(where: { $0.severity == .error }) { return .problems }
     if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
-    if options.strict && stale > 0 { return .problems }
+    if options.strict && !stale.isEmpty { return .problems }
     return .clean
   }
 

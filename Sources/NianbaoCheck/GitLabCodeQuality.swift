@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoConfig
 import NianbaoCore
 import NianbaoJSON
 
@@ -7,6 +8,7 @@ import NianbaoJSON
 enum GitLabCodeQuality {
   static func document(
     _ results: [CheckCommand.FileResult],
+    stale: [Suppressor.StaleEntry] = [],
     options: CheckOptions,
     directory: String = FileManager.default.currentDirectoryPath
   ) -> JSONValue {
@@ -32,6 +34,24 @@ enum GitLabCodeQuality {
           ])
         )
       }
+    }
+    // An accepted finding that is no longer there: an issue of the suppressions file.
+    for entry in stale {
+      let path = ReportPath.relative(entry.file, to: directory)
+      let f = entry.fingerprint
+      issues.append(
+        .object([
+          ("type", "issue"),
+          ("description", .string(entry.message(options.language))),
+          ("check_name", "stale-suppression"),
+          (
+            "fingerprint",
+            .string(SHA256.hex(["stale", path, f.code, f.path, f.text, f.before, f.after].joined(separator: "\u{0}")))
+          ),
+          ("severity", "minor"),
+          ("location", .object([("path", .string(path)), ("lines", .object([("begin", 1)]))])),
+        ])
+      )
     }
     return .array(issues)
   }

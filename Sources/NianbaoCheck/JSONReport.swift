@@ -11,6 +11,9 @@ enum JSONReport {
     var diagnostics: [JSONValue] = []
     var errors: [JSONValue] = []
     var encodings: [JSONValue] = []
+    // Last year's report, where a finding's related information points into it.
+    var sources: [String: SourceText] = [:]
+    for result in results { if let source = result.source { sources[result.path] = source } }
     for result in results {
       if result.encoding != .utf8 {
         encodings.append(.object([("path", .string(result.path)), ("encoding", .string(result.encoding.name))]))
@@ -20,10 +23,15 @@ enum JSONReport {
         continue
       }
       guard let source = result.source else { continue }
-      let uri = result.path.hasPrefix("<") ? result.path : URL(fileURLWithPath: result.path).absoluteString
+      let uri = Self.uri(result.path)
       let language = options.languageGiven ? options.language : result.settings?.language ?? options.language
       for (diagnostic, suppressed) in result.shown(options) {
-        var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language)
+        var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language) {
+          file in
+          sources[file].map {
+            ElsewherePlace(uri: Self.uri(file), converter: PositionConverter(source: $0, encoding: .utf16))
+          }
+        }
         if let place = result.wordPlace(of: diagnostic.range.lowerBound), case .object(var members) = item {
           // A Word document's range is in its word/document.xml; the place is what a person follows.
           members.insert(("place", place.json), at: 1)
@@ -58,12 +66,19 @@ enum JSONReport {
     ])
   }
 
+  static func uri(_ path: String) -> String {
+    path.hasPrefix("<") ? path : URL(fileURLWithPath: path).absoluteString
+  }
+
+  /// `elsewhere` gives the URI and positions of another report a related note points into
+  /// (last year's); a note whose report it does not know is left out.
   static func json(
     _ diagnostic: Diagnostic,
     path: String,
     uri: String,
     source: SourceText,
-    language: Language
+    language: Language,
+    elsewhere: (String) -> ElsewherePlace? = { _ in nil }
   ) -> JSONValue {
     let converter = PositionConverter(source: source, encoding: .utf16)
     guard
@@ -71,7 +86,8 @@ enum JSONReport {
         diagnostic,
         uri: uri,
         converter: converter,
-        language: language
+        language: language,
+        elsewhere: elsewhere
       )
     else {
       preconditionFailure("a diagnostic converts to an object")

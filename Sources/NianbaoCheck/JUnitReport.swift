@@ -5,7 +5,11 @@ import NianbaoCore
 /// file's errors (and warnings, with `--strict`) are its `<failure>`; what does not fail it is in
 /// its `<system-out>`; a file that could not be read is an `<error>`.
 enum JUnitReport {
-  static func text(_ results: [CheckCommand.FileResult], options: CheckOptions) -> String {
+  static func text(
+    _ results: [CheckCommand.FileResult],
+    stale: [Suppressor.StaleEntry] = [],
+    options: CheckOptions
+  ) -> String {
     let language = options.language
     var cases = ""
     var failures = 0
@@ -34,7 +38,28 @@ enum JUnitReport {
       }
       cases += "    </testcase>\n"
     }
-    let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
+    // A suppressions file with entries that match no finding any more: a case of its own,
+    // failing (as the run does) with `--strict`.
+    var files: [String] = []
+    for entry in stale where !files.contains(entry.file) { files.append(entry.file) }
+    for file in files {
+      let path = ReportPath.relative(file, to: FileManager.default.currentDirectoryPath)
+      let name = attribute(path)
+      let entries = stale.filter { $0.file == file }
+      let lines = entries.map { "\(path): warning: \($0.message(language))\n" }.joined()
+      cases += "    <testcase classname=\"\(name)\" name=\"\(name)\" file=\"\(name)\">\n"
+      if options.strict {
+        failures += 1
+        let message =
+          language == .zh
+          ? "\(entries.count) 条抑制已过时" : "\(entries.count) stale suppression\(entries.count == 1 ? "" : "s")"
+        cases += "      <failure message=\"\(attribute(message))\" type=\"nianbao\">\(content(lines))</failure>\n"
+      } else {
+        cases += "      <system-out>\(content(lines))</system-out>\n"
+      }
+      cases += "    </testcase>\n"
+    }
+    let counts = "tests=\"\(results.count + files.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
     return """
       <?xml version="1.0" encoding="UTF-8"?>
       <testsuites name="nianbao" \(counts)>

@@ -10,12 +10,19 @@ enum SARIFReport {
 
   static func document(
     _ results: [CheckCommand.FileResult],
+    stale: [Suppressor.StaleEntry] = [],
     options: CheckOptions,
     directory: String = FileManager.default.currentDirectoryPath
   ) -> JSONValue {
     let language = options.language
     var findings: [JSONValue] = []
     var notifications: [JSONValue] = []
+    // Last year's report, where a finding's related locations point into it.
+    var sources: [String: SourceText] = [:]
+    for result in results { if let source = result.source { sources[result.path] = source } }
+    let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
+      sources[file].map { (artifactLocation(file, directory: directory), $0) }
+    }
     for result in results {
       let artifact = artifactLocation(result.path, directory: directory)
       if let notice = result.encodingNotice {
@@ -35,10 +42,21 @@ enum SARIFReport {
             source: source,
             place: result.wordPlace(of: diagnostic.range.lowerBound),
             fingerprint: fingerprint,
-            language: language
+            language: language,
+            elsewhere: elsewhere
           )
         )
       }
+    }
+    // An accepted finding that is no longer there: the entry of the suppressions file can go.
+    for entry in stale {
+      notifications.append(
+        notification(
+          "warning",
+          entry.message(language),
+          artifact: artifactLocation(entry.file, directory: directory)
+        )
+      )
     }
     let run = JSONValue.object([
       (
@@ -73,25 +91,6 @@ enum SARIFReport {
     return .object([("$schema", .string(schema)), ("version", "2.1.0"), ("runs", .array([run]))])
   }
 
-  /// Names for the rules' `name` (SARIF wants an identifier, the code is the `id`).
-  static let ruleNames: [String: String] = [
-    "NB100": "NotAReport", "NB101": "MissingSection", "NB102": "SectionsOutOfOrder", "NB103": "DuplicateSection",
-    "NB104": "MissingTable", "NB105": "NonCanonicalLabel", "NB106": "MissingRow", "NB107": "WrongValueCount",
-    "NB108": "InvalidValue", "NB109": "MissingTitle", "NB110": "UnsplittableCells", "NB111": "RunTogetherCells",
-    "NB112": "OutdatedLayout", "NB113": "MisnumberedSection", "NB114": "BlankCell", "NB115": "DuplicateRow",
-    "NB117": "PlaceholderLeft",
-    "NB116": "NotANumberInTable2",
-    "NB201": "RowTotal", "NB202": "OutcomeTotal", "NB203": "CarryIdentity", "NB204": "ReviewTotal",
-    "NB205": "ContradictedValue", "NB301": "PeriodWrongYear", "NB302": "PeriodNotWholeYear",
-    "NB303": "ImpossibleDate", "NB304": "ReversedRange", "NB305": "CutoffNotYearEnd", "NB306": "ParagraphOtherYear",
-    "NB307": "NoPeriodStatement", "NB308": "SignatureDate", "NB309": "CarryOverAcrossYears",
-    "NB311": "StockContinuity", "NB312": "RepeatedText", "NB313": "AmbiguousPreviousYear",
-    "NB310": "WorkOfAnotherYear",
-    "NB401": "NoFeeStatement", "NB402": "EmptyProblems", "NB403": "NoAccountability", "NB404": "ProblemsSayNothing",
-    "NB405": "ProblemsOfAnotherYear",
-    "NB406": "BrokenEnumeration", "NB407": "DoubledWords", "NB408": "UnfinishedParagraph", "NB501": "NarrativeMismatch",
-  ]
-
   static func level(_ severity: Severity) -> JSONValue {
     switch severity {
     case .error: return "error"
@@ -103,7 +102,7 @@ enum SARIFReport {
   private static func descriptor(_ rule: Rule, language: Language) -> JSONValue {
     .object([
       ("id", .string(rule.code)),
-      ("name", .string(ruleNames[rule.code] ?? rule.code)),
+      ("name", .string(rule.name)),
       ("shortDescription", .object([("text", .string(rule.title.text(language)))])),
       ("fullDescription", .object([("text", .string(rule.explanation.text(language)))])),
       ("helpUri", .string(About.documentationURL(for: rule))),
@@ -117,7 +116,8 @@ enum SARIFReport {
     source: SourceText,
     place: WordPlace?,
     fingerprint: String,
-    language: Language
+    language: Language,
+    elsewhere: (String) -> (artifact: JSONValue, source: SourceText)?
   ) -> JSONValue {
     if let place {
       // A Word document has no lines: the location is the file and a logical place in it, and
@@ -147,11 +147,17 @@ enum SARIFReport {
         ("partialFingerprints", .object([("nianbaoFinding/v1", .string(fingerprint))])),
       ])
     }
-    let related = diagnostic.related.filter { $0.file == nil }.enumerated().map { index, note in
+    // A note in another report (last year's) points into that file; one whose report was not
+    // checked is left out.
+    let places = diagnostic.related.compactMap { note -> (JSONValue, SourceText, RelatedNote)? in
+      guard let file = note.file else { return (artifact, source, note) }
+      return elsewhere(file).map { ($0.artifact, $0.source, note) }
+    }
+    let related = places.enumerated().map { index, place in
       JSONValue.object([
         ("id", .int(index)),
-        ("physicalLocation", physicalLocation(artifact, note.range, source)),
-        ("message", .object([("text", .string(note.message.text(language)))])),
+        ("physicalLocation", physicalLocation(place.0, place.2.range, place.1)),
+        ("message", .object([("text", .string(place.2.message.text(language)))])),
       ])
     }
     let fixes = diagnostic.fixes.filter(\.isCertain).map { fix in

@@ -5,13 +5,39 @@ import NianbaoFiles
 /// `nianbao-suppressions.json` in a `--check` run: takes out the findings a team accepted,
 /// adds the shown ones with `--add-suppressions`, and names the entries that no longer match.
 enum Suppressor {
-  /// Returns how many entries are stale, or nil after printing why a suppressions file cannot
+  /// An entry of a suppressions file that matched no finding of a file it names that was
+  /// checked: the finding was corrected (or its text changed), and the entry can go.
+  struct StaleEntry: Sendable {
+    /// The suppressions file, as the check names it.
+    var file: String
+    /// The entry's place in the file, from 1.
+    var number: Int
+    var fingerprint: Fingerprint
+    /// Why the team accepted the finding, as written in the entry.
+    var reason: String?
+
+    func message(_ language: Language) -> String {
+      let f = fingerprint
+      let reason = self.reason.flatMap { $0.isEmpty ? nil : $0 }
+      switch language {
+      case .zh:
+        return "第 \(number) 条（\(f.code)，\(f.path)，“\(f.text)”）已不匹配任何发现；若问题已改正，请删去这一条"
+          + (reason.map { "（当时的理由：\($0)）" } ?? "")
+      case .en:
+        return
+          "entry \(number) (\(f.code), \(f.path), “\(f.text)”) no longer matches any finding; if it was corrected, delete the entry"
+          + (reason.map { " (its reason: \($0))" } ?? "")
+      }
+    }
+  }
+
+  /// Returns the entries that are stale, or nil after printing why a suppressions file cannot
   /// be read or written.
   static func apply(
     _ results: inout [CheckCommand.FileResult],
     options: CheckOptions,
     errorOutput: (String) -> Void
-  ) -> Int? {
+  ) -> [StaleEntry]? {
     let store = ConfigStore()
     let language = options.language
     var files: [String: SuppressionsFile] = [:]
@@ -27,7 +53,7 @@ enum Suppressor {
         return nil
       }
     }
-    guard !files.isEmpty else { return 0 }
+    guard !files.isEmpty else { return [] }
 
     if options.addSuppressions, !options.diff {
       var added: [String: Int] = [:]
@@ -83,17 +109,13 @@ enum Suppressor {
       results[index].diagnostics = shown
     }
 
-    var stale = 0
+    var stale: [StaleEntry] = []
     for path in order {
       for (index, entry) in files[path]!.entries.enumerated()
       where checked.contains(path + "\u{0}" + entry.fingerprint.path) && used[path]?.contains(index) != true {
-        stale += 1
-        let f = entry.fingerprint
-        errorOutput(
-          language == .zh
-            ? "\(path): warning: 第 \(index + 1) 条（\(f.code)，\(f.path)，“\(f.text)”）已不匹配任何发现；若问题已改正，请删去这一条\n"
-            : "\(path): warning: entry \(index + 1) (\(f.code), \(f.path), “\(f.text)”) no longer matches any finding; if it was corrected, delete the entry\n"
-        )
+        let found = StaleEntry(file: path, number: index + 1, fingerprint: entry.fingerprint, reason: entry.reason)
+        stale.append(found)
+        errorOutput("\(path): warning: \(found.message(language))\n")
       }
     }
     return stale

@@ -249,6 +249,17 @@ private struct ConfigReader {
         )
       )
     }
+    // The deadline falls in the year after the report year, which is a leap year only one time
+    // in four: a deadline that does not exist in most years is refused, not moved.
+    if day.month == 2, day.day == 29 {
+      throw error(
+        value,
+        LocalizedText(
+          zh: "deadline“02-29”不是每年都有的日子（只有闰年有），请写 \"02-28\" 或 \"03-01\"",
+          en: "deadline “02-29” is not a day of every year (only of leap years); write \"02-28\" or \"03-01\""
+        )
+      )
+    }
     return ConfigFile.Setting(value: day, line: value.position.line)
   }
 

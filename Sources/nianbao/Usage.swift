@@ -95,6 +95,8 @@ enum Usage {
 
     \(rule.explanation.text(language))
 
+    \(rule.basis.text(language))
+
     \(About.documentationURL(for: rule))
 
     """

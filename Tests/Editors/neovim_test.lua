@@ -84,6 +84,79 @@ function scenarios.fix()
   local value = hover and hover[client.id] and hover[client.id].result and hover[client.id].result.contents.value
   out('hover: ' .. (value or 'none'):gsub('\n', ' / '))
 
+  -- The picture of the README (when asked): the finding, its hover and the quick fixes, as
+  -- Neovim draws them, written as its screen's cells for the test to render.
+  local screen = os.getenv('NIANBAO_SCREEN')
+  if screen then
+    local actions = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', {
+      textDocument = params.textDocument,
+      range = { start = params.position, ['end'] = params.position },
+      context = { diagnostics = {}, only = { 'quickfix' } },
+    }, 10000)
+    local titles = {}
+    for _, action in ipairs((actions and actions[client.id] and actions[client.id].result) or {}) do
+      titles[#titles + 1] = string.format('%d: %s%s', #titles + 1, action.title, action.isPreferred and '  (preferred)' or '')
+    end
+    vim.o.termguicolors = true
+    vim.o.columns, vim.o.lines = 120, 24
+    vim.o.number, vim.o.cursorline, vim.o.wrap, vim.o.tabstop = true, true, false, 4
+    vim.o.laststatus = 0
+    vim.diagnostic.config({ virtual_text = true, underline = true })
+    vim.api.nvim_win_set_cursor(0, { d.lnum - 5, 0 })
+    vim.cmd('normal! zt')
+    -- The float opens under the line, from its start, where the picture has room for it.
+    vim.api.nvim_win_set_cursor(0, { d.lnum + 1, 0 })
+    local _, hover_win = vim.lsp.util.open_floating_preview(
+      vim.split(value or '', '\n'), 'markdown', { border = 'rounded', max_width = 70, focus = false, title = ' hover ' }
+    )
+    local hover_config = vim.api.nvim_win_get_config(hover_win)
+    local fix_buf = vim.api.nvim_create_buf(false, true)
+    vim.api.nvim_buf_set_lines(fix_buf, 0, -1, false, titles)
+    local fix_win = vim.api.nvim_open_win(fix_buf, false, {
+      relative = 'editor', border = 'rounded', title = ' quick fix ', style = 'minimal',
+      row = vim.api.nvim_win_get_position(hover_win)[1] + hover_config.height + 3,
+      col = vim.api.nvim_win_get_position(hover_win)[2], width = 40, height = #titles,
+    })
+    vim.cmd('redraw!')
+    local function colors(attrs, base)
+      return { fg = attrs.foreground or base.fg, bg = attrs.background or base.bg, bold = attrs.bold or false,
+        curl = (attrs.undercurl or attrs.underline) and (attrs.special or attrs.foreground or base.fg) or nil }
+    end
+    local normal = vim.api.nvim_get_hl(0, { name = 'Normal', link = false })
+    local base = { fg = normal.fg or 0xe0e2ea, bg = normal.bg or 0x14161b }
+    local rows = {}
+    for row = 0, vim.o.lines - 1 do
+      local cells = {}
+      for col = 0, vim.o.columns - 1 do
+        local cell = vim.api.nvim__inspect_cell(1, row, col)
+        local c = colors(cell[2] or {}, base)
+        c.text = cell[1]
+        cells[#cells + 1] = c
+      end
+      rows[#rows + 1] = cells
+    end
+    local floats = {}
+    local float_hl = vim.api.nvim_get_hl(0, { name = 'NormalFloat', link = false })
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      local config = vim.api.nvim_win_get_config(win)
+      if config.relative ~= '' then
+        local position = vim.api.nvim_win_get_position(win)
+        local title = config.title and config.title[1] and config.title[1][1] or ''
+        floats[#floats + 1] = { row = position[1], col = position[2], width = config.width, height = config.height,
+          title = title, lines = vim.tbl_map(function(line) return (line:gsub('`', ''):gsub('%*%*', '')) end,
+            vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)),
+          fg = float_hl.fg or base.fg, bg = float_hl.bg or base.bg }
+      end
+    end
+    local file = io.open(screen, 'w')
+    file:write(vim.json.encode({ base = base, rows = rows, floats = floats }))
+    file:close()
+    vim.api.nvim_win_close(hover_win, true)
+    vim.api.nvim_win_close(fix_win, true)
+    vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+    out('screen: ' .. screen)
+  end
+
   local changed = false
   vim.api.nvim_buf_attach(buf, false, { on_lines = function() changed = true end })
   vim.lsp.buf.code_action({

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoCore
 import NianbaoJSON
+import NianbaoTestSupport
 import Testing
 
 /// The real binary, over real pipes: exit codes, output, files written.

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoTestSupport
 import Testing
 
 /// `nianbao.toml` through the real binary: nested files, overrides, exclude, the command line

@@ -12,20 +12,9 @@ import Testing
 
   /// The bytes of a text in GB18030, by iconv (not by the encoder nianbao uses).
   static func gb18030(_ text: String) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-    process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return data
+    let result = try Program.run("/usr/bin/iconv", ["-f", "UTF-8", "-t", "GB18030"], stdin: Data(text.utf8))
+    #expect(result.status == 0)
+    return result.stdoutData
   }
 
   @Test func gb18030ReportIsFixedInGB18030() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoJSON
 import NianbaoTestSupport
 import Testing
 
@@ -17,6 +18,39 @@ import Testing
         "1 info in 1 of 2 files",
       ]
     )
+  }
+
+  /// NB309's related cells are in last year's report: JSON gives them with that file's URI, and
+  /// SARIF as `relatedLocations` in that file, with its own lines and columns.
+  @Test func relatedLocationsInLastYearsReport() throws {
+    let lastYear = "Tests/Fixtures/cross-year/白石镇2024年度报告.txt"
+    let json = try JSONValue.parse(
+      try Binary.run(["--check", "--format", "json", "Tests/Fixtures/cross-year"], in: TestPaths.repository).stdout
+    )
+    let diagnostic = try #require(json["diagnostics"]?.array?.first { $0["code"] == "NB309" })
+    let related = diagnostic["relatedInformation"]?.array ?? []
+    #expect(related.count == 3)
+    for note in related {
+      let uri = try #require(note["location"]?["uri"]?.string)
+      #expect(URL(string: uri)?.path == TestPaths.repository.appendingPathComponent(lastYear).path, "\(uri)")
+    }
+    // Line 62 of last year's report, `四、结转下年度继续办理`: its first value, 0-based.
+    #expect(related.first?["location"]?["range"]?["start"]?["line"] == 61)
+    #expect(related.first?["location"]?["range"]?["start"]?["character"] == 13)
+
+    let sarif = try JSONValue.parse(
+      try Binary.run(["--check", "--format", "sarif", "Tests/Fixtures/cross-year"], in: TestPaths.repository).stdout
+    )
+    let result = try #require(sarif["runs"]?[0]?["results"]?.array?.first { $0["ruleId"] == "NB309" })
+    let locations = result["relatedLocations"]?.array ?? []
+    #expect(locations.count == 3)
+    for location in locations {
+      let uri = location["physicalLocation"]?["artifactLocation"]?["uri"]?.string
+      #expect(uri?.removingPercentEncoding == lastYear, "\(uri ?? "none")")
+      #expect(location["physicalLocation"]?["artifactLocation"]?["uriBaseId"] == "SRCROOT")
+    }
+    #expect(locations.first?["physicalLocation"]?["region"]?["startLine"] == 62)
+    #expect(locations.first?["physicalLocation"]?["region"]?["startColumn"] == 14)
   }
 
   @Test func copiedSection() throws {
@@ -90,7 +124,7 @@ import Testing
       let result = try Binary.run(["--explain", code, "--lang", "en"])
       #expect(result.status == 0)
       #expect(result.stdout.hasPrefix(code))
-      #expect(result.stdout.contains("#\(code.lowercased())"))
+      #expect(result.stdout.contains("docs/rules/\(code).md"))
     }
     #expect(try Binary.run(["--explain", "NB312"]).stdout.contains("宿迁"))
   }

@@ -144,11 +144,6 @@ import Testing
     #expect(wrong.stderr == "nianbao: --format is one of text, json, sarif, github, gitlab, junit, html, not “html5”\n")
   }
 
-  @Test func everyRuleHasASARIFName() {
-    for rule in Rule.all { #expect(SARIFReport.ruleNames[rule.code] != nil, "\(rule.code)") }
-    #expect(Set(SARIFReport.ruleNames.values).count == SARIFReport.ruleNames.count)
-  }
-
   @Test func githubEscaping() {
     #expect(GitHubAnnotations.escapeData("100% a:b,c\r\nd") == "100%25 a:b,c%0D%0Ad")
     #expect(GitHubAnnotations.escapeProperty("100% a:b,c\r\nd") == "100%25 a%3Ab%2Cc%0D%0Ad")

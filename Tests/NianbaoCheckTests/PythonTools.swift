@@ -29,24 +29,8 @@ enum PythonTools {
     return false
   }
 
-  struct Result {
-    var status: Int32
-    var output: String
-  }
-
   /// Runs a program, standard error merged into standard output.
-  static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+  static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Program.Result {
+    try Program.run(executable, arguments, in: directory, mergingStandardError: true)
   }
 }

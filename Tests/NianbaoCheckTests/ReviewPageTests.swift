@@ -39,7 +39,7 @@ import Testing
       return try Folder(copies: copies)
     }
 
-    private init(copies: [(URL, String)]) throws {
+    init(copies: [(URL, String)]) throws {
       root = try Paths.temporaryDirectory()
       let reports = root.appendingPathComponent("reports")
       for (source, name) in copies {
@@ -85,7 +85,7 @@ import Testing
     #expect(html.contains("<tr data-count=\"files\"><th>检查的文件</th><td>6</td></tr>"))
     #expect(html.contains("<tr data-count=\"unreadable\" class=\"bad\"><th>无法读取的文件</th><td>1</td></tr>"))
     #expect(html.contains("文件既不是 UTF-8 也不是 GB18030/GBK 编码"))
-    #expect(html.contains("https://github.com/nianbao/nianbao/blob/main/README.md#nb201"))
+    #expect(html.contains("https://github.com/nianbao/nianbao/blob/main/docs/rules/NB201.md"))
 
     let english = try folder.check(["--format", "html", "--lang", "en"]).stdout
     #expect(english.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
@@ -93,6 +93,43 @@ import Testing
     #expect(english.contains("should be 3 but is 4"))
     // The format's labels stay Chinese.
     #expect(english.contains("本机关不掌握相关政府信息"))
+  }
+
+  /// The picture of the review page in the README: two reports, one with a wrong total, at a
+  /// width a README shows whole. Taken on every run into `.build/review-page/`;
+  /// `NIANBAO_RECORD_DOCS=1` also puts it at `docs/images/review-page.png`.
+  @Test(.enabled(if: Chromium.available), .timeLimit(.minutes(2)))
+  func pictureForTheReadme() throws {
+    let folder = try Folder(copies: [
+      (TestPaths.fixtures.appendingPathComponent("clean-2025-tabs.txt"), "青禾县水务局2025年度报告.txt"),
+      (TestPaths.fixtures.appendingPathComponent("nb201-row-total.txt"), "白石镇2025年度报告.txt"),
+    ])
+    defer { try? FileManager.default.removeItem(at: folder.root) }
+    try folder.check(["--format", "html"]).stdout.write(to: folder.page, atomically: true, encoding: .utf8)
+    let directory = TestPaths.repository.appendingPathComponent(".build/review-page")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("review-page.png")
+    try? FileManager.default.removeItem(at: file)
+    let window = Chromium.Window(width: 900, height: 1860)
+    try Chromium.screenshot(folder.page, window: window, to: file)
+    let data = try Data(contentsOf: file)
+    #expect(PNGSize(data) == PNGSize(width: window.width, height: window.height))
+    #expect(data.count > 20_000, "\(file.path) looks empty")
+    let published = TestPaths.repository.appendingPathComponent("docs/images/review-page.png")
+    if ProcessInfo.processInfo.environment["NIANBAO_RECORD_DOCS"] == "1" {
+      try FileManager.default.createDirectory(
+        at: published.deletingLastPathComponent(),
+        withIntermediateDirectories: true
+      )
+      try? FileManager.default.removeItem(at: published)
+      try FileManager.default.copyItem(at: file, to: published)
+      Issue.record("recorded \(published.path); look at it and run the tests again")
+    }
+    let shown = try Data(contentsOf: published)
+    #expect(
+      PNGSize(shown) == PNGSize(width: window.width, height: window.height),
+      "re-record docs/images/review-page.png"
+    )
   }
 
   @Test(.enabled(if: Chromium.available), .timeLimit(.minutes(3)))

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoCore
+import NianbaoTestSupport
 import Testing
 
 /// The rules for what reviewers deduct points for, through the real binary: their findings in
@@ -25,7 +26,7 @@ import Testing
     let zh = try Binary.run(["--explain", code])
     #expect(zh.status == 0)
     #expect(zh.stdout.hasPrefix("\(code) ("))
-    #expect(zh.stdout.contains("README.md#\(code.lowercased())"))
+    #expect(zh.stdout.contains("docs/rules/\(code).md"))
     let en = try Binary.run(["--explain", code, "--lang", "en"])
     #expect(en.stdout.contains(try #require(Rule.named(code)).explanation.en))
   }

@@ -66,6 +66,61 @@ import Testing
     #expect(try project.run(["--check", "--strict", "--rule", "NB501=off", "reports"]).status == 1)
   }
 
+  /// A stale entry, with the reason the team wrote for it, is in the SARIF, GitLab and JUnit
+  /// output too, where CI shows it, and not only on standard error.
+  @Test func staleEntryAndItsReasonInCIOutput() throws {
+    let project = try Project()
+    try project.write("nianbao.toml", "[rules]\nNB307 = \"off\"\n")
+    try project.write("reports/三明市2024年度报告.txt", Self.report)
+    _ = try project.run(["--check", "--add-suppressions", "reports"])
+    let file = try project.read("nianbao-suppressions.json")
+    try project.write(
+      "nianbao-suppressions.json",
+      file.replacingOccurrences(
+        of: "\"reason\": \"\"",
+        with: "\"reason\": \"as published; 3097 counts the departments too\""
+      )
+    )
+    try project.write(
+      "reports/三明市2024年度报告.txt",
+      Self.report.replacingOccurrences(of: "规范性文件2763件", with: "规范性文件2764件")
+    )
+    let reason = "as published; 3097 counts the departments too"
+    let text = try project.run(["--check", "--lang", "en", "reports"])
+    #expect(
+      text.stderr.contains(
+        "no longer matches any finding; if it was corrected, delete the entry (its reason: \(reason))"
+      )
+    )
+
+    let sarif = try JSONValue.parse(
+      try project.run(["--check", "--lang", "en", "--format", "sarif", "reports"]).stdout
+    )
+    let notifications = sarif["runs"]?[0]?["invocations"]?[0]?["toolExecutionNotifications"]?.array ?? []
+    let notice = try #require(notifications.first { $0["message"]?["text"]?.string?.contains(reason) == true })
+    #expect(notice["level"] == "warning")
+    #expect(notice["message"]?["text"]?.string?.hasPrefix("entry 1 (NB501, reports/三明市2024年度报告.txt, “2763") == true)
+    #expect(
+      notice["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"] == "nianbao-suppressions.json"
+    )
+
+    let gitlab = try JSONValue.parse(try project.run(["--check", "--format", "gitlab", "reports"]).stdout)
+    let issue = try #require(gitlab.array?.first { $0["check_name"] == "stale-suppression" })
+    #expect(issue["description"]?.string?.contains("已不匹配任何发现") == true)
+    #expect(issue["description"]?.string?.contains("（当时的理由：\(reason)）") == true)
+    #expect(issue["location"]?["path"] == "nianbao-suppressions.json")
+    #expect(issue["severity"] == "minor")
+    #expect(issue["fingerprint"]?.string?.count == 64)
+
+    let junit = try project.run(["--check", "--lang", "en", "--format", "junit", "reports"]).stdout
+    #expect(junit.contains("tests=\"2\" failures=\"0\""))
+    #expect(junit.contains("<testcase classname=\"nianbao-suppressions.json\""))
+    #expect(junit.contains("(its reason: \(reason))\n</system-out>"))
+    let strict = try project.run(["--check", "--strict", "--rule", "NB501=off", "--format", "junit", "reports"])
+    #expect(strict.status == 1)
+    #expect(strict.stdout.contains("<failure message=\"1 条抑制已过时\""))
+  }
+
   @Test func withoutSettingsFileTheSuppressionsAreInTheCurrentFolder() throws {
     let project = try Project()
     try project.copy("nb201-row-total.txt", to: "a/报告.txt")

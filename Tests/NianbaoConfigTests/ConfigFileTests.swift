@@ -77,6 +77,8 @@ import Testing
     ("rules = \"off\"", 1, 9, "rules must be a table"),
     ("deadline = \"02-30\"", 1, 12, "deadline “02-30” is not a month-day"),
     ("deadline = \"3-31\"", 1, 12, "is not a month-day"),
+    ("deadline = \"02-29\"", 1, 12, "deadline “02-29” is not a day of every year"),
+    ("[[overrides]]\npaths = [\"*.md\"]\ndeadline = \"02-29\"", 3, 12, "only of leap years"),
     ("agency = \"ministry\"", 1, 10, "agency is \"department\""),
     ("exclude = \"drafts\"", 1, 11, "exclude must be an array of strings"),
     ("exclude = [\"a/**b\"]", 1, 12, "** must be a whole segment"),

@@ -6,7 +6,7 @@ import Testing
 /// Properties of fixes on generated reports: random balanced tables 三 and 四, random mistakes,
 /// LF or CRLF, with or without a byte order mark. `NIANBAO_PROPERTY_CASES` raises the count.
 @Suite struct FixPropertyTests {
-  static let cases = Int(ProcessInfo.processInfo.environment["NIANBAO_PROPERTY_CASES"] ?? "") ?? 800
+  static let cases = TestSize.count("NIANBAO_PROPERTY_CASES", quick: 200, full: 800)
 
   /// Fixing twice is fixing once; after fixing, no certain fix is left; no fix touches a line
   /// end, the byte order mark or another line; and no sum that held before is broken after.

@@ -9,6 +9,27 @@ import Testing
     #expect(codes.allSatisfy { $0.count == 5 && $0.hasPrefix("NB") })
   }
 
+  /// SARIF's `name` is an identifier, one per rule.
+  @Test func namesAreUniqueIdentifiers() {
+    let names = Rule.all.map(\.name)
+    #expect(Set(names).count == names.count)
+    for name in names {
+      #expect(
+        name.first?.isUppercase == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) },
+        "\(name)"
+      )
+    }
+  }
+
+  @Test func everyRuleBelongsToTheGroupOfItsHundreds() {
+    #expect(Rule.named("NB117")?.group == .structure)
+    #expect(Rule.named("NB205")?.group == .sums)
+    #expect(Rule.named("NB313")?.group == .dates)
+    #expect(Rule.named("NB408")?.group == .content)
+    #expect(Rule.named("NB501")?.group == .text)
+    #expect(Set(Rule.all.map(\.group)) == Set(Rule.Group.allCases))
+  }
+
   @Test func issueCodesKeepTheirSeverity() {
     let expected: [String: Severity] = [
       "NB101": .error, "NB102": .warning, "NB103": .error, "NB104": .error, "NB105": .warning, "NB106": .error,
@@ -23,6 +44,7 @@ import Testing
     for rule in Rule.all {
       #expect(!rule.title.zh.isEmpty && !rule.title.en.isEmpty)
       #expect(!rule.explanation.zh.isEmpty && !rule.explanation.en.isEmpty)
+      #expect(!rule.basis.zh.isEmpty && !rule.basis.en.isEmpty)
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoJSON
 import NianbaoLSP
+import NianbaoTestSupport
 import Testing
 
 /// The built binary over real pipes.

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoJSON
 import NianbaoLSP
+import NianbaoTestSupport
 import Testing
 
 /// Completion through the built binary over pipes, in an editing session: a label typed after an

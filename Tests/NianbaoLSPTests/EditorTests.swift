@@ -27,30 +27,21 @@ enum Tools {
     return false
   }
 
-  struct Result {
-    var status: Int32
-    var output: String
-  }
-
+  /// Runs a program in `directory`, standard error merged into standard output, with the
+  /// test's environment plus `environment`.
   static func run(
     _ executable: String,
     _ arguments: [String],
     in directory: URL,
     environment: [String: String] = [:]
-  ) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+  ) throws -> Program.Result {
+    try Program.run(
+      executable,
+      arguments,
+      in: directory,
+      environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+      mergingStandardError: true
+    )
   }
 
   static func temporaryDirectory() throws -> URL { try TestPaths.temporaryDirectory() }
@@ -99,7 +90,12 @@ enum Tools {
   func neovim() throws {
     let (folder, report) = try folder(with: "nb201-row-total.txt", as: "白石镇2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let lines = try neovim("fix", report: report, in: folder)
+    try FileManager.default.createDirectory(at: EditorPicture.directory, withIntermediateDirectories: true)
+    let screen = EditorPicture.directory.appendingPathComponent("screen.json")
+    try? FileManager.default.removeItem(at: screen)
+    let lines = try neovim("fix", report: report, in: folder, environment: ["NIANBAO_SCREEN": screen.path])
+    #expect(lines.contains("screen: \(screen.path)"))
+    try EditorPicture.take(screen: screen)
     #expect(lines.contains("filetype: nianbao"))
     #expect(lines.contains("position encoding: utf-8"))
     // Line 50, the total: 0-based line 49, byte column 72 (UTF-8 was negotiated).

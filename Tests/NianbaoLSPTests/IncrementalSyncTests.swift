@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoJSON
 @_spi(Testing) import NianbaoLSP
+import NianbaoTestSupport
 import Testing
 
 /// Random incremental edits, with positions in the negotiated encoding, leave the server with
@@ -89,7 +90,7 @@ import Testing
     await client.open(uri, editor)
     _ = client.take()
     var random = Generator(state: UInt64(encoding.utf8.count) * 7_777_777)
-    let steps = Int(ProcessInfo.processInfo.environment["NIANBAO_SYNC_STEPS"] ?? "") ?? 120
+    let steps = TestSize.count("NIANBAO_SYNC_STEPS", quick: 40, full: 120)
     var compared = 0
     for version in 2..<(2 + steps) {
       var changes: [JSONValue] = []

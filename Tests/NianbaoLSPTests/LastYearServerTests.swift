@@ -32,17 +32,20 @@ import Testing
     }
   }
 
-  func start(_ workspace: Workspace, relatedInformation: Bool = true) throws -> ServerProcess {
+  func start(_ workspace: Workspace, folders: [URL]? = nil, relatedInformation: Bool = true) throws -> ServerProcess {
+    let folders = folders ?? [workspace.root]
     let server = try ServerProcess()
     try server.request(
       1,
       "initialize",
       .object([
         ("processId", .null), ("locale", "zh-CN"),
-        ("rootUri", .string(workspace.root.absoluteString)),
+        ("rootUri", .string(folders[0].absoluteString)),
         (
           "workspaceFolders",
-          .array([.object([("uri", .string(workspace.root.absoluteString)), ("name", "年报")])])
+          .array(
+            folders.map { .object([("uri", .string($0.absoluteString)), ("name", .string($0.lastPathComponent))]) }
+          )
         ),
         (
           "capabilities",
@@ -110,6 +113,32 @@ import Testing
   }
 
   static func path(_ uri: String?) -> String? { uri.flatMap { URL(string: $0)?.standardizedFileURL.path } }
+
+  /// A workspace folder added in the editor is searched for last year's report; once removed,
+  /// it is not.
+  @Test func workspaceFoldersAddedAndRemoved() throws {
+    let workspace = try Workspace()
+    defer { try? FileManager.default.removeItem(at: workspace.root.deletingLastPathComponent()) }
+    let thisYearFolder = workspace.root.appendingPathComponent("2025")
+    let lastYearFolder = workspace.root.appendingPathComponent("2024")
+    let server = try start(workspace, folders: [thisYearFolder])
+    try open(server, workspace.thisYear, TestPaths.fixtureText("cross-year/白石镇2025年度报告.txt"))
+    #expect(try published(server, workspace.thisYear).isEmpty, "last year's report is outside the workspace")
+
+    func folders(added: [URL], removed: [URL]) throws {
+      func list(_ urls: [URL]) -> JSONValue {
+        .array(urls.map { .object([("uri", .string($0.absoluteString)), ("name", .string($0.lastPathComponent))]) })
+      }
+      try server.notify(
+        "workspace/didChangeWorkspaceFolders",
+        .object([("event", .object([("added", list(added)), ("removed", list(removed))]))])
+      )
+    }
+    try folders(added: [lastYearFolder], removed: [])
+    #expect(try published(server, workspace.thisYear).map { $0["code"]?.string } == ["NB309"])
+    try folders(added: [], removed: [lastYearFolder])
+    #expect(try published(server, workspace.thisYear).isEmpty)
+  }
 
   @Test func lastYearOnDiskThenChangedThenOpenThenTwoCandidates() throws {
     let workspace = try Workspace()

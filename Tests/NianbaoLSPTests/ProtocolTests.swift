@@ -1,5 +1,6 @@
 import NianbaoJSON
 import NianbaoLSP
+import NianbaoTestSupport
 import Testing
 
 @Suite struct FramerTests {

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoJSON
 import NianbaoLSP
+import NianbaoTestSupport
 import Testing
 
 /// The server in-process, through a test client.
@@ -17,6 +18,7 @@ import Testing
     #expect(response["error"]?["code"] == -32002)
     let ok = await client.initialize()
     #expect(ok["result"]?["capabilities"]?["positionEncoding"] == "utf-16")
+    #expect(ok["result"]?["capabilities"]?["workspace"]?["workspaceFolders"]?["changeNotifications"] == true)
     let again = await client.request("initialize", .object([("capabilities", .object([]))]))
     #expect(again["error"]?["code"] == -32600)
   }
@@ -67,7 +69,9 @@ import Testing
     #expect(diagnostic["severity"] == 1)
     #expect(diagnostic["source"] == "nianbao")
     #expect(diagnostic["range"] == range(Self.totalLine, Self.totalColumn, Self.totalLine, Self.totalColumn + 1))
-    #expect(diagnostic["codeDescription"]?["href"] == "https://github.com/nianbao/nianbao/blob/main/README.md#nb201")
+    #expect(
+      diagnostic["codeDescription"]?["href"] == "https://github.com/nianbao/nianbao/blob/main/docs/rules/NB201.md"
+    )
     #expect(diagnostic["message"]?.string?.hasPrefix("表三“（四）无法提供 1.本机关不掌握相关政府信息”行“总计”列应为 3，实为 4") == true)
     #expect(diagnostic["relatedInformation"]?.array?.isEmpty == false)
 

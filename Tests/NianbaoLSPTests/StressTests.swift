@@ -1,14 +1,15 @@
 import Foundation
 import NianbaoJSON
 import NianbaoLSP
+import NianbaoTestSupport
 import Synchronization
 import Testing
 
 /// The real server over pipes under load: many documents, rapid changes with requests and
 /// cancellations in between, garbage between messages, and a client that stops reading.
 @Suite(.serialized) struct StressTests {
-  static let documents = Int(ProcessInfo.processInfo.environment["NIANBAO_STRESS_DOCUMENTS"] ?? "") ?? 1000
-  static let changes = Int(ProcessInfo.processInfo.environment["NIANBAO_STRESS_CHANGES"] ?? "") ?? 10_000
+  static let documents = TestSize.count("NIANBAO_STRESS_DOCUMENTS", quick: 100, full: 1000)
+  static let changes = TestSize.count("NIANBAO_STRESS_CHANGES", quick: 1000, full: 10_000)
 
   struct Generator: RandomNumberGenerator {
     var state: UInt64
@@ -19,7 +20,7 @@ import Testing
   }
 
   /// 1,000 open reports, 10,000 changes with hovers, code actions and cancellations between
-  /// them and garbage now and then: every request is answered (or cancelled), the last
+  /// them and garbage now and then (a tenth of that unless `NIANBAO_FULL_TESTS=1`): every request is answered (or cancelled), the last
   /// diagnostics published for each document are for its last version, and memory stays bounded.
   @Test func manyDocumentsAndRapidChanges() throws {
     let server = try ServerProcess()

@@ -3,8 +3,11 @@ public enum About {
   public static let version = "0.1.0"
   public static let homepage = "https://github.com/nianbao/nianbao"
 
-  /// Where a rule is documented: its section in the README.
+  /// Where a rule's page is kept in the repository, relative to its top.
+  public static func documentationPath(for rule: Rule) -> String { "docs/rules/\(rule.code).md" }
+
+  /// Where a rule is documented: its page under `docs/rules/`, as the code host shows it.
   public static func documentationURL(for rule: Rule) -> String {
-    "\(homepage)/blob/main/README.md#\(rule.documentationAnchor)"
+    "\(homepage)/blob/main/\(documentationPath(for: rule))"
   }
 }

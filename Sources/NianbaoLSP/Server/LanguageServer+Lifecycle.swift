@@ -60,6 +60,10 @@ extension LanguageServer {
           ("foldingRangeProvider", true),
           ("inlayHintProvider", true),
           ("documentFormattingProvider", true),
+          (
+            "workspace",
+            .object([("workspaceFolders", .object([("supported", true), ("changeNotifications", true)]))])
+          ),
           ("executeCommandProvider", .object([("commands", .array([.string(Self.newReportCommand)]))])),
           (
             "completionProvider",
@@ -87,6 +91,23 @@ extension LanguageServer {
     if let root = params["rootUri"]?.string.flatMap(filePath) { return [root] }
     if let root = params["rootPath"]?.string, root.hasPrefix("/") { return [root] }
     return []
+  }
+
+  /// Folders added to or removed from the workspace: last year's reports are looked for under
+  /// the folders as they are now, and every open report is checked again.
+  func didChangeWorkspaceFolders(_ params: JSONValue) {
+    func paths(_ key: String) -> [String] {
+      params["event"]?[key]?.array?.compactMap { $0["uri"]?.string.flatMap(Self.filePath) } ?? []
+    }
+    let removed = Set(paths("removed"))
+    var roots = workspace.roots.filter { !removed.contains($0) }
+    for root in paths("added") where !roots.contains(root) { roots.append(root) }
+    guard roots != workspace.roots else { return }
+    log("workspace folders: \(roots.joined(separator: ", "))")
+    workspace = WorkspaceIndex()
+    workspace.roots = roots
+    indexedVersions.removeAll()
+    settingsChanged()
   }
 
   func initialized() {

@@ -171,6 +171,7 @@ public actor LanguageServer {
       case "textDocument/didSave": break
       case "workspace/didChangeConfiguration": didChangeConfiguration(params)
       case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
+      case "workspace/didChangeWorkspaceFolders": didChangeWorkspaceFolders(params)
       default: break  // `$/cancelRequest` is taken by the transport; other notifications need nothing.
       }
     } catch {

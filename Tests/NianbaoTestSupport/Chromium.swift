@@ -3,8 +3,8 @@ import Foundation
 /// A headless Chromium, for looking at the review page as a browser builds it. `.ci/run`
 /// installs Debian's `chromium` and sets `NIANBAO_CHROMIUM`; elsewhere the tests that need it
 /// are skipped, and say so. With `NIANBAO_REQUIRE_TOOLS=1` a missing Chromium fails instead.
-enum Chromium {
-  static let executable: String? = {
+public enum Chromium {
+  public static let executable: String? = {
     let environment = ProcessInfo.processInfo.environment
     if let path = environment["NIANBAO_CHROMIUM"], FileManager.default.isExecutableFile(atPath: path) { return path }
     for directory in (environment["PATH"] ?? "").split(separator: ":") {
@@ -16,7 +16,7 @@ enum Chromium {
     return nil
   }()
 
-  static var available: Bool {
+  public static var available: Bool {
     if executable != nil || ProcessInfo.processInfo.environment["NIANBAO_REQUIRE_TOOLS"] == "1" { return true }
     print(
       "⚠️  SKIPPED: chromium is not installed (set NIANBAO_CHROMIUM or put it on PATH); the review page was not checked in a browser."
@@ -24,19 +24,23 @@ enum Chromium {
     return false
   }
 
-  struct Window {
-    var width: Int
-    var height: Int
-    static let desktop = Window(width: 1280, height: 2400)
-    static let phone = Window(width: 390, height: 2400)
+  public struct Window: Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+      self.width = width
+      self.height = height
+    }
+    public static let desktop = Window(width: 1280, height: 2400)
+    public static let phone = Window(width: 390, height: 2400)
   }
 
   /// The page's DOM after it has loaded (scripts run), serialized.
-  static func dumpDOM(_ page: URL, window: Window) throws -> String {
+  public static func dumpDOM(_ page: URL, window: Window) throws -> String {
     try run(["--dump-dom", "--window-size=\(window.width),\(window.height)", page.absoluteString])
   }
 
-  static func screenshot(_ page: URL, window: Window, to file: URL) throws {
+  public static func screenshot(_ page: URL, window: Window, to file: URL) throws {
     _ = try run(["--screenshot=\(file.path)", "--window-size=\(window.width),\(window.height)", page.absoluteString])
   }
 
@@ -48,45 +52,35 @@ enum Chromium {
         userInfo: [NSLocalizedDescriptionKey: "NIANBAO_REQUIRE_TOOLS=1 but chromium was not found"]
       )
     }
-    let profile = try Paths.temporaryDirectory()
+    let profile = try TestPaths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: profile) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
     // CI runs as root, where Chromium needs --no-sandbox.
-    process.arguments =
+    let result = try Program.run(
+      executable,
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
         "--user-data-dir=\(profile.path)",
       ] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw NSError(
-        domain: "nianbao-tests",
-        code: Int(process.terminationStatus),
-        userInfo: [
-          NSLocalizedDescriptionKey:
-            "chromium \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)"
-        ]
-      )
+    )
+    guard result.status == 0 else {
+      throw Program.Failure("chromium \(arguments.joined(separator: " ")) exited with \(result.status)")
     }
-    return String(decoding: data, as: UTF8.self)
+    return result.stdout
   }
 }
 
 /// The width and height a PNG file declares (its IHDR chunk).
-struct PNGSize: Equatable {
-  var width: Int
-  var height: Int
+public struct PNGSize: Equatable, Sendable {
+  public var width: Int
+  public var height: Int
+  public init(width: Int, height: Int) {
+    self.width = width
+    self.height = height
+  }
 }
 
 extension PNGSize {
-  init?(_ data: Data) {
+  public init?(_ data: Data) {
     let bytes = Array(data.prefix(24))
     guard bytes.count == 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
     func integer(_ offset: Int) -> Int { bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
