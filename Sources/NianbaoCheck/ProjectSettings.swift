@@ -32,7 +32,7 @@ struct ProjectSettings {
       return FileSettings(
         applied: applied,
         absolutePath: absolute,
-        suppressionsPath: ConfigStore.suppressionsPath(for: config)
+        suppressionsPath: store.suppressionsPath(for: config, file: absolute)
       )
     }
   }

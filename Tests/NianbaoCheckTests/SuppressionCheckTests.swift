@@ -80,6 +80,32 @@ import Testing
     #expect(other.stderr.isEmpty)
   }
 
+  /// Without a `nianbao.toml`, the suppressions file is found as `nianbao.toml` is: in the
+  /// report's folder or above it, whatever the working folder (CI checks from the top).
+  @Test func withoutSettingsFileTheSuppressionsAreFoundFromTheReport() throws {
+    let project = try Project()
+    try project.copy("nb201-row-total.txt", to: "reports/报告.txt")
+    let add = try Binary.run(
+      ["--check", "--add-suppressions", "报告.txt"],
+      in: project.root.appendingPathComponent("reports")
+    )
+    #expect(add.status == 0)
+    #expect(try project.read("reports/nianbao-suppressions.json").contains("\"path\": \"报告.txt\""))
+    let fromTop = try project.run(["--check", "--strict", "reports"])
+    #expect(fromTop.status == 0, "\(fromTop.stdout)\(fromTop.stderr)")
+    #expect(fromTop.stdout == "1 个文件均未发现问题\n")
+    #expect(fromTop.stderr.isEmpty)
+    let settings = try project.run(["--show-settings", "reports/报告.txt"])
+    let nearest = project.root.standardizedFileURL.path + "/reports/nianbao-suppressions.json"
+    #expect(settings.stdout.contains("抑制文件  \(nearest)\n"))
+    // Accepting more from the top adds to the same file.
+    try project.copy("nb204-review-total.txt", to: "reports/乙.txt")
+    _ = try project.run(["--check", "--add-suppressions", "reports"])
+    let atTop = project.root.appendingPathComponent("nianbao-suppressions.json").path
+    #expect(!FileManager.default.fileExists(atPath: atTop))
+    #expect(try project.run(["--check", "reports"]).status == 0)
+  }
+
   @Test func brokenSuppressionsFileExitsTwo() throws {
     let project = try Project()
     try project.copy("nb201-row-total.txt", to: "报告.txt")
