@@ -25,6 +25,8 @@ public enum CheckCommand {
     var report: Report?
     var diagnostics: [Diagnostic] = []
     var readError: String?
+    /// Why `--fix` could not write the file back: its findings are shown as read.
+    var writeError: String?
     /// Found while walking a folder and not a report (notes, a README, an empty file): not
     /// checked, not counted, not listed.
     var notAReport = false
@@ -128,10 +130,10 @@ public enum CheckCommand {
     case .html:
       output(HTMLReport.document(all, options: options))
       // The page goes to a file; the terminal still hears what could not be read, and the count.
-      for error in all.compactMap(\.readError) { errorOutput("nianbao: " + error + "\n") }
+      for error in all.compactMap({ $0.readError ?? $0.writeError }) { errorOutput("nianbao: " + error + "\n") }
       errorOutput(Summary(all).text(options.language, fix: options.fix) + "\n")
     }
-    if all.contains(where: { $0.readError != nil }) { return .failure }
+    if all.contains(where: { $0.readError != nil || $0.writeError != nil }) { return .failure }
     let remaining = all.flatMap(\.diagnostics)
     if remaining.contains(where: { $0.severity == .error }) { return .problems }
     if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
@@ -279,7 +281,7 @@ public enum CheckCommand {
           en: "someone changed the file while it was checked; run again"
         )
         if let reason = input.writeBack(text, changedMeanwhile: changedMeanwhile, language: options.language) {
-          result.readError = unwritten(entry.path, reason: reason, options.language)
+          result.writeError = unwritten(entry.path, reason: reason, options.language)
           result.fixedCount = 0
         } else {
           report = fixedReport
@@ -317,7 +319,7 @@ public enum CheckCommand {
   private static func writeReadErrors(_ results: [FileResult], options: CheckOptions, errorOutput: (String) -> Void) {
     for result in results {
       if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
-      if let error = result.readError { errorOutput("nianbao: " + error + "\n") }
+      if let error = result.readError ?? result.writeError { errorOutput("nianbao: " + error + "\n") }
     }
   }
 
@@ -340,6 +342,7 @@ public enum CheckCommand {
         errorOutput("nianbao: " + error + "\n")
         continue
       }
+      if let error = result.writeError { errorOutput("nianbao: " + error + "\n") }
       if let diff = result.diff {
         buffer += diff
         continue
@@ -370,11 +373,14 @@ struct Summary {
   var counts: [Severity: Int] = [:]
   var fixed = 0
   var unreadable = 0
+  /// Files whose fixes `--fix` could not write (they were checked: their findings count).
+  var unwritten = 0
 
   init(_ results: [CheckCommand.FileResult]) {
     files = results.count
     for result in results {
       if result.readError != nil { unreadable += 1 }
+      if result.writeError != nil { unwritten += 1 }
       if !result.diagnostics.isEmpty { filesWithProblems += 1 }
       for diagnostic in result.diagnostics { counts[diagnostic.severity, default: 0] += 1 }
       fixed += result.fixedCount
@@ -398,6 +404,7 @@ struct Summary {
         parts.isEmpty
         ? "\(checked) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(checked) 个文件中的 \(filesWithProblems) 个"
       if fix { line += "；已修复 \(fixed) 处" }
+      if unwritten > 0 { line += "；\(unwritten) 个文件无法写入修复" }
       if unreadable > 0 { line = (checked == 0 ? "" : line + "；") + "\(unreadable) 个文件无法读取" }
       return line
     }
@@ -412,6 +419,7 @@ struct Summary {
       ? "no problems in \(plural(checked, "file"))"
       : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(checked, "file"))"
     if fix { line += "; fixed \(fixed)" }
+    if unwritten > 0 { line += "; the fixes of \(plural(unwritten, "file")) could not be written" }
     if unreadable > 0 { line = (checked == 0 ? "" : line + "; ") + "\(plural(unreadable, "file")) could not be read" }
     return line
   }

@@ -21,6 +21,7 @@ enum GitHubAnnotations {
         out += command("error", [("file", file), ("title", "nianbao")], error)
         continue
       }
+      if let error = result.writeError { out += command("error", [("file", file), ("title", "nianbao")], error) }
       guard let source = result.source else { continue }
       for diagnostic in result.diagnostics {
         if let place = result.wordPlace(of: diagnostic.range.lowerBound) {

@@ -19,6 +19,9 @@ enum JSONReport {
         errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
         continue
       }
+      if let error = result.writeError {
+        errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
+      }
       guard let source = result.source else { continue }
       let uri = result.path.hasPrefix("<") ? result.path : URL(fileURLWithPath: result.path).absoluteString
       let language = options.languageGiven ? options.language : result.settings?.language ?? options.language

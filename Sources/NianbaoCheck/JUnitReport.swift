@@ -17,6 +17,10 @@ enum JUnitReport {
         errors += 1
         cases += "      <error message=\"\(attribute(error))\" type=\"unreadable\">\(content(error))</error>\n"
       } else if let source = result.source {
+        if let error = result.writeError {
+          errors += 1
+          cases += "      <error message=\"\(attribute(error))\" type=\"unwritten\">\(content(error))</error>\n"
+        }
         let failing = result.diagnostics.filter { fails($0.severity, strict: options.strict) }
         let passing = result.diagnostics.filter { !fails($0.severity, strict: options.strict) }
         if !failing.isEmpty {

@@ -25,6 +25,7 @@ enum SARIFReport {
         notifications.append(notification("error", error, artifact: artifact))
         continue
       }
+      if let error = result.writeError { notifications.append(notification("error", error, artifact: artifact)) }
       guard let source = result.source else { continue }
       let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
       for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
@@ -61,7 +62,7 @@ enum SARIFReport {
         "invocations",
         .array([
           .object([
-            ("executionSuccessful", .bool(!results.contains { $0.readError != nil })),
+            ("executionSuccessful", .bool(!results.contains { $0.readError != nil || $0.writeError != nil })),
             ("toolExecutionNotifications", notifications.isEmpty ? nil : .array(notifications) as JSONValue?),
           ])
         ])

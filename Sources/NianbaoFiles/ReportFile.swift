@@ -151,7 +151,7 @@ extension ReportFile {
         try AtomicWriter.write(bytes, to: path, unlessChangedFrom: fingerprint)
         return nil
       } catch {
-        return error.changedSinceRead ? changedMeanwhile.text(language) : error.reason
+        return error.reason(changedMeanwhile: changedMeanwhile, language: language)
       }
     } catch {
       return error.message.text(language)
@@ -222,5 +222,17 @@ package struct ContentFingerprint: Equatable {
     }
     self.size = size
     self.hash = hash
+  }
+}
+
+extension AtomicWriter.WriteError {
+  /// Why a file was not written, for the user: a read-only file, one changed meanwhile
+  /// (`changedMeanwhile`), else the system's reason.
+  package func reason(changedMeanwhile: LocalizedText, language: Language) -> String {
+    if readOnly {
+      return language == .zh
+        ? "文件是只读的；请先允许写入（例如 chmod u+w）再运行" : "the file is read-only; make it writable (e.g. chmod u+w) and run again"
+    }
+    return changedSinceRead ? changedMeanwhile.text(language) : reason
   }
 }
