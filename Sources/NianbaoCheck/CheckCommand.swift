@@ -40,7 +40,10 @@ public enum CheckCommand {
     var wordPlaces: [RenderedReport.Place]?
     var isWordDocument = false
     var fixedCount = 0
-    var diff: String?
+    /// `--diff`: the patch, in the file's own bytes (empty when nothing changes).
+    var diff: [UInt8]?
+    /// `--diff`: why the fixes of the file are not in the patch.
+    var diffNote: LocalizedText?
     var settings: FileSettings?
     /// Where the report's sections start, for the fingerprints of its findings.
     var sections: [SectionStart] = []
@@ -53,6 +56,7 @@ public enum CheckCommand {
     _ options: CheckOptions,
     readStandardInput: () -> [UInt8],
     output: (String) -> Void,
+    outputBytes: (([UInt8]) -> Void)? = nil,
     errorOutput: (String) -> Void
   ) -> ExitCode {
     var options = options
@@ -119,7 +123,10 @@ public enum CheckCommand {
     guard let stale = Suppressor.apply(&all, options: options, errorOutput: errorOutput) else { return .failure }
 
     switch options.format {
-    case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
+    case .text:
+      writeText(all, options: options, output: output, errorOutput: errorOutput) { bytes in
+        if let outputBytes { outputBytes(bytes) } else { output(String(decoding: bytes, as: UTF8.self)) }
+      }
     case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
     case .sarif: output(SARIFReport.document(all, options: options).serialized(pretty: true) + "\n")
     case .github: output(GitHubAnnotations.text(all, options: options))
@@ -262,19 +269,31 @@ public enum CheckCommand {
       }
       if options.diff, input.isWordDocument {
         // A Word document's XML is no patch a person applies: the diff shows its text.
-        result.diff = UnifiedDiff.diff(
-          old: rendered?.text ?? "",
-          new: fixedRendered?.text ?? "",
-          oldName: "a/\(entry.path)",
-          newName: "b/\(entry.path)"
+        let name = UnifiedDiff.patchName(entry.path)
+        result.diff = Array(
+          UnifiedDiff.diff(
+            old: rendered?.text ?? "",
+            new: fixedRendered?.text ?? "",
+            oldName: "a/\(name)",
+            newName: "b/\(name)"
+          ).utf8
         )
+        if text != file.text {
+          result.diffNote = LocalizedText(
+            zh: "\(entry.path): Word 文档的 diff 只供阅读（显示其文字），不能用 git apply 应用；请用 --fix 写回",
+            en:
+              "\(entry.path): the diff of a Word document is for reading (it shows its text); git apply cannot apply it: use --fix"
+          )
+        }
       } else if options.diff {
-        result.diff = UnifiedDiff.diff(
-          old: file.text,
-          new: text,
-          oldName: "a/\(entry.path)",
-          newName: "b/\(entry.path)"
-        )
+        result.diff = UnifiedDiff.patch(file, new: text, path: entry.path) ?? []
+        if text != file.text, result.diff == [] {
+          result.diffNote = LocalizedText(
+            zh: "\(entry.path): 文件是 \(file.encoding.name) 编码，补丁工具无法按文本应用，\(result.fixedCount) 处修复未列入 diff；请用 --fix 写回",
+            en:
+              "\(entry.path): the file is \(file.encoding.name), which patch tools cannot apply as text; its \(result.fixedCount) fix\(result.fixedCount == 1 ? " is" : "es are") not in the diff: use --fix to write \(result.fixedCount == 1 ? "it" : "them")"
+          )
+        }
       } else if text != file.text {
         let changedMeanwhile = LocalizedText(
           zh: "文件在检查期间被别人修改过，请再运行一次",
@@ -332,7 +351,8 @@ public enum CheckCommand {
     _ results: [FileResult],
     options: CheckOptions,
     output: (String) -> Void,
-    errorOutput: (String) -> Void
+    errorOutput: (String) -> Void,
+    outputBytes: ([UInt8]) -> Void
   ) {
     let language = options.language
     var buffer = ""
@@ -344,7 +364,10 @@ public enum CheckCommand {
       }
       if let error = result.writeError { errorOutput("nianbao: " + error + "\n") }
       if let diff = result.diff {
-        buffer += diff
+        if let note = result.diffNote { errorOutput("nianbao: " + note.text(language) + "\n") }
+        output(buffer)
+        buffer = ""
+        outputBytes(diff)
         continue
       }
       guard let source = result.source else { continue }
