@@ -32,6 +32,10 @@ public enum CheckCommand {
     var notAReport = false
     /// Said once for a file read in an encoding other than UTF-8 (GB18030, UTF-16).
     var encodingNotice: LocalizedText?
+    /// Said for a report whose title names no agency: the rules that could not be applied.
+    var agencyNotice: LocalizedText?
+    /// What is said about the file besides its findings.
+    var notices: [LocalizedText] { [encodingNotice, agencyNotice].compactMap { $0 } }
     var encoding: TextEncoding = .utf8
     /// For a web page, its report as rendered for the core, which `source` (the page's HTML)
     /// maps to; nil when `source` is the report's text.
@@ -329,6 +333,7 @@ public enum CheckCommand {
     }
     // Kept for every file until the walk ends: the prose is read again only for reports that pair.
     result.crossYear = CrossYearRules.Summary(report)?.withoutProse
+    result.agencyNotice = AgencyNotice.text(report, path: entry.path, agencySetting: checkerOptions.agency)
     if options.format == .html { result.report = report }
     result.diagnostics = settings.policy.apply(diagnostics)
     return result
@@ -337,7 +342,7 @@ public enum CheckCommand {
   /// Files that could not be read, on standard error, for the formats that have no place for them.
   private static func writeReadErrors(_ results: [FileResult], options: CheckOptions, errorOutput: (String) -> Void) {
     for result in results {
-      if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
+      for notice in result.notices { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
       if let error = result.readError ?? result.writeError { errorOutput("nianbao: " + error + "\n") }
     }
   }
@@ -357,7 +362,7 @@ public enum CheckCommand {
     let language = options.language
     var buffer = ""
     for result in results {
-      if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(language) + "\n") }
+      for notice in result.notices { errorOutput("nianbao: " + notice.text(language) + "\n") }
       if let error = result.readError {
         errorOutput("nianbao: " + error + "\n")
         continue

@@ -14,7 +14,7 @@ enum GitHubAnnotations {
     var out = ""
     for result in results {
       let file = ReportPath.relative(result.path, to: directory)
-      if let notice = result.encodingNotice {
+      for notice in result.notices {
         out += command("notice", [("file", file)], notice.text(language))
       }
       if let error = result.readError {

@@ -156,7 +156,10 @@ enum HTMLReport {
     let notRead = text("未读到", "not found")
     html += "<dt>\(text("标题", "Title"))</dt><dd>\(title.map { $0.text.htmlEscaped } ?? notRead)</dd>\n"
     let agency = title.map(\.agency).flatMap { $0.isEmpty ? nil : $0 }
-    html += "<dt>\(text("机关", "Agency"))</dt><dd>\(agency?.htmlEscaped ?? notRead)</dd>\n"
+    let notApplied =
+      result.agencyNotice == nil
+      ? "" : text("（未应用 NB403、NB309、NB311、NB312、NB313）", " (NB403, NB309, NB311, NB312 and NB313 not applied)")
+    html += "<dt>\(text("机关", "Agency"))</dt><dd>\(agency?.htmlEscaped ?? notRead + notApplied)</dd>\n"
     html += "<dt>\(text("年度", "Year"))</dt><dd>\(title?.year.map(String.init) ?? notRead)</dd>\n"
     if let report = result.report {
       let edition =

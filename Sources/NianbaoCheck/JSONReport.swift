@@ -11,9 +11,13 @@ enum JSONReport {
     var diagnostics: [JSONValue] = []
     var errors: [JSONValue] = []
     var encodings: [JSONValue] = []
+    var notes: [JSONValue] = []
     for result in results {
       if result.encoding != .utf8 {
         encodings.append(.object([("path", .string(result.path)), ("encoding", .string(result.encoding.name))]))
+      }
+      if let note = result.agencyNotice {
+        notes.append(.object([("path", .string(result.path)), ("message", .string(note.text(options.language)))]))
       }
       if let error = result.readError {
         errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
@@ -46,6 +50,8 @@ enum JSONReport {
       ("errors", .array(errors)),
       // Files read in an encoding other than UTF-8 (and written back in it by `--fix`).
       ("encodings", encodings.isEmpty ? nil : .array(encodings) as JSONValue?),
+      // Reports some rules could not be applied to (a title that names no agency).
+      ("notes", notes.isEmpty ? nil : .array(notes) as JSONValue?),
       (
         "summary",
         .object([

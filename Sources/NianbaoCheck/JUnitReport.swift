@@ -33,7 +33,7 @@ enum JUnitReport {
           cases += "      <failure message=\"\(attribute(message))\" type=\"nianbao\">\(content(lines))</failure>\n"
         }
         var out = passing.map { line($0, in: result, source: source, language: language) }.joined()
-        if let notice = result.encodingNotice { out = notice.text(language) + "\n" + out }
+        out = result.notices.map { $0.text(language) + "\n" }.joined() + out
         if !out.isEmpty { cases += "      <system-out>\(content(out))</system-out>\n" }
       }
       cases += "    </testcase>\n"

@@ -18,7 +18,7 @@ enum SARIFReport {
     var notifications: [JSONValue] = []
     for result in results {
       let artifact = artifactLocation(result.path, directory: directory)
-      if let notice = result.encodingNotice {
+      for notice in result.notices {
         notifications.append(notification("note", notice.text(language), artifact: artifact))
       }
       if let error = result.readError {
