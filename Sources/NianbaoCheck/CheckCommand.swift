@@ -396,6 +396,7 @@ public enum CheckCommand {
 
 /// Counts for the closing line and the JSON summary.
 struct Summary {
+  /// Every file of the run, those that could not be read included.
   var files = 0
   var filesWithProblems = 0
   var counts: [Severity: Int] = [:]
@@ -403,6 +404,9 @@ struct Summary {
   var unreadable = 0
   /// Files whose fixes `--fix` could not write (they were checked: their findings count).
   var unwritten = 0
+
+  /// The files checked: those that could be read (what every output counts as files).
+  var checked: Int { files - unreadable }
 
   init(_ results: [CheckCommand.FileResult]) {
     files = results.count
@@ -430,7 +434,8 @@ struct Summary {
       let checked = files - unreadable
       var line =
         parts.isEmpty
-        ? "\(checked) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(checked) 个文件中的 \(filesWithProblems) 个"
+        ? "\(checked) 个文件\(checked == 1 ? "" : "均")未发现问题"
+        : "\(parts.joined(separator: "，"))，涉及 \(checked) 个文件中的 \(filesWithProblems) 个"
       if fix { line += "；已修复 \(fixed) 处" }
       if unwritten > 0 { line += "；\(unwritten) 个文件无法写入修复" }
       if unreadable > 0 { line = (checked == 0 ? "" : line + "；") + "\(unreadable) 个文件无法读取" }

@@ -109,7 +109,8 @@ public enum FormatTablesCommand {
         "nianbao: "
           + LocalizedText(
             zh: "\(verb.zh) \(files) 个文件中的 \(changedFiles) 个（\(tables) 张表，\(headings) 处章节编号）",
-            en: "\(verb.en) \(changedFiles) of \(files) files (\(tables) tables, \(headings) heading numbers)"
+            en:
+              "\(verb.en) \(changedFiles) of \(files) \(files == 1 ? "file" : "files") (\(tables) \(tables == 1 ? "table" : "tables"), \(headings) heading \(headings == 1 ? "number" : "numbers"))"
           ).text(language) + "\n"
       )
     }

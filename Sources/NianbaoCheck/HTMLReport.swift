@@ -74,7 +74,7 @@ enum HTMLReport {
     var html = "<section id=\"summary\">\n<h2>\(text("概况", "Summary"))</h2>\n"
     html += "<table class=\"counts\">\n<tbody>\n"
     var rows: [(String, String, Int)] = [
-      ("files", text("检查的文件", "Files checked"), counts.files),
+      ("files", text("检查的文件", "Files checked"), counts.checked),
       ("errors", text("错误", "Errors"), counts.counts[.error] ?? 0),
       ("warnings", text("警告", "Warnings"), counts.counts[.warning] ?? 0),
       ("infos", text("提示", "Infos"), counts.counts[.information] ?? 0),

@@ -55,7 +55,8 @@ enum JSONReport {
       (
         "summary",
         .object([
-          ("files", .int(summary.files)),
+          ("files", .int(summary.checked)),
+          ("unreadable", .int(summary.unreadable)),
           ("filesWithProblems", .int(summary.filesWithProblems)),
           ("errors", .int(summary.counts[.error] ?? 0)),
           ("warnings", .int(summary.counts[.warning] ?? 0)),

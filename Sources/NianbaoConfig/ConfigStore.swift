@@ -82,13 +82,13 @@ package final class ConfigStore: Sendable {
 }
 
 extension ConfigStore {
-  /// Where the suppressions of the report at `file` live: beside its `nianbao.toml`; when none
-  /// applies, the nearest `nianbao-suppressions.json` in the report's folder or a folder above it
-  /// (found as `nianbao.toml` is, so that the working folder does not matter), else the current
-  /// folder (where `--add-suppressions` starts one).
-  package func suppressionsPath(for config: ConfigFile?, file: String) -> String {
+  /// Where the suppressions of reports in `folder` live: beside their `nianbao.toml`; when none
+  /// applies, the nearest `nianbao-suppressions.json` in the folder or a folder above it (found
+  /// as `nianbao.toml` is, so that the working folder does not matter), else the current folder
+  /// (where `--add-suppressions` starts one).
+  package func suppressionsPath(for config: ConfigFile?, folder: String) -> String {
     let folder =
-      config?.directory ?? nearestSuppressionsFolder(Glob.parent(of: Self.absolute(file)))
+      config?.directory ?? nearestSuppressionsFolder(Self.absolute(folder))
       ?? Self.absolute(FileManager.default.currentDirectoryPath)
     return (folder == "/" ? "" : folder) + "/" + SuppressionsFile.name
   }

@@ -33,7 +33,7 @@ import Testing
     )
     let walk = try Binary.run(["--check", "."], in: root)
     #expect(walk.status == 0, "\(walk.stdout)")
-    #expect(walk.stdout == "1 个文件均未发现问题\n")
+    #expect(walk.stdout == "1 个文件未发现问题\n")
 
     let named = try Binary.run(["--check", name], in: root)
     #expect(named.status == 1)
