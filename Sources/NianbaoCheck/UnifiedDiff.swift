@@ -26,7 +26,18 @@ enum UnifiedDiff {
   /// keeps its `..` (`git apply --unsafe-paths` takes it).
   static func patchName(_ path: String) -> String {
     guard !path.hasPrefix("<") else { return path }
-    return Glob.relative(ConfigStore.absolute(path), to: ConfigStore.absolute(FileManager.default.currentDirectoryPath))
+    let absolute = ConfigStore.absolute(path)
+    // Folders by their real paths, so that a folder reached through a symbolic link (`/tmp` for
+    // `/private/tmp`) is still found inside the current one; the file keeps its own name.
+    let folder = resolved(Glob.parent(of: absolute))
+    let file = (folder == "/" ? "" : folder) + "/" + (absolute as NSString).lastPathComponent
+    return Glob.relative(file, to: resolved(FileManager.default.currentDirectoryPath))
+  }
+
+  private static func resolved(_ path: String) -> String {
+    guard let real = realpath(path, nil) else { return ConfigStore.absolute(path) }
+    defer { free(real) }
+    return String(cString: real)
   }
 
   static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {

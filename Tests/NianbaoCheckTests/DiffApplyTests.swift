@@ -41,7 +41,14 @@ import Testing
   @Test func pathsGitApplyTakes() throws {
     let (root, _) = try Self.repository()
     defer { try? FileManager.default.removeItem(at: root) }
-    for arguments in [["."], ["./报告.txt"], [root.appendingPathComponent("报告.txt").path], [root.path + "/"]] {
+    // The same folder through a symbolic link, as /tmp is on some systems.
+    let link = try Paths.temporaryDirectory().appendingPathComponent("link")
+    defer { try? FileManager.default.removeItem(at: link.deletingLastPathComponent()) }
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root)
+    let throughLink = link.appendingPathComponent("报告.txt").path
+    for arguments in [
+      ["."], ["./报告.txt"], [root.appendingPathComponent("报告.txt").path], [root.path + "/"], [throughLink],
+    ] {
       let result = try Binary.run(["--check", "--diff"] + arguments, in: root)
       #expect(result.status == 1)
       #expect(result.stdout.contains("--- a/报告.txt\n+++ b/报告.txt\n"), "\(arguments): \(result.stdout.prefix(200))")
