@@ -25,11 +25,17 @@ public enum CheckCommand {
     var report: Report?
     var diagnostics: [Diagnostic] = []
     var readError: String?
+    /// Why `--fix` could not write the file back: its findings are shown as read.
+    var writeError: String?
     /// Found while walking a folder and not a report (notes, a README, an empty file): not
     /// checked, not counted, not listed.
     var notAReport = false
     /// Said once for a file read in an encoding other than UTF-8 (GB18030, UTF-16).
     var encodingNotice: LocalizedText?
+    /// Said for a report whose title names no agency: the rules that could not be applied.
+    var agencyNotice: LocalizedText?
+    /// What is said about the file besides its findings.
+    var notices: [LocalizedText] { [encodingNotice, agencyNotice].compactMap { $0 } }
     var encoding: TextEncoding = .utf8
     /// For a web page, its report as rendered for the core, which `source` (the page's HTML)
     /// maps to; nil when `source` is the report's text.
@@ -38,7 +44,10 @@ public enum CheckCommand {
     var wordPlaces: [RenderedReport.Place]?
     var isWordDocument = false
     var fixedCount = 0
-    var diff: String?
+    /// `--diff`: the patch, in the file's own bytes (empty when nothing changes).
+    var diff: [UInt8]?
+    /// `--diff`: why the fixes of the file are not in the patch.
+    var diffNote: LocalizedText?
     var settings: FileSettings?
     /// Where the report's sections start, for the fingerprints of its findings.
     var sections: [SectionStart] = []
@@ -51,6 +60,7 @@ public enum CheckCommand {
     _ options: CheckOptions,
     readStandardInput: () -> [UInt8],
     output: (String) -> Void,
+    outputBytes: (([UInt8]) -> Void)? = nil,
     errorOutput: (String) -> Void
   ) -> ExitCode {
     var options = options
@@ -117,7 +127,10 @@ public enum CheckCommand {
     guard let stale = Suppressor.apply(&all, options: options, errorOutput: errorOutput) else { return .failure }
 
     switch options.format {
-    case .text: writeText(all, options: options, output: output, errorOutput: errorOutput)
+    case .text:
+      writeText(all, options: options, output: output, errorOutput: errorOutput) { bytes in
+        if let outputBytes { outputBytes(bytes) } else { output(String(decoding: bytes, as: UTF8.self)) }
+      }
     case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
     case .sarif:
       output(SARIFReport.document(all, stale: stale, options: options).serialized(pretty: true) + "\n")
@@ -129,10 +142,10 @@ public enum CheckCommand {
     case .html:
       output(HTMLReport.document(all, options: options))
       // The page goes to a file; the terminal still hears what could not be read, and the count.
-      for error in all.compactMap(\.readError) { errorOutput("nianbao: " + error + "\n") }
+      for error in all.compactMap({ $0.readError ?? $0.writeError }) { errorOutput("nianbao: " + error + "\n") }
       errorOutput(Summary(all).text(options.language, fix: options.fix) + "\n")
     }
-    if all.contains(where: { $0.readError != nil }) { return .failure }
+    if all.contains(where: { $0.readError != nil || $0.writeError != nil }) { return .failure }
     let remaining = all.flatMap(\.diagnostics)
     if remaining.contains(where: { $0.severity == .error }) { return .problems }
     if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
@@ -261,26 +274,38 @@ public enum CheckCommand {
       }
       if options.diff, input.isWordDocument {
         // A Word document's XML is no patch a person applies: the diff shows its text.
-        result.diff = UnifiedDiff.diff(
-          old: rendered?.text ?? "",
-          new: fixedRendered?.text ?? "",
-          oldName: "a/\(entry.path)",
-          newName: "b/\(entry.path)"
+        let name = UnifiedDiff.patchName(entry.path)
+        result.diff = Array(
+          UnifiedDiff.diff(
+            old: rendered?.text ?? "",
+            new: fixedRendered?.text ?? "",
+            oldName: "a/\(name)",
+            newName: "b/\(name)"
+          ).utf8
         )
+        if text != file.text {
+          result.diffNote = LocalizedText(
+            zh: "\(entry.path): Word 文档的 diff 只供阅读（显示其文字），不能用 git apply 应用；请用 --fix 写回",
+            en:
+              "\(entry.path): the diff of a Word document is for reading (it shows its text); git apply cannot apply it: use --fix"
+          )
+        }
       } else if options.diff {
-        result.diff = UnifiedDiff.diff(
-          old: file.text,
-          new: text,
-          oldName: "a/\(entry.path)",
-          newName: "b/\(entry.path)"
-        )
+        result.diff = UnifiedDiff.patch(file, new: text, path: entry.path) ?? []
+        if text != file.text, result.diff == [] {
+          result.diffNote = LocalizedText(
+            zh: "\(entry.path): 文件是 \(file.encoding.name) 编码，补丁工具无法按文本应用，\(result.fixedCount) 处修复未列入 diff；请用 --fix 写回",
+            en:
+              "\(entry.path): the file is \(file.encoding.name), which patch tools cannot apply as text; its \(result.fixedCount) fix\(result.fixedCount == 1 ? " is" : "es are") not in the diff: use --fix to write \(result.fixedCount == 1 ? "it" : "them")"
+          )
+        }
       } else if text != file.text {
         let changedMeanwhile = LocalizedText(
           zh: "文件在检查期间被别人修改过，请再运行一次",
           en: "someone changed the file while it was checked; run again"
         )
         if let reason = input.writeBack(text, changedMeanwhile: changedMeanwhile, language: options.language) {
-          result.readError = unwritten(entry.path, reason: reason, options.language)
+          result.writeError = unwritten(entry.path, reason: reason, options.language)
           result.fixedCount = 0
         } else {
           report = fixedReport
@@ -309,6 +334,7 @@ public enum CheckCommand {
     }
     // Kept for every file until the walk ends: the prose is read again only for reports that pair.
     result.crossYear = CrossYearRules.Summary(report)?.withoutProse
+    result.agencyNotice = AgencyNotice.text(report, path: entry.path, agencySetting: checkerOptions.agency)
     if options.format == .html { result.report = report }
     result.diagnostics = settings.policy.apply(diagnostics)
     return result
@@ -317,8 +343,8 @@ public enum CheckCommand {
   /// Files that could not be read, on standard error, for the formats that have no place for them.
   private static func writeReadErrors(_ results: [FileResult], options: CheckOptions, errorOutput: (String) -> Void) {
     for result in results {
-      if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
-      if let error = result.readError { errorOutput("nianbao: " + error + "\n") }
+      for notice in result.notices { errorOutput("nianbao: " + notice.text(options.language) + "\n") }
+      if let error = result.readError ?? result.writeError { errorOutput("nianbao: " + error + "\n") }
     }
   }
 
@@ -331,18 +357,23 @@ public enum CheckCommand {
     _ results: [FileResult],
     options: CheckOptions,
     output: (String) -> Void,
-    errorOutput: (String) -> Void
+    errorOutput: (String) -> Void,
+    outputBytes: ([UInt8]) -> Void
   ) {
     let language = options.language
     var buffer = ""
     for result in results {
-      if let notice = result.encodingNotice { errorOutput("nianbao: " + notice.text(language) + "\n") }
+      for notice in result.notices { errorOutput("nianbao: " + notice.text(language) + "\n") }
       if let error = result.readError {
         errorOutput("nianbao: " + error + "\n")
         continue
       }
+      if let error = result.writeError { errorOutput("nianbao: " + error + "\n") }
       if let diff = result.diff {
-        buffer += diff
+        if let note = result.diffNote { errorOutput("nianbao: " + note.text(language) + "\n") }
+        output(buffer)
+        buffer = ""
+        outputBytes(diff)
         continue
       }
       guard let source = result.source else { continue }
@@ -366,16 +397,23 @@ public enum CheckCommand {
 
 /// Counts for the closing line and the JSON summary.
 struct Summary {
+  /// Every file of the run, those that could not be read included.
   var files = 0
   var filesWithProblems = 0
   var counts: [Severity: Int] = [:]
   var fixed = 0
   var unreadable = 0
+  /// Files whose fixes `--fix` could not write (they were checked: their findings count).
+  var unwritten = 0
+
+  /// The files checked: those that could be read (what every output counts as files).
+  var checked: Int { files - unreadable }
 
   init(_ results: [CheckCommand.FileResult]) {
     files = results.count
     for result in results {
       if result.readError != nil { unreadable += 1 }
+      if result.writeError != nil { unwritten += 1 }
       if !result.diagnostics.isEmpty { filesWithProblems += 1 }
       for diagnostic in result.diagnostics { counts[diagnostic.severity, default: 0] += 1 }
       fixed += result.fixedCount
@@ -397,8 +435,10 @@ struct Summary {
       let checked = files - unreadable
       var line =
         parts.isEmpty
-        ? "\(checked) 个文件均未发现问题" : "\(parts.joined(separator: "，"))，涉及 \(checked) 个文件中的 \(filesWithProblems) 个"
+        ? "\(checked) 个文件\(checked == 1 ? "" : "均")未发现问题"
+        : "\(parts.joined(separator: "，"))，涉及 \(checked) 个文件中的 \(filesWithProblems) 个"
       if fix { line += "；已修复 \(fixed) 处" }
+      if unwritten > 0 { line += "；\(unwritten) 个文件无法写入修复" }
       if unreadable > 0 { line = (checked == 0 ? "" : line + "；") + "\(unreadable) 个文件无法读取" }
       return line
     }
@@ -413,6 +453,7 @@ struct Summary {
       ? "no problems in \(plural(checked, "file"))"
       : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(checked, "file"))"
     if fix { line += "; fixed \(fixed)" }
+    if unwritten > 0 { line += "; the fixes of \(plural(unwritten, "file")) could not be written" }
     if unreadable > 0 { line = (checked == 0 ? "" : line + "; ") + "\(plural(unreadable, "file")) could not be read" }
     return line
   }

@@ -18,6 +18,9 @@ enum FileWalker {
   /// that the message asking to save them as `.docx` reaches whoever checks the folder.
   static let legacyExtensions: Set<String> = ["doc", "wps"]
 
+  /// The files under the paths given, each once: a file reached twice (`dir/` and `./dir/f`, an
+  /// absolute and a relative path, a symbolic link beside the file it names) is kept under the
+  /// first path that reached it, so that it is neither counted twice nor taken for its own copy.
   static func files(for arguments: [String]) throws(WalkError) -> [Entry] {
     var entries: [Entry] = []
     var seen: Set<String> = []
@@ -27,16 +30,23 @@ enum FileWalker {
         throw .notFound(argument)
       }
       if !isDirectory.boolValue {
-        if seen.insert(argument).inserted { entries.append(Entry(path: argument, explicitlyNamed: true)) }
+        if seen.insert(identity(argument)).inserted { entries.append(Entry(path: argument, explicitlyNamed: true)) }
         continue
       }
       var found: [String] = []
       walk(argument, into: &found)
-      for path in found.sorted() where seen.insert(path).inserted {
+      for path in found.sorted() where seen.insert(identity(path)).inserted {
         entries.append(Entry(path: path, explicitlyNamed: false))
       }
     }
     return entries
+  }
+
+  /// What makes two paths the same file: the path with every symbolic link, `.` and `..` resolved.
+  private static func identity(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// A repository's own documents beside the reports (`README.md`, `NOTES.md`, `CHANGELOG.md`):

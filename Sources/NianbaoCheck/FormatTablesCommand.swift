@@ -11,6 +11,7 @@ public enum FormatTablesCommand {
     _ options: CheckOptions,
     readStandardInput: () -> [UInt8],
     output: (String) -> Void,
+    outputBytes: (([UInt8]) -> Void)? = nil,
     errorOutput: (String) -> Void
   ) -> CheckCommand.ExitCode {
     let language = options.language
@@ -72,7 +73,18 @@ public enum FormatTablesCommand {
       tables += plan.tables
       headings += plan.headings
       if options.diff {
-        output(UnifiedDiff.diff(old: file.text, new: text, oldName: "a/\(path)", newName: "b/\(path)"))
+        // A patch in the file's own bytes, as `--check --diff` writes it.
+        if let patch = UnifiedDiff.patch(file, new: text, path: path) {
+          if let outputBytes { outputBytes(patch) } else { output(String(decoding: patch, as: UTF8.self)) }
+        } else {
+          errorOutput(
+            "nianbao: "
+              + (language == .zh
+                ? "\(path): 文件是 \(file.encoding.name) 编码，补丁工具无法按文本应用，未列入 diff"
+                : "\(path): the file is \(file.encoding.name), which patch tools cannot apply as text; it is not in the diff")
+              + "\n"
+          )
+        }
         continue
       }
       let changedMeanwhile = LocalizedText(
@@ -97,7 +109,8 @@ public enum FormatTablesCommand {
         "nianbao: "
           + LocalizedText(
             zh: "\(verb.zh) \(files) 个文件中的 \(changedFiles) 个（\(tables) 张表，\(headings) 处章节编号）",
-            en: "\(verb.en) \(changedFiles) of \(files) files (\(tables) tables, \(headings) heading numbers)"
+            en:
+              "\(verb.en) \(changedFiles) of \(files) \(files == 1 ? "file" : "files") (\(tables) \(tables == 1 ? "table" : "tables"), \(headings) heading \(headings == 1 ? "number" : "numbers"))"
           ).text(language) + "\n"
       )
     }

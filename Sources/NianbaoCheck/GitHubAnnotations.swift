@@ -14,13 +14,14 @@ enum GitHubAnnotations {
     var out = ""
     for result in results {
       let file = ReportPath.relative(result.path, to: directory)
-      if let notice = result.encodingNotice {
+      for notice in result.notices {
         out += command("notice", [("file", file)], notice.text(language))
       }
       if let error = result.readError {
         out += command("error", [("file", file), ("title", "nianbao")], error)
         continue
       }
+      if let error = result.writeError { out += command("error", [("file", file), ("title", "nianbao")], error) }
       guard let source = result.source else { continue }
       for diagnostic in result.diagnostics {
         if let place = result.wordPlace(of: diagnostic.range.lowerBound) {

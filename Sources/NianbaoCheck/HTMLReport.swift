@@ -74,7 +74,7 @@ enum HTMLReport {
     var html = "<section id=\"summary\">\n<h2>\(text("概况", "Summary"))</h2>\n"
     html += "<table class=\"counts\">\n<tbody>\n"
     var rows: [(String, String, Int)] = [
-      ("files", text("检查的文件", "Files checked"), counts.files),
+      ("files", text("检查的文件", "Files checked"), counts.checked),
       ("errors", text("错误", "Errors"), counts.counts[.error] ?? 0),
       ("warnings", text("警告", "Warnings"), counts.counts[.warning] ?? 0),
       ("infos", text("提示", "Infos"), counts.counts[.information] ?? 0),
@@ -156,7 +156,10 @@ enum HTMLReport {
     let notRead = text("未读到", "not found")
     html += "<dt>\(text("标题", "Title"))</dt><dd>\(title.map { $0.text.htmlEscaped } ?? notRead)</dd>\n"
     let agency = title.map(\.agency).flatMap { $0.isEmpty ? nil : $0 }
-    html += "<dt>\(text("机关", "Agency"))</dt><dd>\(agency?.htmlEscaped ?? notRead)</dd>\n"
+    let notApplied =
+      result.agencyNotice == nil
+      ? "" : text("（未应用 NB403、NB309、NB311、NB312、NB313）", " (NB403, NB309, NB311, NB312 and NB313 not applied)")
+    html += "<dt>\(text("机关", "Agency"))</dt><dd>\(agency?.htmlEscaped ?? notRead + notApplied)</dd>\n"
     html += "<dt>\(text("年度", "Year"))</dt><dd>\(title?.year.map(String.init) ?? notRead)</dd>\n"
     if let report = result.report {
       let edition =

@@ -79,7 +79,7 @@ struct HTMLTables {
     html += NationalFormat.table4Results.map { "<th>\($0.htmlEscaped)</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
     if row.cells.count != NationalFormat.table4ValueCount {
       html +=
-        "<tr class=\"count\"><td colspan=\"6\">\(text("读到 \(row.cells.count) 个数，应为 15 个；按顺序排列。", "\(row.cells.count) values read where 15 belong, shown in order."))</td></tr>\n"
+        "<tr class=\"count\"><td colspan=\"6\">\(text("读到 \(row.cells.count) 个数，应为 15 个；按顺序排列。", "\(row.cells.count) \(row.cells.count == 1 ? "value" : "values") read where 15 belong, shown in order."))</td></tr>\n"
     }
     for (group, name) in NationalFormat.table4Groups.enumerated() {
       let cells = (0..<5).map { group * 5 + $0 }.map { $0 < row.cells.count ? row.cells[$0] : nil }
@@ -106,7 +106,7 @@ struct HTMLTables {
     }
     if row.cells.count != width {
       html +=
-        "<small>\(text("读到 \(row.cells.count) 个数，应为 \(width) 个", "\(row.cells.count) values, \(width) belong"))</small>"
+        "<small>\(text("读到 \(row.cells.count) 个数，应为 \(width) 个", "\(row.cells.count) \(row.cells.count == 1 ? "value" : "values"), \(width) belong"))</small>"
     }
     html += "</th>"
     for column in 0..<width {

@@ -11,6 +11,7 @@ enum JSONReport {
     var diagnostics: [JSONValue] = []
     var errors: [JSONValue] = []
     var encodings: [JSONValue] = []
+    var notes: [JSONValue] = []
     // Last year's report, where a finding's related information points into it.
     var sources: [String: SourceText] = [:]
     for result in results { if let source = result.source { sources[result.path] = source } }
@@ -18,9 +19,15 @@ enum JSONReport {
       if result.encoding != .utf8 {
         encodings.append(.object([("path", .string(result.path)), ("encoding", .string(result.encoding.name))]))
       }
+      if let note = result.agencyNotice {
+        notes.append(.object([("path", .string(result.path)), ("message", .string(note.text(options.language)))]))
+      }
       if let error = result.readError {
         errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
         continue
+      }
+      if let error = result.writeError {
+        errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
       }
       guard let source = result.source else { continue }
       let uri = Self.uri(result.path)
@@ -51,10 +58,13 @@ enum JSONReport {
       ("errors", .array(errors)),
       // Files read in an encoding other than UTF-8 (and written back in it by `--fix`).
       ("encodings", encodings.isEmpty ? nil : .array(encodings) as JSONValue?),
+      // Reports some rules could not be applied to (a title that names no agency).
+      ("notes", notes.isEmpty ? nil : .array(notes) as JSONValue?),
       (
         "summary",
         .object([
-          ("files", .int(summary.files)),
+          ("files", .int(summary.checked)),
+          ("unreadable", .int(summary.unreadable)),
           ("filesWithProblems", .int(summary.filesWithProblems)),
           ("errors", .int(summary.counts[.error] ?? 0)),
           ("warnings", .int(summary.counts[.warning] ?? 0)),

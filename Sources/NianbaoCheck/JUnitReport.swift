@@ -21,6 +21,10 @@ enum JUnitReport {
         errors += 1
         cases += "      <error message=\"\(attribute(error))\" type=\"unreadable\">\(content(error))</error>\n"
       } else if let source = result.source {
+        if let error = result.writeError {
+          errors += 1
+          cases += "      <error message=\"\(attribute(error))\" type=\"unwritten\">\(content(error))</error>\n"
+        }
         let failing = result.diagnostics.filter { fails($0.severity, strict: options.strict) }
         let passing = result.diagnostics.filter { !fails($0.severity, strict: options.strict) }
         if !failing.isEmpty {
@@ -33,7 +37,7 @@ enum JUnitReport {
           cases += "      <failure message=\"\(attribute(message))\" type=\"nianbao\">\(content(lines))</failure>\n"
         }
         var out = passing.map { line($0, in: result, source: source, language: language) }.joined()
-        if let notice = result.encodingNotice { out = notice.text(language) + "\n" + out }
+        out = result.notices.map { $0.text(language) + "\n" }.joined() + out
         if !out.isEmpty { cases += "      <system-out>\(content(out))</system-out>\n" }
       }
       cases += "    </testcase>\n"

@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoConfig
 import NianbaoCore
 
@@ -21,18 +22,24 @@ struct ProjectSettings {
   let store = ConfigStore()
   let options: CheckOptions
 
-  /// The settings for a file (or for standard input read under `name`).
+  /// The settings for a file (or for standard input read under `name`), or for the reports in a
+  /// folder (`--show-settings .`).
   func settings(for path: String) -> Result<FileSettings, ConfigError> {
     let absolute = ConfigStore.absolute(path)
-    let lookup = path == "<stdin>" ? store.config(forDirectory: ".") : store.config(forFile: path)
-    return lookup.map { config in
+    var isDirectory: ObjCBool = false
+    let folder =
+      path == "<stdin>"
+      ? "."
+      : FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        ? absolute : Glob.parent(of: absolute)
+    return store.config(forDirectory: folder).map { config in
       var applied = AppliedSettings(config: config, file: absolute)
       applied.override(with: options.policy) { code, level in .commandLine("--rule \(code)=\(level?.name ?? "off")") }
       if options.languageGiven { applied.language = .init(value: options.language, source: .commandLine("--lang")) }
       return FileSettings(
         applied: applied,
         absolutePath: absolute,
-        suppressionsPath: ConfigStore.suppressionsPath(for: config)
+        suppressionsPath: store.suppressionsPath(for: config, folder: folder)
       )
     }
   }
@@ -56,6 +63,20 @@ struct ProjectSettings {
     let language = runLanguage()
     for error in errors { errorOutput("nianbao: \(error.text(language))\n") }
     guard errors.isEmpty else { return nil }
+    // Last year's report named in a settings file that is not there: no comparison can be made.
+    var missing: [String] = []
+    for setting in settings {
+      guard let previous = setting.applied.previous.value, !missing.contains(previous),
+        !FileManager.default.fileExists(atPath: previous)
+      else { continue }
+      missing.append(previous)
+      let place = setting.applied.previous.source.text.text(language)
+      errorOutput(
+        language == .zh
+          ? "nianbao: \(place): warning: previous 指向的文件 \(previous) 不存在，未与上年报告比较\n"
+          : "nianbao: \(place): warning: previous names \(previous), which does not exist; nothing was compared with last year's report\n"
+      )
+    }
     entries = kept
     return settings
   }

@@ -25,13 +25,14 @@ enum SARIFReport {
     }
     for result in results {
       let artifact = artifactLocation(result.path, directory: directory)
-      if let notice = result.encodingNotice {
+      for notice in result.notices {
         notifications.append(notification("note", notice.text(language), artifact: artifact))
       }
       if let error = result.readError {
         notifications.append(notification("error", error, artifact: artifact))
         continue
       }
+      if let error = result.writeError { notifications.append(notification("error", error, artifact: artifact)) }
       guard let source = result.source else { continue }
       let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
       for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
@@ -79,7 +80,7 @@ enum SARIFReport {
         "invocations",
         .array([
           .object([
-            ("executionSuccessful", .bool(!results.contains { $0.readError != nil })),
+            ("executionSuccessful", .bool(!results.contains { $0.readError != nil || $0.writeError != nil })),
             ("toolExecutionNotifications", notifications.isEmpty ? nil : .array(notifications) as JSONValue?),
           ])
         ])

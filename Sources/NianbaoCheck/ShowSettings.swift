@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoConfig
 import NianbaoCore
 
@@ -20,11 +21,14 @@ public enum ShowSettings {
       errorOutput("nianbao: \(error.text(language))\n")
       return .failure
     }
-    output(text(settings, path: path, excluded: project.excludes(settings), language))
+    var isDirectory: ObjCBool = false
+    let folder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    output(text(settings, path: path, folder: folder, excluded: project.excludes(settings), language))
     return .clean
   }
 
-  static func text(_ settings: FileSettings, path: String, excluded: Bool, _ language: Language) -> String {
+  static func text(_ settings: FileSettings, path: String, folder: Bool, excluded: Bool, _ language: Language) -> String
+  {
     let zh = language == .zh
     let applied = settings.applied
     var lines: [String] = []
@@ -32,14 +36,15 @@ public enum ShowSettings {
     if let config = applied.config {
       lines.append((zh ? "配置文件  " : "config file   ") + config.path)
     } else {
+      let start = folder ? settings.absolutePath : Glob.parent(of: settings.absolutePath)
       lines.append(
         zh
-          ? "配置文件  无（从 \(Glob.parent(of: settings.absolutePath)) 向上直到根目录都没有 nianbao.toml）"
-          : "config file   none (no nianbao.toml in \(Glob.parent(of: settings.absolutePath)) or any folder above)"
+          ? "配置文件  无（从 \(start) 向上直到根目录都没有 nianbao.toml）"
+          : "config file   none (no nianbao.toml in \(start) or any folder above)"
       )
     }
     lines.append((zh ? "抑制文件  " : "suppressions  ") + settings.suppressionsPath)
-    if let config = applied.config, !config.exclude.isEmpty || config.include != nil {
+    if let config = applied.config, !folder, !config.exclude.isEmpty || config.include != nil {
       let walk =
         zh
         ? "遍历文件夹时\(excluded ? "跳过" : "检查")此文件（include \(config.include ?? ["全部"])，exclude \(config.exclude)）"

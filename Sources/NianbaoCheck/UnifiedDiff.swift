@@ -1,5 +1,45 @@
+import Foundation
+import NianbaoConfig
+import NianbaoFiles
+
 /// A unified diff of two texts, line by line (line ends kept as they are).
 enum UnifiedDiff {
+  /// A patch `git apply` (and `patch -p1`) takes for a file's fixes: its path relative to the
+  /// current folder under `a/` and `b/`, and its lines in the file's own bytes (GB18030 stays
+  /// GB18030, a byte order mark stays on the first line). Nil for UTF-16, whose lines no patch
+  /// tool reads as text.
+  static func patch(_ file: ReportFile, new: String, path: String) -> [UInt8]? {
+    guard file.encoding == .utf8 || file.encoding == .gb18030, file.roundTrips else { return nil }
+    let mark = file.hasByteOrderMark && file.encoding == .utf8 ? "\u{FEFF}" : ""
+    let name = patchName(path)
+    let body = diff(old: mark + file.text, new: mark + new, oldName: "a/\(name)", newName: "b/\(name)")
+    guard let header = body.firstRange(of: "\n+++ ").flatMap({ body[$0.upperBound...].firstIndex(of: "\n") }) else {
+      return []
+    }
+    let hunks = body[body.index(after: header)...]
+    guard let encoded = file.encoding.encode(String(hunks)) else { return nil }
+    return Array(body[...header].utf8) + encoded
+  }
+
+  /// A path as a patch names it: relative to the current folder, without `.` segments or a
+  /// doubled `/` (`git apply` refuses `a/./f` and `a//srv/f`). A file outside the current folder
+  /// keeps its `..` (`git apply --unsafe-paths` takes it).
+  static func patchName(_ path: String) -> String {
+    guard !path.hasPrefix("<") else { return path }
+    let absolute = ConfigStore.absolute(path)
+    // Folders by their real paths, so that a folder reached through a symbolic link (`/tmp` for
+    // `/private/tmp`) is still found inside the current one; the file keeps its own name.
+    let folder = resolved(Glob.parent(of: absolute))
+    let file = (folder == "/" ? "" : folder) + "/" + (absolute as NSString).lastPathComponent
+    return Glob.relative(file, to: resolved(FileManager.default.currentDirectoryPath))
+  }
+
+  private static func resolved(_ path: String) -> String {
+    guard let real = realpath(path, nil) else { return ConfigStore.absolute(path) }
+    defer { free(real) }
+    return String(cString: real)
+  }
+
   static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
     let a = lines(old)
     let b = lines(new)
@@ -53,8 +93,7 @@ enum UnifiedDiff {
       for (op, line) in hunk {
         out += String(op) + line
         // By scalars: `"\r\n"` is one Character, which `hasSuffix("\n")` does not see.
-        let last = line.unicodeScalars.last
-        if last != "\n" && last != "\r" { out += "\n\\ No newline at end of file\n" }
+        if line.unicodeScalars.last != "\n" { out += "\n\\ No newline at end of file\n" }
       }
       index = end + 1
     }
@@ -92,23 +131,16 @@ enum UnifiedDiff {
     return ops
   }
 
-  /// Lines with their terminators (`\n`, `\r\n`, `\r`).
+  /// Lines with their terminators, as `git apply` and `patch` count them: a line ends at `\n`
+  /// (a `\r` before it is part of the line; a file with `\r` alone is one line).
   static func lines(_ text: String) -> [String] {
     var result: [String] = []
     var current = String.UnicodeScalarView()
-    var previousCR = false
     for scalar in text.unicodeScalars {
-      if previousCR && scalar != "\n" {
-        result.append(String(current))
-        current = String.UnicodeScalarView()
-      }
       current.append(scalar)
-      previousCR = false
       if scalar == "\n" {
         result.append(String(current))
         current = String.UnicodeScalarView()
-      } else if scalar == "\r" {
-        previousCR = true
       }
     }
     if !current.isEmpty { result.append(String(current)) }

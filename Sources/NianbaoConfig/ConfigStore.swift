@@ -10,6 +10,9 @@ package final class ConfigStore: Sendable {
 
   private let cache = Mutex<[String: Lookup]>([:])
   fileprivate let suppressionCache = Mutex<[String: Result<SuppressionsFile, ConfigError>]>([:])
+  /// The folder whose `nianbao-suppressions.json` applies to reports in a folder, when no
+  /// `nianbao.toml` does (nil: none above it).
+  fileprivate let suppressionFolderCache = Mutex<[String: String?]>([:])
 
   package init() {}
 
@@ -47,6 +50,7 @@ package final class ConfigStore: Sendable {
   package func reset() {
     cache.withLock { $0.removeAll() }
     suppressionCache.withLock { $0.removeAll() }
+    suppressionFolderCache.withLock { $0.removeAll() }
   }
 
   private static func read(_ path: String) -> Lookup {
@@ -78,11 +82,40 @@ package final class ConfigStore: Sendable {
 }
 
 extension ConfigStore {
-  /// Where the suppressions of reports under `config` live: beside it, or in the current folder
-  /// when no `nianbao.toml` applies.
-  package static func suppressionsPath(for config: ConfigFile?) -> String {
-    let folder = config?.directory ?? absolute(FileManager.default.currentDirectoryPath)
+  /// Where the suppressions of reports in `folder` live: beside their `nianbao.toml`; when none
+  /// applies, the nearest `nianbao-suppressions.json` in the folder or a folder above it (found
+  /// as `nianbao.toml` is, so that the working folder does not matter), else the current folder
+  /// (where `--add-suppressions` starts one).
+  package func suppressionsPath(for config: ConfigFile?, folder: String) -> String {
+    let folder =
+      config?.directory ?? nearestSuppressionsFolder(Self.absolute(folder))
+      ?? Self.absolute(FileManager.default.currentDirectoryPath)
     return (folder == "/" ? "" : folder) + "/" + SuppressionsFile.name
+  }
+
+  private func nearestSuppressionsFolder(_ start: String) -> String? {
+    var visited: [String] = []
+    var folder = start
+    var found: String?
+    while true {
+      if let known = suppressionFolderCache.withLock({ $0[folder] }) {
+        found = known
+        break
+      }
+      visited.append(folder)
+      let candidate = (folder == "/" ? "" : folder) + "/" + SuppressionsFile.name
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+        found = folder
+        break
+      }
+      guard folder != "/" else { break }
+      folder = Glob.parent(of: folder)
+    }
+    suppressionFolderCache.withLock { cache in
+      for folder in visited { cache[folder] = .some(found) }
+    }
+    return found
   }
 
   /// The suppressions file at `path`: empty when there is none.

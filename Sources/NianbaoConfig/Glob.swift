@@ -31,6 +31,13 @@ package enum Glob {
         en: "** must be a whole segment of the pattern “\(pattern)”, e.g. towns/**/*.txt"
       )
     }
+    if pattern.unicodeScalars.contains(where: { "[]{}\\".unicodeScalars.contains($0) }) {
+      return LocalizedText(
+        zh: "模式“\(pattern)”含有 [ ] { } 或 \\，nianbao 的模式只有 *、? 和 **；名称中的这些字符请写成 ?",
+        en:
+          "the pattern “\(pattern)” has [ ] { } or \\, which nianbao's patterns do not use (only *, ? and **); write ? for such a character in a name"
+      )
+    }
     if pattern.split(separator: "/").contains("..") {
       return LocalizedText(
         zh: "模式“\(pattern)”不能含 ..：模式相对于 nianbao.toml 所在的文件夹",

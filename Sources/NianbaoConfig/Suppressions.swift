@@ -117,14 +117,15 @@ package struct SuppressionsFile: Sendable, Hashable {
 
   package init(path: String, json text: String) throws(ConfigError) {
     self.path = path
-    func failure(_ message: LocalizedText) -> ConfigError {
-      ConfigError(path: path, position: TOMLPosition(line: 1, column: 1), message: message)
+    let bytes = Array(text.utf8)
+    func failure(_ message: LocalizedText, at offset: Int = 0) -> ConfigError {
+      ConfigError(path: path, position: Self.position(of: offset, in: bytes), message: message)
     }
     let value: JSONValue
-    do {
-      value = try JSONValue.parse(text)
+    do throws(JSONParseError) {
+      value = try JSONValue.parse(bytes)
     } catch {
-      throw failure(LocalizedText(zh: "不是有效的 JSON", en: "not valid JSON"))
+      throw failure(LocalizedText(zh: "不是有效的 JSON", en: "not valid JSON"), at: error.offset)
     }
     guard let items = value["suppressions"]?.array else {
       throw failure(
@@ -137,7 +138,8 @@ package struct SuppressionsFile: Sendable, Hashable {
           LocalizedText(
             zh: "第 \(number + 1) 条缺少 code、path 或 text",
             en: "entry \(number + 1) lacks code, path or text"
-          )
+          ),
+          at: Self.entryOffset(number, in: bytes) ?? 0
         )
       }
       let fingerprint = Fingerprint(
@@ -176,6 +178,72 @@ package struct SuppressionsFile: Sendable, Hashable {
       ])
     }
     return JSONValue.object([("suppressions", .array(items))]).serialized(pretty: true) + "\n"
+  }
+
+  /// The 1-based line and column (in characters) of a byte offset.
+  static func position(of offset: Int, in bytes: [UInt8]) -> TOMLPosition {
+    let before = bytes[..<min(max(offset, 0), bytes.count)]
+    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    let line = before.count { $0 == 0x0A } + 1
+    // Characters, not bytes: a continuation byte of UTF-8 does not start one.
+    let column = before[lineStart...].count { $0 & 0xC0 != 0x80 } + 1
+    return TOMLPosition(line: line, column: column)
+  }
+
+  /// Where entry `number` of the top-level `"suppressions"` array starts, for a message about it.
+  static func entryOffset(_ number: Int, in bytes: [UInt8]) -> Int? {
+    var depth = 0
+    var index = 0
+    var lastString: (start: Int, end: Int)?
+    var inArray = false
+    var expectingEntry = false
+    var seen = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let start = index
+        index += 1
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == 0x5C ? 2 : 1 }
+        lastString = (start + 1, min(index, bytes.count))
+        if inArray, depth == 2, expectingEntry {
+          if seen == number { return start }
+          seen += 1
+          expectingEntry = false
+        }
+        index += 1
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        if inArray, depth == 2, expectingEntry {
+          if seen == number { return index }
+          seen += 1
+          expectingEntry = false
+        }
+        depth += 1
+        if byte == UInt8(ascii: "["), depth == 2, let key = lastString,
+          bytes[key.start..<key.end].elementsEqual("suppressions".utf8)
+        {
+          inArray = true
+          expectingEntry = true
+        }
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        depth -= 1
+        if depth < 2 { inArray = false }
+      case UInt8(ascii: ","):
+        if inArray, depth == 2 { expectingEntry = true }
+      case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ":"):
+        break
+      default:
+        if inArray, depth == 2, expectingEntry {
+          if seen == number { return index }
+          seen += 1
+          expectingEntry = false
+        }
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// The entry index matching a finding, if any.

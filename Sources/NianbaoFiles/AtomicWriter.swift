@@ -9,6 +9,9 @@ package enum AtomicWriter {
     package var reason: String
     /// The file was changed by someone else after it was read.
     package var changedSinceRead = false
+    /// The file is read-only (no write permission for its owner, or none for us): a rename
+    /// could replace it all the same, so it is refused here.
+    package var readOnly = false
   }
 
   package static func write(
@@ -30,7 +33,12 @@ package enum AtomicWriter {
       (directory.isEmpty ? "." : directory) + "/.\(name).nianbao-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     var mode: mode_t = 0o644
     var status = stat()
-    if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
+    if stat(path, &status) == 0 {
+      mode = status.st_mode & 0o7777
+      if mode & 0o200 == 0 || access(path, W_OK) != 0 {
+        throw WriteError(reason: String(cString: strerror(EACCES)), readOnly: true)
+      }
+    }
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
     guard fd >= 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
     var written = 0

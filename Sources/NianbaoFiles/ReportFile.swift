@@ -18,9 +18,9 @@ package struct ReportFile {
   package enum ReadError: Error {
     case unreadable(String)
     case binary
-    case notUTF8(offset: Int)
+    case notUTF8(BytePlace)
     /// Mostly UTF-8, with bytes that are not.
-    case damagedUTF8(offset: Int)
+    case damagedUTF8(BytePlace)
     /// Word 97–2003 or WPS (`.doc`, `.wps`), or a Word document saved with a password.
     case legacyWord
     /// A `.docx` that is not a readable Word document.
@@ -28,6 +28,23 @@ package struct ReportFile {
     /// A PDF, and `pdftotext` is not installed.
     case pdfToolMissing
     case pdfUnreadable(String)
+  }
+
+  /// Where a byte is, as an editor shows it (1-based line and column in characters) and as a
+  /// byte offset.
+  package struct BytePlace: Equatable, Sendable {
+    package var offset: Int
+    package var line: Int
+    package var column: Int
+
+    /// The place of `offset` in `bytes`, read as UTF-8 up to it (a byte order mark is no column).
+    package init(_ offset: Int, in bytes: [UInt8]) {
+      self.offset = offset
+      let before = bytes[..<min(offset, bytes.count)]
+      let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+      line = before.count { $0 == 0x0A } + 1
+      column = bytes[min(lineStart, offset)..<min(offset, bytes.count)].count { $0 & 0xC0 != 0x80 } + 1
+    }
   }
 
   package struct WriteError: Error {
@@ -62,7 +79,7 @@ package struct ReportFile {
     }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       let encoding: TextEncoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-      guard bytes.count % 2 == 0, let text = encoding.decode(bytes[2...]) else { throw .notUTF8(offset: 0) }
+      guard bytes.count % 2 == 0, let text = encoding.decode(bytes[2...]) else { throw .notUTF8(BytePlace(0, in: [])) }
       return ReportFile(path: path, text: text, hasByteOrderMark: true, encoding: encoding)
     }
     if bytes.contains(0) { throw .binary }
@@ -76,13 +93,13 @@ package struct ReportFile {
     // Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file: GB18030 text has far
     // more sequences that are not UTF-8 than ones that happen to be.
     if bom || census.multiByteScalars > census.errors {
-      throw .damagedUTF8(offset: (census.firstError ?? 0) + (bom ? 3 : 0))
+      throw .damagedUTF8(BytePlace((census.firstError ?? 0) + (bom ? 3 : 0), in: bytes))
     }
     if let text = TextEncoding.gb18030.decode(body), isPlausibleText(text) {
       let roundTrips = TextEncoding.gb18030.encode(text).map { $0[...] == body } ?? false
       return ReportFile(path: path, text: text, hasByteOrderMark: false, encoding: .gb18030, roundTrips: roundTrips)
     }
-    throw .notUTF8(offset: census.firstError ?? 0)
+    throw .notUTF8(BytePlace(census.firstError ?? 0, in: bytes))
   }
 
   /// GB18030 gives every byte sequence of a legacy encoding some reading; text whose reading
@@ -151,7 +168,7 @@ extension ReportFile {
         try AtomicWriter.write(bytes, to: path, unlessChangedFrom: fingerprint)
         return nil
       } catch {
-        return error.changedSinceRead ? changedMeanwhile.text(language) : error.reason
+        return error.reason(changedMeanwhile: changedMeanwhile, language: language)
       }
     } catch {
       return error.message.text(language)
@@ -178,10 +195,10 @@ extension ReportFile.ReadError {
       return language == .zh
         ? "\(path): 这是二进制文件，不是文本报告（含有 NUL 字节；不带 BOM 的 UTF-16 也是这样）。请先把报告另存为 UTF-8 文本（.txt）。"
         : "\(path): this is a binary file, not a text report (it contains NUL bytes, as UTF-16 without a byte order mark does). Save the report as UTF-8 text (.txt) first."
-    case .damagedUTF8(let offset):
+    case .damagedUTF8(let place):
       return language == .zh
-        ? "\(path): 文件是 UTF-8 编码，但第 \(offset) 字节处有无法解码的字节（文件可能已损坏或被截断）。请用原软件重新另存为 UTF-8 文本后再检查。"
-        : "\(path): the file is UTF-8 but cannot be decoded at byte \(offset) (it may be damaged or cut short). Save it again as UTF-8 text from the program that made it, then check it again."
+        ? "\(path): 文件是 UTF-8 编码，但第 \(place.line) 行第 \(place.column) 列（第 \(place.offset) 字节）有无法解码的字节（文件可能已损坏或被截断）。请用原软件重新另存为 UTF-8 文本后再检查。"
+        : "\(path): the file is UTF-8 but cannot be decoded at line \(place.line), column \(place.column) (byte \(place.offset)); it may be damaged or cut short. Save it again as UTF-8 text from the program that made it, then check it again."
     case .legacyWord:
       return language == .zh
         ? "\(path): 这是 Word 97–2003（.doc）或 WPS 格式的文件（或设了密码的 Word 文件），nianbao 不读这种格式。请在 Word 或 WPS 中“另存为” Word 文档（.docx，不设密码）后再检查。"
@@ -199,10 +216,17 @@ extension ReportFile.ReadError {
       return language == .zh
         ? "\(path): pdftotext 无法读取这个 PDF（\(reason)）。如果是扫描件，其中没有文字，请使用报告的文字版。"
         : "\(path): pdftotext cannot read this PDF (\(reason)). A scanned PDF holds no text: use the report's text version."
-    case .notUTF8(let offset):
+    case .notUTF8(let place):
+      let spot =
+        place.offset == 0
+        ? LocalizedText(zh: "开头", en: "the start")
+        : LocalizedText(
+          zh: "第 \(place.line) 行第 \(place.column) 列（第 \(place.offset) 字节）",
+          en: "line \(place.line), column \(place.column) (byte \(place.offset))"
+        )
       return language == .zh
-        ? "\(path): 文件既不是 UTF-8 也不是 GB18030/GBK 编码（第 \(offset) 字节处无法解码）。请把报告另存为 UTF-8 文本后再检查；若知道原编码，可用 iconv 转换，例如：iconv -f BIG5 -t UTF-8 \"\(path)\" > 转换后.txt"
-        : "\(path): the file is neither UTF-8 nor GB18030/GBK (it cannot be decoded at byte \(offset)). Save the report as UTF-8 text and check it again; if you know its encoding, convert it with iconv, e.g. iconv -f BIG5 -t UTF-8 \"\(path)\" > converted.txt"
+        ? "\(path): 文件既不是 UTF-8 也不是 GB18030/GBK 编码（\(spot.zh)处无法解码）。请把报告另存为 UTF-8 文本后再检查；若知道原编码，可用 iconv 转换，例如：iconv -f BIG5 -t UTF-8 \"\(path)\" > 转换后.txt"
+        : "\(path): the file is neither UTF-8 nor GB18030/GBK (it cannot be decoded at \(spot.en)). Save the report as UTF-8 text and check it again; if you know its encoding, convert it with iconv, e.g. iconv -f BIG5 -t UTF-8 \"\(path)\" > converted.txt"
     }
   }
 }
@@ -222,5 +246,17 @@ package struct ContentFingerprint: Equatable {
     }
     self.size = size
     self.hash = hash
+  }
+}
+
+extension AtomicWriter.WriteError {
+  /// Why a file was not written, for the user: a read-only file, one changed meanwhile
+  /// (`changedMeanwhile`), else the system's reason.
+  package func reason(changedMeanwhile: LocalizedText, language: Language) -> String {
+    if readOnly {
+      return language == .zh
+        ? "文件是只读的；请先允许写入（例如 chmod u+w）再运行" : "the file is read-only; make it writable (e.g. chmod u+w) and run again"
+    }
+    return changedSinceRead ? changedMeanwhile.text(language) : reason
   }
 }

@@ -58,7 +58,7 @@ extension ReportInput {
         )
         return nil
       } catch {
-        return error.changedSinceRead ? changedMeanwhile.text(language) : error.reason
+        return error.reason(changedMeanwhile: changedMeanwhile, language: language)
       }
     case .pdf:
       return Self.pdfNotWritten.text(language)

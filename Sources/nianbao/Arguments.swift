@@ -43,6 +43,8 @@ enum Arguments {
       mode = new
     }
     var onlyPaths = false
+    /// Options of a check given on the command line: without a mode they do not start the server.
+    var checkOptions: [String] = []
     while index < arguments.count {
       let argument = arguments[index]
       var name = argument
@@ -59,6 +61,13 @@ enum Arguments {
         options.paths.append(argument)
         index += 1
         continue
+      }
+      if [
+        "--fix", "--diff", "--strict", "--format", "--lang", "--stdin-filename", "--rule", "--add-suppressions",
+        "--show-suppressed",
+      ]
+      .contains(name) {
+        checkOptions.append(name)
       }
       switch name {
       case "--": onlyPaths = true
@@ -146,6 +155,16 @@ enum Arguments {
           message: LocalizedText(
             zh: "检查文件请加 --check，例如：nianbao --check 报告.txt",
             en: "to check files, add --check, e.g. nianbao --check report.txt"
+          )
+        )
+      }
+      if let option = checkOptions.first {
+        throw UsageError(
+          message: LocalizedText(
+            zh:
+              "\(option) 用于检查文件，请加 --check，例如：nianbao --check \(option == "--format" ? "--format json " : "")报告.txt；语言服务器只接受 --stdio 和 --log-file",
+            en:
+              "\(option) is for checking files: add --check, e.g. nianbao --check \(option == "--format" ? "--format json " : "")report.txt; the language server takes only --stdio and --log-file"
           )
         )
       }

@@ -31,6 +31,7 @@ case .check(var options):
     options,
     readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
     output: { write($0, to: .standardOutput) },
+    outputBytes: { FileHandle.standardOutput.write(Data($0)) },
     errorOutput: { write($0, to: .standardError) }
   )
   exit(code.rawValue)
@@ -39,6 +40,7 @@ case .formatTables(let options):
     options,
     readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
     output: { write($0, to: .standardOutput) },
+    outputBytes: { FileHandle.standardOutput.write(Data($0)) },
     errorOutput: { write($0, to: .standardError) }
   )
   exit(code.rawValue)

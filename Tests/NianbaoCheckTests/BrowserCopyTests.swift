@@ -139,6 +139,6 @@ import Testing
     _ = try Binary.run(["--check", "--fix", path])
     let fixed = try Binary.run(["--check", path])
     #expect(fixed.status == 0, "\(fixed.stdout)")
-    #expect(fixed.stdout.contains("1 个文件均未发现问题"), "\(fixed.stdout)")
+    #expect(fixed.stdout.contains("1 个文件未发现问题"), "\(fixed.stdout)")
   }
 }

@@ -9,7 +9,7 @@ import Testing
   @Test func cleanReportExitsZero() throws {
     let result = try Binary.run(["--check", Paths.fixture("clean-2025-tabs.txt")])
     #expect(result.status == 0)
-    #expect(result.stdout == "1 个文件均未发现问题\n")
+    #expect(result.stdout == "1 个文件未发现问题\n")
   }
 
   @Test func errorLineFormat() throws {
@@ -90,7 +90,7 @@ import Testing
     }
     #expect(try Binary.run(["--check", folder.path]).stdout == "3 个文件均未发现问题\n")
     // Either report alone has nothing to compare with.
-    #expect(try Binary.run(["--check", Paths.fixture("cross-year/白石镇2025年度报告.txt")]).stdout == "1 个文件均未发现问题\n")
+    #expect(try Binary.run(["--check", Paths.fixture("cross-year/白石镇2025年度报告.txt")]).stdout == "1 个文件未发现问题\n")
   }
 
   @Test func fixKeepsByteOrderMarkAndLineEndings() throws {
@@ -104,7 +104,7 @@ import Testing
 
     let result = try Binary.run(["--check", "--fix", file.path])
     #expect(result.status == 0, "\(result.stdout)")
-    #expect(result.stdout.hasSuffix("1 个文件均未发现问题；已修复 1 处\n"))
+    #expect(result.stdout.hasSuffix("1 个文件未发现问题；已修复 1 处\n"))
     let bytes = Array(try Data(contentsOf: file))
     #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
     let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)

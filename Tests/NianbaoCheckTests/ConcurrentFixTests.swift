@@ -94,7 +94,7 @@ import Testing
         .utf8
     ).write(to: folder.appendingPathComponent("NOTES-A.md"))
     let result = try Binary.run(["--check", folder.path])
-    #expect(result.stdout == "1 个文件均未发现问题\n")
+    #expect(result.stdout == "1 个文件未发现问题\n")
     let empty = folder.appendingPathComponent("empty")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
     let none = try Binary.run(["--check", empty.path])

@@ -30,7 +30,8 @@ import Testing
 
     let check = try Binary.run(["--check", "淮安市2024年报.txt"], in: folder)
     #expect(check.status == 1)
-    #expect(check.stdout.hasPrefix("淮安市2024年报.txt:88:26: error: 表三“（一）予以公开”行“总计”列应为 1362，实为 1363。"))
+    // 淮安市人民政府 (on its own line above the title) reports no 考核 or 评议: NB403 comes first.
+    #expect(check.stdout.contains("淮安市2024年报.txt:88:26: error: 表三“（一）予以公开”行“总计”列应为 1362，实为 1363。"))
     #expect(check.stderr == "nianbao: 淮安市2024年报.txt: 文件不是 UTF-8，已按 GB18030 编码读取\n")
 
     let fix = try Binary.run(["--check", "--fix", "--lang", "en", "淮安市2024年报.txt"], in: folder)
@@ -86,11 +87,23 @@ import Testing
     try Data(bytes).write(to: file)
     let result = try Binary.run(["--check", file.path])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("文件是 UTF-8 编码，但第 \(middle) 字节处有无法解码的字节"), "\(result.stderr)")
+    let before = bytes[..<middle]
+    let line = before.count { $0 == 0x0A } + 1
+    let column = before[(before.lastIndex(of: 0x0A)! + 1)...].count { $0 & 0xC0 != 0x80 } + 1
+    #expect(
+      result.stderr.contains("文件是 UTF-8 编码，但第 \(line) 行第 \(column) 列（第 \(middle) 字节）有无法解码的字节"),
+      "\(result.stderr)"
+    )
     try Data([0xEF, 0xBB, 0xBF] + Array("年度报告\n".utf8) + [0xC4, 0xEA]).write(to: file)
     let withMark = try Binary.run(["--check", "--lang", "en", file.path])
     #expect(withMark.status == 2)
-    #expect(withMark.stderr.contains("the file is UTF-8 but cannot be decoded at byte 16"), "\(withMark.stderr)")
+    #expect(
+      withMark.stderr.contains("the file is UTF-8 but cannot be decoded at line 2, column 1 (byte 16)"),
+      "\(withMark.stderr)"
+    )
+    try Data([0xEF, 0xBB, 0xBF] + Array("年度报告\n第二行ab".utf8) + [0xFF] + Array("\n".utf8)).write(to: file)
+    let inLine = try Binary.run(["--check", file.path])
+    #expect(inLine.stderr.contains("但第 2 行第 6 列（第 27 字节）有无法解码的字节"), "\(inLine.stderr)")
   }
 
   @Test func utf16WithByteOrderMark() throws {

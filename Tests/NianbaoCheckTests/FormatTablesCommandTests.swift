@@ -36,7 +36,7 @@ import Testing
     #expect(check.status == 0 && !check.stdout.contains("[NB"), "\(check.stdout)")
     // Formatted already: nothing to do, the file is not written again.
     let again = try Binary.run(["--format-tables", file.path, "--lang", "en"])
-    #expect(again.stderr.contains("formatted 0 of 1 files"))
+    #expect(again.stderr.contains("formatted 0 of 1 file (0 tables, 0 heading numbers)"))
     #expect(try Data(contentsOf: file) == after)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)

@@ -68,7 +68,7 @@ import Testing
     // Either report alone has nothing to compare with.
     #expect(
       try Binary.run(["--check", Paths.fixture("nb312-copied-section/白石镇2025年度报告.txt")]).stdout
-        == "1 个文件均未发现问题\n"
+        == "1 个文件未发现问题\n"
     )
   }
 

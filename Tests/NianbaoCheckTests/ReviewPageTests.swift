@@ -82,7 +82,7 @@ import Testing
     }
     #expect(html.contains("&lt;i&gt;林业局&amp;&quot;2025&quot;年度报告.txt"))
     #expect(!html.contains("<i>"))
-    #expect(html.contains("<tr data-count=\"files\"><th>检查的文件</th><td>6</td></tr>"))
+    #expect(html.contains("<tr data-count=\"files\"><th>检查的文件</th><td>5</td></tr>"))
     #expect(html.contains("<tr data-count=\"unreadable\" class=\"bad\"><th>无法读取的文件</th><td>1</td></tr>"))
     #expect(html.contains("文件既不是 UTF-8 也不是 GB18030/GBK 编码"))
     #expect(html.contains("https://github.com/nianbao/nianbao/blob/main/docs/rules/NB201.md"))
@@ -143,7 +143,7 @@ import Testing
     let probe = try Self.probe(folder, html: html, window: .phone)
     #expect(probe["lang"]?.string == "zh-CN")
     #expect(probe["injected"]?.int == 0, "a file name became markup")
-    #expect(probe["counts"]?["files"]?.int == 6)
+    #expect(probe["counts"]?["files"]?.int == 5)
     #expect(probe["counts"]?["errors"]?.int == 3)
     #expect(probe["counts"]?["problem-files"]?.int == 3)
     #expect(probe["counts"]?["unreadable"]?.int == 1)

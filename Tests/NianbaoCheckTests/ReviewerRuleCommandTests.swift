@@ -41,7 +41,7 @@ import Testing
     try FileManager.default.copyItem(at: URL(fileURLWithPath: Paths.fixture(name)), to: file)
     let result = try Binary.run(["--check", "--fix", file.path])
     #expect(result.status == 0, "\(result.stdout)")
-    #expect(result.stdout.contains("1 个文件均未发现问题"), "\(result.stdout)")
+    #expect(result.stdout.contains("1 个文件未发现问题"), "\(result.stdout)")
     let text = try String(contentsOf: file, encoding: .utf8)
     if name.hasPrefix("nb407") {
       let clean = try String(contentsOfFile: Paths.fixture("clean-2025-tabs.txt"), encoding: .utf8)

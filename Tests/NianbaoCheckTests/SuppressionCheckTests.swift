@@ -22,7 +22,7 @@ import Testing
 
     let add = try project.run(["--check", "--add-suppressions", "reports"])
     #expect(add.status == 0)
-    #expect(add.stdout == "1 个文件均未发现问题\n")
+    #expect(add.stdout == "1 个文件未发现问题\n")
     #expect(add.stderr.contains("已将 1 条发现写入 "))
     #expect(add.stderr.contains("/nianbao-suppressions.json"))
     let json = try JSONValue.parse(try project.read("nianbao-suppressions.json"))
@@ -42,11 +42,11 @@ import Testing
     try project.write("reports/三明市2024年度报告.txt", edited)
     let kept = try project.run(["--check", "--strict", "reports"])
     #expect(kept.status == 0, "\(kept.stdout)\(kept.stderr)")
-    #expect(kept.stdout == "1 个文件均未发现问题\n")
+    #expect(kept.stdout == "1 个文件未发现问题\n")
     #expect(kept.stderr.isEmpty)
     let shown = try project.run(["--check", "--show-suppressed", "reports"])
     #expect(Project.findings(shown.stdout) == ["reports/三明市2024年度报告.txt NB501 suppressed"])
-    #expect(shown.stdout.hasSuffix("1 个文件均未发现问题\n"))
+    #expect(shown.stdout.hasSuffix("1 个文件未发现问题\n"))
     let shownJSON = try JSONValue.parse(
       try project.run(["--check", "--show-suppressed", "--format", "json", "reports"]).stdout
     )
@@ -135,12 +135,38 @@ import Testing
     #expect(other.stderr.isEmpty)
   }
 
+  /// Without a `nianbao.toml`, the suppressions file is found as `nianbao.toml` is: in the
+  /// report's folder or above it, whatever the working folder (CI checks from the top).
+  @Test func withoutSettingsFileTheSuppressionsAreFoundFromTheReport() throws {
+    let project = try Project()
+    try project.copy("nb201-row-total.txt", to: "reports/报告.txt")
+    let add = try Binary.run(
+      ["--check", "--add-suppressions", "报告.txt"],
+      in: project.root.appendingPathComponent("reports")
+    )
+    #expect(add.status == 0)
+    #expect(try project.read("reports/nianbao-suppressions.json").contains("\"path\": \"报告.txt\""))
+    let fromTop = try project.run(["--check", "--strict", "reports"])
+    #expect(fromTop.status == 0, "\(fromTop.stdout)\(fromTop.stderr)")
+    #expect(fromTop.stdout == "1 个文件未发现问题\n")
+    #expect(fromTop.stderr.isEmpty)
+    let settings = try project.run(["--show-settings", "reports/报告.txt"])
+    let nearest = project.root.standardizedFileURL.path + "/reports/nianbao-suppressions.json"
+    #expect(settings.stdout.contains("抑制文件  \(nearest)\n"))
+    // Accepting more from the top adds to the same file.
+    try project.copy("nb204-review-total.txt", to: "reports/乙.txt")
+    _ = try project.run(["--check", "--add-suppressions", "reports"])
+    let atTop = project.root.appendingPathComponent("nianbao-suppressions.json").path
+    #expect(!FileManager.default.fileExists(atPath: atTop))
+    #expect(try project.run(["--check", "reports"]).status == 0)
+  }
+
   @Test func brokenSuppressionsFileExitsTwo() throws {
     let project = try Project()
     try project.copy("nb201-row-total.txt", to: "报告.txt")
     try project.write("nianbao-suppressions.json", "{\"suppressions\": [{\"code\": 1}]}")
     let result = try project.run(["--check", "--lang", "en", "报告.txt"])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("nianbao-suppressions.json:1:1: entry 1 lacks code, path or text"))
+    #expect(result.stderr.contains("nianbao-suppressions.json:1:19: entry 1 lacks code, path or text"))
   }
 }

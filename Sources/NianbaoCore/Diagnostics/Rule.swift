@@ -207,7 +207,7 @@ extension Rule {
     title: LocalizedText(zh: "数字粘连（已按唯一合理方式拆分）", en: "Numbers ran together (read by the only split that balances)"),
     explanation: LocalizedText(
       zh:
-        "数字之间没有分隔（网页文本丢了单元格边框，整张表连成一串），但只有一种拆分能满足表格自身的合计关系，nianbao 按此读取：先看每行的总计，一行有几种拆法时再用表三的列合计（（七）= 各办理结果之和，一 + 二 =（七）+ 四）决定。同一份报告中所有这样读取的行合为一条提示，每行的读法列在相关信息中。修复会在数字之间插入制表符。",
+        "数字之间没有分隔（网页文本丢了单元格边框，整张表连成一串），但只有一种拆分能满足表格自身的合计关系，nianbao 按此读取：先看每行的总计，一行有几种拆法时再用表三的列合计（（七）= 各办理结果之和，一 + 二 =（七）+ 四）决定。同一份报告中所有这样读取的行合为一条警告，每行的读法列在相关信息中。修复会在数字之间插入制表符。",
       en:
         "The numbers ran together (a web page's text lost the table's cell borders), but only one split satisfies the table's own sums, and nianbao reads it that way: each row's total first, then, where a row allows several splits, table 三's column sums (（七） = the result rows, 一 + 二 = （七） + 四). All rows of a report read this way are one finding, each row's reading in its related information. The fix inserts tabs between the numbers."
     ),
@@ -256,7 +256,7 @@ extension Rule {
     title: LocalizedText(zh: "空白单元格", en: "A blank cell"),
     explanation: LocalizedText(
       zh:
-        "表格中应填数字的单元格为空或为“-”“/”。计算时按 0 处理；没有数据时应填 0。一张表的空白单元格合为一条提示（整列空白时说明是哪几列），各单元格列在相关信息中；修复在能确定列的位置一次写入所有的 0。",
+        "表格中应填数字的单元格为空或为“-”“/”。计算时按 0 处理；没有数据时应填 0。一张表的空白单元格合为一条警告（整列空白时说明是哪几列），各单元格列在相关信息中；修复在能确定列的位置一次写入所有的 0。",
       en:
         "A cell that should hold a number is empty or holds “-” or “/”. It is read as 0 for the sums; write 0 where there is nothing to report. The blank cells of one table are one finding (naming the columns when whole columns are blank), each cell in its related information; the fix writes every 0 at once where the columns are certain."
     ),

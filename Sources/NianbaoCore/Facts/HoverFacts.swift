@@ -225,6 +225,13 @@ public enum HoverFacts {
     if !date.isValid {
       zh += "\n\n这个日期不存在 ✗"
       en += "\n\nThis date does not exist ✗"
+    } else if let year = report.year, let dateYear = date.year, DateRules.signatureDate(report) == date {
+      // The date under the signature is written after the report year (its deadline: NB308).
+      zh += dateYear > year ? "\n\n成文日期，在报告年度 \(year) 年之后 ✓" : "\n\n成文日期应在报告年度 \(year) 年之后 ✗"
+      en +=
+        dateYear > year
+        ? "\n\nDate of the report, after the report year \(year) ✓"
+        : "\n\nThe report's date should follow the report year \(year) ✗"
     } else if let year = report.year, let dateYear = date.year {
       zh += dateYear == year ? "\n\n在报告年度 \(year) 年内 ✓" : "\n\n不在报告年度 \(year) 年内"
       en += dateYear == year ? "\n\nIn the report year \(year) ✓" : "\n\nNot in the report year \(year)"

@@ -22,8 +22,11 @@ public struct Report: Sendable {
 
   /// Whether the text looks like an annual report: a report title, or section headings with a
   /// table. Notes that only name the headings (a README beside the reports) are not reports.
+  /// A title without a year, alone (a line of notes naming the reports), does not make one.
   public var looksLikeReport: Bool {
-    title != nil || (sections.count >= 2 && (table2 != nil || table3 != nil || table4 != nil))
+    let tables = table2 != nil || table3 != nil || table4 != nil
+    if let title, title.year != nil || !sections.isEmpty || tables { return true }
+    return sections.count >= 2 && tables
   }
 
   public var edition: FormatEdition { NationalFormat.edition(forYear: year) }
@@ -34,7 +37,11 @@ public struct Report: Sendable {
 public struct Title: Sendable, Hashable {
   public var range: Range<Int>
   public var text: String
+  /// The agency the report is by, spaces and Markdown marks removed; empty when none was read.
   public var agency: String
+  /// Where the agency is written: before the year, after it (`2025 年上海市人民政府办公厅…`), or
+  /// on the line above the title (a PDF's layout).
+  public var agencyRange: Range<Int>?
   public var year: Int?
   public var yearRange: Range<Int>?
 }

@@ -5,6 +5,9 @@ struct TitleReader {
   func title(before limitLine: Int) -> Title? {
     var seen = 0
     var line = 0
+    /// The last line read before the title: the agency stands there in a PDF's layout
+    /// (`淮安市人民政府` over `2024 年政府信息公开工作年度报告`).
+    var lineBefore: Range<Int>?
     while line < min(limitLine, source.lines.count), seen < 15 {
       var range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
       defer { line += 1 }
@@ -16,32 +19,118 @@ struct TitleReader {
       // A path or an address (`…/2025年度政府信息公开工作年度报告/page.txt`) names a report; it is not its title.
       if range.isEmpty || source.utf8[range].contains(0x2F) { continue }
       seen += 1
-      let text = source.text(range)
-      let squeezed = String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isSpace($0) }))
+      let squeezed = Self.squeezed(source.text(range))
       var titleRange = range
       if squeezed.has("政府信息公开") && (squeezed.has("年度报告") || squeezed.has("年报")) {
         // one line
       } else if squeezed.has("政府信息公开"), line + 1 < source.lines.count {
         let nextRange = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
-        let joined =
-          squeezed + source.text(nextRange).unicodeScalars.filter { !LabelText.isSpace($0) }.map(String.init).joined()
+        let joined = squeezed + Self.squeezed(source.text(nextRange))
         guard !nextRange.isEmpty, joined.has("政府信息公开"), joined.has("年度报告") || joined.has("年报") else {
+          lineBefore = range
           continue
         }
         titleRange = range.lowerBound..<nextRange.upperBound
       } else {
+        lineBefore = range
+        continue
+      }
+      guard Self.readsAsTitle(Self.squeezed(source.text(titleRange))) else {
+        lineBefore = range
         continue
       }
       let (year, yearRange) = findYear(in: titleRange)
-      let agency: String
+      var agency: (text: String, range: Range<Int>)?
       if let yearRange {
-        agency = Self.withoutFieldName(source.text(titleRange.lowerBound..<yearRange.lowerBound).trimmingSpaces())
-      } else {
-        agency = ""
+        agency =
+          agencyBefore(yearRange.lowerBound, from: titleRange.lowerBound)
+          ?? agencyAfter(yearRange.upperBound, before: titleRange.upperBound)
       }
-      return Title(range: titleRange, text: source.text(titleRange), agency: agency, year: year, yearRange: yearRange)
+      if agency == nil, let lineBefore, let name = Self.agencyName(source.text(lineBefore)) {
+        agency = (name, lineBefore)
+      }
+      return Title(
+        range: titleRange,
+        text: source.text(titleRange),
+        agency: agency?.text ?? "",
+        agencyRange: agency?.range,
+        year: year,
+        yearRange: yearRange
+      )
     }
     return nil
+  }
+
+  /// The text without spaces.
+  static func squeezed(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isSpace($0) }))
+  }
+
+  /// Whether a line that names the annual report is a report's title rather than a sentence or
+  /// the title of another document about the reports (`关于做好2025年政府信息公开工作年度报告编制和发布工作的通知`,
+  /// `本目录存放各单位的政府信息公开工作年度报告。`).
+  static func readsAsTitle(_ squeezed: String) -> Bool {
+    let text = withoutFieldName(squeezed)
+    if text.hasPrefix("关于") || text.has("。") { return false }
+    // A title ends with the report's name; a notice's title goes on (`…年度报告编制和发布工作的通知`).
+    for marker in ["年度报告", "年报"] {
+      guard let found = text.firstRange(of: marker) else { continue }
+      return text[found.upperBound...].unicodeScalars.first.map { !$0.properties.isIdeographic } ?? true
+    }
+    return true
+  }
+
+  /// The agency written before the year (`淮安市人民政府 2024 年…`), without a field name
+  /// (`标题：`) or Markdown marks, with its range.
+  private func agencyBefore(_ yearStart: Int, from start: Int) -> (String, Range<Int>)? {
+    let range = LineTokenizer.trim(source, start..<yearStart)
+    let text = Self.withoutMarks(Self.withoutFieldName(source.text(range).trimmingSpaces()))
+    guard !text.isEmpty else { return nil }
+    let pattern = Array(text.utf8)
+    var start = range.upperBound - pattern.count
+    while start >= range.lowerBound, !source.utf8.hasBytes(pattern, at: start) { start -= 1 }
+    return (text, start >= range.lowerBound ? start..<start + pattern.count : range)
+  }
+
+  /// The agency written after the year, before `政府信息公开` (`2025 年上海市人民政府办公厅政府信息公开…`).
+  private func agencyAfter(_ yearEnd: Int, before end: Int) -> (String, Range<Int>)? {
+    let marker = Array("政府信息公开".utf8)
+    let bytes = source.utf8
+    var index = yearEnd
+    while index + marker.count <= end, !bytes.hasBytes(marker, at: index) { index += 1 }
+    guard index + marker.count <= end else { return nil }
+    var range = LineTokenizer.trim(source, yearEnd..<index)
+    // `年` (or `年度`) after the digits, then the agency.
+    for word in ["年", "度"] where source.text(range).hasPrefix(word) {
+      range = LineTokenizer.trim(source, range.lowerBound + word.utf8.count..<range.upperBound)
+    }
+    guard let name = Self.agencyName(source.text(range)) else { return nil }
+    return (name, range)
+  }
+
+  /// A text that names an agency (`淮安市人民政府`, `上海市科委`, `莆田市应急管理局`): Chinese words
+  /// only, ending as an agency's name does. Nil for anything else (`正文`, a sentence, a date).
+  static func agencyName(_ text: String) -> String? {
+    var name = withoutMarks(squeezed(text))
+    // `三明市人民政府信息公开`: the government's 政府 is also the first word of 政府信息公开.
+    if name.hasSuffix("人民") { name += "政府" }
+    let allowed: Set<Unicode.Scalar> = ["（", "）", "(", ")", "·"]
+    guard (2...40).contains(name.unicodeScalars.count),
+      name.unicodeScalars.allSatisfy({ $0.properties.isIdeographic || allowed.contains($0) }),
+      agencySuffixes.contains(where: name.hasSuffix)
+    else { return nil }
+    return name
+  }
+
+  static let agencySuffixes = [
+    "政府", "办公厅", "办公室", "委员会", "管委会", "局", "委", "厅", "办", "署", "院", "中心", "镇", "乡", "街道", "办事处", "区", "县",
+    "市", "省", "州", "盟", "旗", "所", "站", "队", "会", "部", "处", "馆",
+  ]
+
+  /// Without Markdown's heading and emphasis marks around it (`# 沭阳县人民政府` → `沭阳县人民政府`).
+  static func withoutMarks(_ text: String) -> String {
+    let marks: Set<Character> = ["#", "*", "_", " ", "\t", "\u{3000}"]
+    return String(text.drop { marks.contains($0) }.reversed().drop { marks.contains($0) }.reversed())
   }
 
   /// The end of `年度报告` (or `年报`) in a range, when the words before it name a report.

@@ -206,7 +206,7 @@ enum CellRules {
   /// Many rows short of values: one finding for the table (a column lost in pasting), not one
   /// per row.
   private static func lostColumns(_ rows: [(Table3RowSpec, TableRow)], provablyZero: Set<String>) -> Diagnostic {
-    let counts = Set(rows.map { $0.1.cells.count }).sorted().map(String.init).joined(separator: "、")
+    let counts = Set(rows.map { $0.1.cells.count }).sorted().map(String.init)
     let fixable = rows.filter { provablyZero.contains($0.0.id) && $0.1.cells.count < 7 }
     var fixes: [Fix] = []
     if !fixable.isEmpty {
@@ -218,7 +218,10 @@ enum CellRules {
       }
       fixes.append(
         Fix(
-          title: LocalizedText(zh: "把 \(fixable.count) 行补齐为 7 个 0", en: "Complete \(fixable.count) rows with 0s"),
+          title: LocalizedText(
+            zh: "把 \(fixable.count) 行补齐为 7 个 0",
+            en: "Complete \(fixable.count) \(fixable.count == 1 ? "row" : "rows") with 0s"
+          ),
           edits: edits,
           isCertain: true
         )
@@ -231,16 +234,16 @@ enum CellRules {
       range: first.range,
       message: LocalizedText(
         zh:
-          "表三有 \(rows.count) 行的数值个数不对（应为 7 个，实有 \(counts) 个），可能是复制表格时丢了列。\(allProvable ? "这些行已有的数都是 0，由合计关系可知缺少的数也都是 0。" : "请对照原表补齐。")",
+          "表三有 \(rows.count) 行的数值个数不对（应为 7 个，实有 \(counts.joined(separator: "、")) 个），可能是复制表格时丢了列。\(allProvable ? "这些行已有的数都是 0，由合计关系可知缺少的数也都是 0。" : "请对照原表补齐。")",
         en:
-          "\(rows.count) rows of table 三 have the wrong number of values (7 are needed; they have \(counts)); a column was probably lost when the table was pasted. \(allProvable ? "Their values are all 0, and the sums prove the missing ones are 0 too." : "Complete them from the original table.")"
+          "\(rows.count) rows of table 三 have the wrong number of values (7 are needed; they have \(counts.count == 1 ? counts[0] : counts.dropLast().joined(separator: ", ") + " or " + counts.last!)); a column was probably lost when the table was pasted. \(allProvable ? "Their values are all 0, and the sums prove the missing ones are 0 too." : "Complete them from the original table.")"
       ),
       related: rows.map { spec, row in
         RelatedNote(
           range: row.range,
           message: LocalizedText(
             zh: "“\(spec.displayName)”：\(row.cells.count) 个数",
-            en: "“\(spec.displayName)”: \(row.cells.count) values"
+            en: "“\(spec.displayName)”: \(row.cells.count) \(row.cells.count == 1 ? "value" : "values")"
           )
         )
       },

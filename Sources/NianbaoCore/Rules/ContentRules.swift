@@ -84,7 +84,8 @@ enum ContentRules {
 
   private static func checkAccountability(_ context: inout RuleContext) {
     let report = context.report
-    guard let agency = report.title?.agency, isGovernment(agency) else { return }
+    // Without heading 五 its text may stand anywhere: NB101 reports the missing section.
+    guard let agency = report.title?.agency, isGovernment(agency), report.section(5) != nil else { return }
     let bodies = [report.section(1), report.section(5)].compactMap { $0 }.map {
       Self.words(context.source, $0.bodyRange)
     }

@@ -36,9 +36,8 @@ enum DateRules {
   }
 
   /// The date alone on one of the last lines (成文日期, under the agency's name).
-  private static func checkSignature(_ year: Int, _ context: inout RuleContext) {
-    let report = context.report
-    let source = context.source
+  static func signatureDate(_ report: Report) -> DateMention? {
+    let source = report.source
     var seen = 0
     var line = source.lines.count - 1
     var found: DateMention?
@@ -49,7 +48,13 @@ enum DateRules {
       seen += 1
       found = report.dates.first { $0.range == range && $0.yearWritten && $0.day != nil && $0.isValid }
     }
-    guard let date = found, let dateYear = date.year else { return }
+    return found
+  }
+
+  private static func checkSignature(_ year: Int, _ context: inout RuleContext) {
+    let report = context.report
+    let source = context.source
+    guard let date = signatureDate(report), let dateYear = date.year else { return }
     let government =
       context.options.agency.map { $0 == .government } ?? ContentRules.isGovernment(report.title?.agency ?? "")
     let legal = government ? MonthDay(month: 3, day: 31)! : MonthDay(month: 1, day: 31)!

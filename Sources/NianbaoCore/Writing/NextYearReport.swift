@@ -13,12 +13,28 @@ public struct NextYearReport: Sendable {
     guard let title = report.title, let year = title.year, let yearRange = title.yearRange else { return nil }
     let source = report.source
     // The agency as the title reader found it: without a field name (`标题：`) or Markdown marks.
-    let newTitle =
-      title.agency.trimmingSpaces() + String(year + 1) + source.text(yearRange.upperBound..<title.range.upperBound)
+    let agency = title.agency.trimmingSpaces()
+    let rest: String
+    var gap = agency.isEmpty ? "" : " "
+    if let agencyRange = title.agencyRange, title.range.contains(agencyRange.lowerBound),
+      agencyRange.lowerBound >= yearRange.upperBound
+    {
+      // Written after the year (`2025 年上海市人民政府办公厅政府信息公开…`): the format puts it first.
+      rest =
+        source.text(yearRange.upperBound..<agencyRange.lowerBound)
+        + source.text(agencyRange.upperBound..<title.range.upperBound)
+    } else {
+      if let agencyRange = title.agencyRange, title.range.contains(agencyRange.lowerBound) {
+        // Before the year on the title's line: the space between as it was written.
+        gap = source.text(agencyRange.upperBound..<yearRange.lowerBound)
+      }
+      rest = source.text(yearRange.upperBound..<title.range.upperBound)
+    }
+    let newTitle = agency + gap + String(year + 1) + rest
     var skeleton = Skeleton(
       title: Self.cleanTitle(newTitle),
       year: year + 1,
-      agency: title.agency.trimmingSpaces()
+      agency: agency
     )
     var notes: [LocalizedText] = []
     if let row = report.table3?.row("4"), row.cells.count == 7, row.cells.allSatisfy({ $0.integerValue != nil }) {

@@ -72,7 +72,8 @@ extension LanguageServer {
   }
 
   private func fixAllTitle(_ count: Int) -> String {
-    language == .zh ? "修复全部可确定的问题（\(count) 处）" : "Fix everything that is certain (\(count) edits)"
+    language == .zh
+      ? "修复全部可确定的问题（\(count) 处）" : "Fix everything that is certain (\(count) \(count == 1 ? "edit" : "edits"))"
   }
 
   private func overlaps(_ a: Range<Int>, _ b: Range<Int>) -> Bool {

@@ -28,6 +28,8 @@ extension LanguageServer {
     var folder = Glob.parent(of: path)
     while true {
       diskStamps.follow((folder == "/" ? "" : folder) + "/" + ConfigFile.name)
+      // Without a settings file, a suppressions file made in any folder above comes to apply.
+      if config == nil { diskStamps.follow((folder == "/" ? "" : folder) + "/" + SuppressionsFile.name) }
       guard folder != "/", folder != config?.directory else { break }
       folder = Glob.parent(of: folder)
     }

@@ -81,7 +81,7 @@ extension LanguageServer {
     var applied = AppliedSettings(config: config, file: path)
     applied.override(with: settings.policy) { _, _ in .editor }
     if let language = settings.language { applied.language = .init(value: language, source: .editor) }
-    let suppressionsPath = ConfigStore.suppressionsPath(for: config)
+    let suppressionsPath = configs.suppressionsPath(for: config, folder: Glob.parent(of: path))
     followSettingsFiles(of: path, config: config, suppressions: suppressionsPath)
     var suppressions: SuppressionsFile?
     switch configs.suppressions(at: suppressionsPath) {
