@@ -13,6 +13,17 @@
 (add-to-list 'auto-mode-alist '("年度报告.*\\.txt\\'" . nianbao-mode))
 (add-to-list 'auto-mode-alist '("年报.*\\.txt\\'" . nianbao-mode))
 (add-to-list 'auto-mode-alist '("\\.nianbao\\.\\(txt\\|md\\)\\'" . nianbao-mode))
+;; A report under any name: a text or Markdown file whose beginning speaks of 政府信息公开 and an
+;; annual report.  `magic-mode-alist' is consulted before the file name, so `notes.txt' or
+;; `shuyang.md' holding a report opens in `nianbao-mode' too.
+(defun nianbao-report-content-p ()
+  "Whether the buffer visits a text or Markdown file that reads like an annual report."
+  (and buffer-file-name
+       (string-match-p "\\.\\(txt\\|md\\|markdown\\)\\'" buffer-file-name)
+       (save-excursion
+         (goto-char (point-min))
+         (re-search-forward "政府信息公开.\\{0,12\\}\\(年度报告\\|年报\\)" (min (point-max) 6000) t))))
+(add-to-list 'magic-mode-alist '(nianbao-report-content-p . nianbao-mode))
 
 (add-to-list 'eglot-server-programs '(nianbao-mode . ("nianbao" "--stdio")))
 ;; Messages follow the locale unless set, e.g.:

@@ -3,6 +3,7 @@
 
 const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { looksLikeReport } = require('./report-content');
 
 let client;
 
@@ -11,7 +12,17 @@ function settings() {
   return { language: config.get('language', 'auto'), rules: config.get('rules', {}) };
 }
 
+/// A plain-text or Markdown document that reads like a report becomes a `nianbao` document, so a
+/// report is checked whatever its file is called.
+function adopt(document) {
+  if ((document.languageId === 'plaintext' || document.languageId === 'markdown') && looksLikeReport(document.getText())) {
+    vscode.languages.setTextDocumentLanguage(document, 'nianbao');
+  }
+}
+
 async function activate(context) {
+  vscode.workspace.textDocuments.forEach(adopt);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
   const command = vscode.workspace.getConfiguration('nianbao').get('path', 'nianbao');
   const serverOptions = { command, args: ['--stdio'], transport: TransportKind.stdio };
   const clientOptions = {

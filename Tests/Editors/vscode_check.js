@@ -35,6 +35,14 @@ for (const key of ['nianbao.path', 'nianbao.language', 'nianbao.rules', 'nianbao
   check(key in properties, `setting ${key}`);
 }
 check(Boolean(manifest.dependencies['vscode-languageclient']), 'depends on vscode-languageclient');
+// A report under any name: plain text and Markdown documents are looked at for a report.
+check(manifest.activationEvents.includes('onLanguage:plaintext') && manifest.activationEvents.includes('onLanguage:markdown'),
+  'activates on plain text and Markdown, to look for reports in them');
+const { looksLikeReport } = require(path.join(dir, 'report-content.js'));
+check(looksLikeReport('淮安市人民政府\n2024 年政府信息公开工作年度报告\n'), 'a report whose title is on its second line is recognised');
+check(looksLikeReport(fs.readFileSync(path.join(repo, 'Tests', 'Fixtures', 'clean-2024-markdown.md'), 'utf8')), 'a Markdown report is recognised');
+check(!looksLikeReport('# Notes\n\nMeeting on Tuesday.\n'), 'notes are not a report');
+execFileSync(process.execPath, ['--check', path.join(dir, 'report-content.js')]);
 
 execFileSync(process.execPath, ['--check', path.join(dir, 'extension.js')]);
 check(true, 'node --check extension.js');

@@ -6,8 +6,13 @@ import Testing
 /// unchanged and talks to the real binary, driven by `Tests/Editors/emacs_test.el` in batch mode.
 /// `.ci/run` installs both and sets `NIANBAO_EMACS`; elsewhere the test is skipped, and says so.
 @Suite struct EmacsTests {
-  @Test(.enabled(if: Tools.available("emacs", environment: "NIANBAO_EMACS")), .timeLimit(.minutes(2)))
-  func eglot() throws {
+  /// Under a report's name, and under a plain one: a report is recognised by its content too.
+  @Test(
+    .enabled(if: Tools.available("emacs", environment: "NIANBAO_EMACS")),
+    .timeLimit(.minutes(2)),
+    arguments: ["白石镇2025年度报告.txt", "notes.txt"]
+  )
+  func eglot(name: String) throws {
     let emacs = try #require(
       Tools.find("emacs", environment: "NIANBAO_EMACS"),
       "NIANBAO_REQUIRE_TOOLS=1 but emacs was not found"
@@ -15,7 +20,7 @@ import Testing
     let folder = try Tools.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let original = Fixtures.directory.appendingPathComponent("nb201-row-total.txt")
-    let report = folder.appendingPathComponent("白石镇2025年度报告.txt")
+    let report = folder.appendingPathComponent(name)
     try FileManager.default.copyItem(at: original, to: report)
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     let result = try Tools.run(
