@@ -309,4 +309,56 @@ import Testing
         == workspace.lastYear.standardizedFileURL.path
     )
   }
+
+  /// Last year's report as a web team keeps it: GB18030 text, or the published web page.
+  @Test(arguments: ["gb18030", "html"])
+  func lastYearInAnotherFormOrEncoding(form: String) throws {
+    let workspace = try Workspace()
+    defer { try? FileManager.default.removeItem(at: workspace.root.deletingLastPathComponent()) }
+    let text = TestPaths.fixtureText("nb311-documents-in-force/白石镇2024年度报告.txt")
+    let lastYear: URL
+    if form == "gb18030" {
+      lastYear = workspace.lastYear
+      let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+      try #require(text.data(using: gb18030)).write(to: lastYear)
+    } else {
+      lastYear = workspace.root.appendingPathComponent("2024/report.html")
+      try Data(Self.page(text).utf8).write(to: lastYear)
+    }
+    if form == "html" { try FileManager.default.removeItem(at: workspace.lastYear) }
+    let config = workspace.root.appendingPathComponent("nianbao.toml")
+    try Data("previous = \"2024/\(lastYear.lastPathComponent)\"\n".utf8).write(to: config)
+    let server = try start(workspace)
+    try open(server, workspace.thisYear, TestPaths.fixtureText("nb311-documents-in-force/白石镇2025年度报告.txt"))
+    let found = try published(server, workspace.thisYear)
+    #expect(found.map { $0["code"]?.string } == ["NB311"])
+    let related = try #require(found.first?["relatedInformation"]?[0]?["location"])
+    #expect(Self.path(related["uri"]?.string) == lastYear.standardizedFileURL.path)
+    if form == "html" {
+      // The note points at the cell's text in the page's HTML.
+      let line = try #require(related["range"]?["start"]?["line"]?.int)
+      let character = try #require(related["range"]?["start"]?["character"]?.int)
+      let html = Array(Self.page(text).components(separatedBy: "\n")[line].utf16)
+      let cell = String(decoding: html[character...], as: UTF16.self)
+      #expect(cell.first?.isNumber == true, "\(cell.prefix(40))")
+    }
+  }
+
+  /// A text report as a simple web page: paragraphs, and its tab rows as table rows.
+  static func page(_ text: String) -> String {
+    var html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>年报</title></head><body>\n"
+    var inTable = false
+    for line in text.components(separatedBy: "\n") {
+      if line.contains("\t") {
+        if !inTable { html += "<table>\n" }
+        inTable = true
+        html += "<tr>" + line.components(separatedBy: "\t").map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+      } else {
+        if inTable { html += "</table>\n" }
+        inTable = false
+        html += "<p>\(line)</p>\n"
+      }
+    }
+    return html + (inTable ? "</table>\n" : "") + "</body></html>\n"
+  }
 }
