@@ -61,4 +61,24 @@ import Testing
       )
     }
   }
+
+  /// What the pre-commit hook runs on every staged `.txt` and `.md`: the files that are not
+  /// reports are passed over without a word, the reports checked.
+  @Test func onlyReportsPassesOverWhatIsNotOne() throws {
+    let root = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data("各单位的政府信息公开工作年度报告\n".utf8).write(to: root.appendingPathComponent("README.md"))
+    try Data("会议记录\n".utf8).write(to: root.appendingPathComponent("notes.txt"))
+    try FileManager.default.copyItem(
+      atPath: Paths.fixture("nb204-review-total.txt"),
+      toPath: root.appendingPathComponent("baishi.txt").path
+    )
+    let result = try Binary.run(["--check", "--only-reports", "README.md", "notes.txt", "baishi.txt"], in: root)
+    #expect(result.status == 1)
+    #expect(!result.stdout.contains("[NB100]"))
+    #expect(result.stdout.contains("baishi.txt:68:"))
+    let clean = try Binary.run(["--check", "--only-reports", "README.md", "notes.txt"], in: root)
+    #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+    #expect(!clean.stdout.contains("[NB100]"))
+  }
 }
