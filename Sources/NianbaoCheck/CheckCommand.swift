@@ -435,7 +435,7 @@ struct Summary {
       let checked = files - unreadable
       var line =
         parts.isEmpty
-        ? "\(checked) 个文件\(checked == 1 ? "" : "均")未发现问题"
+        ? (checked == 0 ? "没有检查任何文件" : "\(checked) 个文件\(checked == 1 ? "" : "均")未发现问题")
         : "\(parts.joined(separator: "，"))，涉及 \(checked) 个文件中的 \(filesWithProblems) 个"
       if fix { line += "；已修复 \(fixed) 处" }
       if unwritten > 0 { line += "；\(unwritten) 个文件无法写入修复" }
@@ -450,7 +450,7 @@ struct Summary {
     let checked = files - unreadable
     var line =
       parts.isEmpty
-      ? "no problems in \(plural(checked, "file"))"
+      ? (checked == 0 ? "no file was checked" : "no problems in \(plural(checked, "file"))")
       : "\(parts.joined(separator: ", ")) in \(filesWithProblems) of \(plural(checked, "file"))"
     if fix { line += "; fixed \(fixed)" }
     if unwritten > 0 { line += "; the fixes of \(plural(unwritten, "file")) could not be written" }
