@@ -98,7 +98,7 @@ import Testing
   /// The picture of the review page in the README: two reports, one with a wrong total, at a
   /// width a README shows whole. Taken on every run into `.build/review-page/`;
   /// `NIANBAO_RECORD_DOCS=1` also puts it at `docs/images/review-page.png`.
-  @Test(.enabled(if: Chromium.available), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Chromium.available), .timeLimit(.minutes(5)))
   func pictureForTheReadme() throws {
     let folder = try Folder(copies: [
       (TestPaths.fixtures.appendingPathComponent("clean-2025-tabs.txt"), "青禾县水务局2025年度报告.txt"),

@@ -86,7 +86,7 @@ enum Tools {
     return (folder, report)
   }
 
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovim() throws {
     let (folder, report) = try folder(with: "nb201-row-total.txt", as: "白石镇2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -120,7 +120,7 @@ enum Tools {
   }
 
   /// `gO` opens the outline: six sections, their sub-headings and the three tables.
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovimOutline() throws {
     let (folder, report) = try folder(with: "clean-2025-tabs.txt", as: "白石镇2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -133,7 +133,7 @@ enum Tools {
 
   /// The README's `init_options` (language, a rule's level) hold against the shipped empty
   /// `settings`, which Neovim sends and answers `workspace/configuration` with.
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovimInitOptions() throws {
     let (folder, report) = try folder(with: "nb201-row-total.txt", as: "白石镇2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -148,7 +148,7 @@ enum Tools {
 
   /// Neovim pulls findings and cannot be asked to pull again: a cross-year finding follows last
   /// year's report edited in another window, changed on the disk, and a `nianbao.toml` made.
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovimCrossYearStaysCurrent() throws {
     let folder = try Tools.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -172,7 +172,7 @@ enum Tools {
   }
 
   /// "Write next year's report" creates the file beside this year's and opens it.
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovimNextYearsReport() throws {
     let (folder, report) = try folder(with: "clean-2025-signed.txt", as: "白石镇2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -184,7 +184,7 @@ enum Tools {
   }
 
   /// The code-action menu lists "fix everything" once.
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovimCodeActionMenu() throws {
     let (folder, report) = try folder(with: "nb105-labels.txt", as: "水务局2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -194,7 +194,7 @@ enum Tools {
   }
 
   /// `表三` and <C-x><C-o>, taken with <C-y>: the whole table, row 一 with its three label cells.
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovimWholeTableCompletion() throws {
     let (folder, report) = try folder(with: "nb201-row-total.txt", as: "白石镇2025年度报告.txt")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -206,7 +206,7 @@ enum Tools {
 
   /// A report is recognised by its content whatever its name: a real report as `notes.txt` and
   /// one as `shuyang.md`; a README that mentions the reports gets no findings.
-  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(2)))
+  @Test(.enabled(if: Tools.available("nvim", environment: "NIANBAO_NVIM")), .timeLimit(.minutes(5)))
   func neovimReportUnderAnyName() throws {
     let folder = try Tools.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -9,7 +9,7 @@ import Testing
   /// Under a report's name, and under a plain one: a report is recognised by its content too.
   @Test(
     .enabled(if: Tools.available("emacs", environment: "NIANBAO_EMACS")),
-    .timeLimit(.minutes(2)),
+    .timeLimit(.minutes(5)),
     arguments: ["白石镇2025年度报告.txt", "notes.txt"]
   )
   func eglot(name: String) throws {
