@@ -19,7 +19,7 @@ struct LSPBenchmark {
     var pending: [JSONValue] = []
     var nextID = 100
 
-    init(_ command: String, _ arguments: [String] = []) throws {
+    init(_ command: String, _ arguments: [String] = [], initialize: JSONValue? = nil) throws {
       process.executableURL = URL(fileURLWithPath: command)
       process.arguments = arguments
       let stdin = Pipe()
@@ -30,7 +30,10 @@ struct LSPBenchmark {
       try process.run()
       input = stdin.fileHandleForWriting
       output = stdout.fileHandleForReading
-      _ = request("initialize", .object([("processId", .null), ("rootUri", .null), ("capabilities", .object([]))]))
+      _ = request(
+        "initialize",
+        initialize ?? .object([("processId", .null), ("rootUri", .null), ("capabilities", .object([]))])
+      )
       send(Outgoing.notification("initialized", .object([])))
     }
 
@@ -62,7 +65,7 @@ struct LSPBenchmark {
       }
     }
 
-    func open(_ uri: String, language: String, text: String) {
+    func open(_ uri: String, language: String, text: String, wait: Bool = true) {
       send(
         Outgoing.notification(
           "textDocument/didOpen",
@@ -76,7 +79,7 @@ struct LSPBenchmark {
           ])
         )
       )
-      _ = diagnostics(uri, version: 1)
+      if wait { _ = diagnostics(uri, version: 1) }
     }
 
     /// The next diagnostics for `uri`, of `version` when the server says which version they are of.
@@ -147,7 +150,46 @@ struct LSPBenchmark {
     }
   }
 
+  /// A report opened in a workspace folder of `reports` reports: the time from `didOpen` to its
+  /// first diagnostics, and from `initialized` to the end of the index's progress.
+  func openInWorkspace(reports: Int) throws -> (firstDiagnostics: Double, indexed: Double) {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-workspace-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try writeCorpus(to: root.path, count: reports, quiet: true)
+    let report = root.appendingPathComponent("open/2025年度报告.txt")
+    try FileManager.default.createDirectory(at: report.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(typical.utf8).write(to: report)
+    let start = now()
+    let server = try Connection(
+      binary,
+      initialize: .object([
+        ("processId", .null), ("rootUri", .string(root.absoluteString)),
+        ("capabilities", .object([("window", .object([("workDoneProgress", true)]))])),
+      ])
+    )
+    let opened = now()
+    server.open(report.absoluteString, language: "nianbao", text: typical, wait: false)
+    _ = server.diagnostics(report.absoluteString, version: 1)
+    let first = Double(now() - opened) / 1e6
+    _ = server.next { $0["method"] == "$/progress" && $0["params"]?["value"]?["kind"] == "end" }
+    let indexed = Double(now() - start) / 1e9
+    server.close()
+    return (first, indexed)
+  }
+
   func run() throws {
+    for reports in [5_000, 20_000] {
+      let (first, indexed) = try openInWorkspace(reports: reports)
+      print(
+        String(
+          format:
+            "server, workspace folder of %d reports: first diagnostics %.1f ms after didOpen (goal ≤ 50 ms); index ready %.2f s after start (goal ≤ 1 s for 5,000)",
+          reports,
+          first,
+          indexed
+        )
+      )
+    }
     let server = try Connection(binary)
     let cell = totalCell
 
