@@ -219,9 +219,20 @@ case "corpus":
     exit(2)
   }
   try writeCorpus(to: arguments[1], count: count)
+case "workspace":
+  // The first diagnostics of a document opened in a large workspace folder.
+  for reports in [5_000, 20_000] {
+    let bench = LSPBenchmark(binary: nianbaoBinary(1), ruff: ruff, typical: fixture("clean-2025-tabs.txt"))
+    let (first, indexed) = try bench.openInWorkspace(reports: reports)
+    print(
+      String(format: "workspace of %d reports: first diagnostics %.1f ms, index ready %.2f s", reports, first, indexed)
+    )
+  }
 case "lsp":
   try LSPBenchmark(binary: nianbaoBinary(1), ruff: ruff, typical: fixture("clean-2025-tabs.txt")).run()
 default:
-  print("usage: nianbao-bench [all [NIANBAO] | core | check [NIANBAO] | lsp [NIANBAO] | corpus DIR COUNT | repeat N]")
+  print(
+    "usage: nianbao-bench [all [NIANBAO] | core | check [NIANBAO] | lsp [NIANBAO] | workspace [NIANBAO] | corpus DIR COUNT | repeat N]"
+  )
   exit(2)
 }
