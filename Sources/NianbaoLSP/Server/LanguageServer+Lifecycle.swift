@@ -108,6 +108,7 @@ extension LanguageServer {
     workspace = WorkspaceIndex()
     workspace.roots = roots
     indexedVersions.removeAll()
+    if !roots.isEmpty { startIndexing() }
     settingsChanged()
   }
 

@@ -23,6 +23,10 @@ extension LanguageServer {
   func startIndexing() {
     guard workspace.state == .notBuilt else { return }
     workspace.startBuilding()
+    // A walk of folders no longer in the workspace is not taken when it ends.
+    indexBuilds += 1
+    let build = indexBuilds
+    if indexProgress == .begun { endIndexProgress(files: nil) }
     if workDoneProgressSupport {
       indexProgress = .requested
       request("window/workDoneProgress/create", .object([("token", .string(Self.indexProgressToken))]))
@@ -33,9 +37,11 @@ extension LanguageServer {
       var walk = WorkspaceIndex.Walk(truncated: truncated)
       for (index, path) in paths.enumerated() {
         if let entry = WorkspaceIndex.entry(ofFileAt: path) { walk.entries[path] = entry }
-        if (index + 1) % Self.filesPerProgressReport == 0 { await indexing(read: index + 1, of: paths.count) }
+        if (index + 1) % Self.filesPerProgressReport == 0 {
+          await indexing(read: index + 1, of: paths.count, build: build)
+        }
       }
-      await indexBuilt(walk, files: paths.count)
+      await indexBuilt(walk, files: paths.count, build: build)
     }
   }
 
@@ -51,8 +57,8 @@ extension LanguageServer {
     if workspace.isReady { endIndexProgress(files: nil) }
   }
 
-  private func indexing(read: Int, of total: Int) {
-    guard indexProgress == .begun else { return }
+  private func indexing(read: Int, of total: Int, build: Int) {
+    guard indexProgress == .begun, build == indexBuilds else { return }
     sendIndexProgress([
       ("kind", "report"), ("message", .string("\(read)/\(total)")), ("percentage", .int(read * 100 / max(total, 1))),
     ])
@@ -60,7 +66,8 @@ extension LanguageServer {
 
   /// The walk is done: the index takes it, and the documents checked meanwhile are checked again
   /// with their cross-year findings (pushed, or the client asked to pull again).
-  private func indexBuilt(_ walk: WorkspaceIndex.Walk, files: Int) {
+  private func indexBuilt(_ walk: WorkspaceIndex.Walk, files: Int, build: Int) {
+    guard build == indexBuilds, workspace.state == .building else { return }
     workspace.finishBuilding(walk)
     if walk.truncated {
       logToClient(

@@ -53,6 +53,8 @@ public actor LanguageServer {
   var indexedVersions: [String: Int] = [:]
   /// Open documents checked before the workspace index was ready: checked again when it is.
   var awaitingIndex: Set<String> = []
+  /// How many times the index was started: a walk ended is taken only if it is the last one.
+  var indexBuilds = 0
   /// The progress shown while the index is built, when the client shows progress.
   var indexProgress = IndexProgress.none
   /// Last-year reports read from the disk, by path, until they change.
