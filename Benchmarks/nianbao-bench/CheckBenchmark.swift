@@ -25,24 +25,29 @@ struct CheckBenchmark {
       )
     )
 
-    let folder = scratch.appendingPathComponent("reports").path
-    try writeCorpus(to: folder, count: folderReports, quiet: true)
-    let bytes = folderBytes(folder)
-    let seconds = try best(of: 3) { try runProgram(nianbao, ["--check", folder]) }
-    print(
-      String(
-        format: "--check on %d reports (%.1f MB), 2 cores: %.2f s — %.1f MB/s, %.0f reports/s (goal ≥ 60 MB/s)",
-        folderReports,
-        megabytes(bytes),
-        seconds,
-        megabytes(bytes) / seconds,
-        Double(folderReports) / seconds
+    // Real reports first, then generated ones; each beside `wc -m` and ruff on as many bytes.
+    let real = scratch.appendingPathComponent("real").path
+    try writeRealCorpus(to: real, count: folderReports)
+    try folder(real, "real reports (Tests/RealReports and the samples, copied under other agency names)", scratch)
+    let generated = scratch.appendingPathComponent("reports").path
+    try writeCorpus(to: generated, count: folderReports, quiet: true)
+    try folder(generated, "generated reports", scratch)
+
+    if let (name, text) = realReports().min(by: { abs($0.text.utf8.count - 8_000) < abs($1.text.utf8.count - 8_000) }) {
+      let file = scratch.appendingPathComponent("one-real/\(name)")
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: file)
+      var samples = Samples()
+      for _ in 0..<30 {
+        let start = now()
+        try runProgram(nianbao, ["--check", file.path])
+        samples.add(since: start)
+      }
+      print(
+        "one real report (\(name), \(text.utf8.count / 1024) KB), whole process: median "
+          + String(format: "%.1f ms (goal ≤ 10 ms)", samples.median)
       )
-    )
-    let wc = try best(of: 3) {
-      try runProgram("/bin/sh", ["-c", "export LC_ALL=C.UTF-8; find '\(folder)' -type f -print0 | xargs -0 wc -m"])
     }
-    print(String(format: "  wc -m on the same files: %.2f s — %.1f MB/s", wc, megabytes(bytes) / wc))
 
     let single = scratch.appendingPathComponent("one/2025年度报告.txt")
     try FileManager.default.createDirectory(at: single.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -61,31 +66,66 @@ struct CheckBenchmark {
       )
     )
 
-    guard let ruff else {
-      print("  ruff: not found (put it on PATH or set NIANBAO_RUFF) — no reference figures")
-      return
-    }
-    let python = scratch.appendingPathComponent("python").path
-    let pythonBytes = try writePythonCorpus(to: python, bytes: bytes)
-    let ruffArguments = ["check", "--isolated", "--no-cache", "--select", "E,F,W", "--exit-zero", "--quiet"]
-    let ruffSeconds = try best(of: 3) { try runProgram(ruff, ruffArguments + [python]) }
-    print(
-      String(
-        format: "  ruff check (E,F,W) on %.1f MB of Python: %.2f s — %.1f MB/s",
-        megabytes(pythonBytes),
-        ruffSeconds,
-        megabytes(pythonBytes) / ruffSeconds
-      )
-    )
+    guard let ruff else { return }
+    let python = scratch.appendingPathComponent("python-one").path
+    _ = try writePythonCorpus(to: python, bytes: typical.utf8.count * 100)
     if let file = pythonFile(near: typical.utf8.count, in: python) {
       var ruffOne = Samples()
       for _ in 0..<30 {
         let start = now()
-        try runProgram(ruff, ruffArguments + [file])
+        try runProgram(ruff, Self.ruffArguments + [file])
         ruffOne.add(since: start)
       }
       print(String(format: "  ruff on one file, whole process: median %.1f ms", ruffOne.median))
     }
+  }
+
+  private static let ruffArguments = [
+    "check", "--isolated", "--no-cache", "--select", "E,F,W", "--exit-zero", "--quiet",
+  ]
+
+  /// `nianbao --check` on a folder, beside `wc -m` on the same files and ruff on as many bytes of
+  /// Python, in the same minute.
+  private func folder(_ folder: String, _ what: String, _ scratch: URL) throws {
+    let bytes = folderBytes(folder)
+    let count =
+      FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String }.filter {
+        $0.hasSuffix(".txt") || $0.hasSuffix(".md")
+      }.count ?? 0
+    let seconds = try best(of: 3) { try runProgram(nianbao, ["--check", folder]) }
+    let rate = megabytes(bytes) / seconds
+    print(
+      "--check on \(count) \(what)"
+        + String(
+          format: " (%.1f MB), 2 cores: %.2f s — %.1f MB/s, %.0f reports/s (goal ≥ 60 MB/s)",
+          megabytes(bytes),
+          seconds,
+          rate,
+          Double(count) / seconds
+        )
+    )
+    let wc = try best(of: 3) {
+      try runProgram("/bin/sh", ["-c", "export LC_ALL=C.UTF-8; find '\(folder)' -type f -print0 | xargs -0 wc -m"])
+    }
+    print(String(format: "  wc -m on the same files: %.2f s — %.1f MB/s", wc, megabytes(bytes) / wc))
+    guard let ruff else {
+      print("  ruff: not found (put it on PATH or set NIANBAO_RUFF) — no reference figures")
+      return
+    }
+    let python = scratch.appendingPathComponent("python-\(bytes)").path
+    defer { try? FileManager.default.removeItem(atPath: python) }
+    let pythonBytes = try writePythonCorpus(to: python, bytes: bytes)
+    let ruffSeconds = try best(of: 3) { try runProgram(ruff, Self.ruffArguments + [python]) }
+    let ruffRate = megabytes(pythonBytes) / ruffSeconds
+    print(
+      String(
+        format: "  ruff check (E,F,W) on %.1f MB of Python: %.2f s — %.1f MB/s; nianbao ÷ ruff: %.2f (goal ≥ 1)",
+        megabytes(pythonBytes),
+        ruffSeconds,
+        ruffRate,
+        rate / ruffRate
+      )
+    )
   }
 
   private func best(of runs: Int, _ body: () throws -> Double) rethrows -> Double {

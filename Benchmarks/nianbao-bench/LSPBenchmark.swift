@@ -18,8 +18,10 @@ struct LSPBenchmark {
     var framer = MessageFramer()
     var pending: [JSONValue] = []
     var nextID = 100
+    /// Whether the server asked to show progress (an index built in the background).
+    var progressRequested = false
 
-    init(_ command: String, _ arguments: [String] = []) throws {
+    init(_ command: String, _ arguments: [String] = [], initialize: JSONValue? = nil) throws {
       process.executableURL = URL(fileURLWithPath: command)
       process.arguments = arguments
       let stdin = Pipe()
@@ -30,7 +32,10 @@ struct LSPBenchmark {
       try process.run()
       input = stdin.fileHandleForWriting
       output = stdout.fileHandleForReading
-      _ = request("initialize", .object([("processId", .null), ("rootUri", .null), ("capabilities", .object([]))]))
+      _ = request(
+        "initialize",
+        initialize ?? .object([("processId", .null), ("rootUri", .null), ("capabilities", .object([]))])
+      )
       send(Outgoing.notification("initialized", .object([])))
     }
 
@@ -51,7 +56,8 @@ struct LSPBenchmark {
         for event in framer.feed(data) {
           guard case .message(let body) = event, let value = try? JSONValue.parse(body) else { continue }
           // Requests from the server (registrations, configuration) get an empty answer.
-          if let id = value["id"], value["method"] != nil {
+          if let id = value["id"], let method = value["method"]?.string {
+            if method == "window/workDoneProgress/create" { progressRequested = true }
             send(Outgoing.response(id: id, result: .null))
             continue
           }
@@ -62,7 +68,7 @@ struct LSPBenchmark {
       }
     }
 
-    func open(_ uri: String, language: String, text: String) {
+    func open(_ uri: String, language: String, text: String, wait: Bool = true) {
       send(
         Outgoing.notification(
           "textDocument/didOpen",
@@ -76,7 +82,7 @@ struct LSPBenchmark {
           ])
         )
       )
-      _ = diagnostics(uri, version: 1)
+      if wait { _ = diagnostics(uri, version: 1) }
     }
 
     /// The next diagnostics for `uri`, of `version` when the server says which version they are of.
@@ -147,7 +153,51 @@ struct LSPBenchmark {
     }
   }
 
+  /// A report opened in a workspace folder of `reports` reports: the time from `didOpen` to its
+  /// first diagnostics, and from `initialized` to the end of the index's progress.
+  func openInWorkspace(reports: Int) throws -> (firstDiagnostics: Double, indexed: Double) {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-workspace-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try writeCorpus(to: root.path, count: reports, quiet: true)
+    let report = root.appendingPathComponent("open/2025年度报告.txt")
+    try FileManager.default.createDirectory(at: report.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(typical.utf8).write(to: report)
+    let start = now()
+    let server = try Connection(
+      binary,
+      initialize: .object([
+        ("processId", .null), ("rootUri", .string(root.absoluteString)),
+        ("capabilities", .object([("window", .object([("workDoneProgress", true)]))])),
+      ])
+    )
+    let opened = now()
+    server.open(report.absoluteString, language: "nianbao", text: typical, wait: false)
+    _ = server.diagnostics(report.absoluteString, version: 1)
+    let first = Double(now() - opened) / 1e6
+    // A server that indexes before it answers has no progress to wait for.
+    guard server.progressRequested else {
+      server.close()
+      return (first, .nan)
+    }
+    _ = server.next { $0["method"] == "$/progress" && $0["params"]?["value"]?["kind"] == "end" }
+    let indexed = Double(now() - start) / 1e9
+    server.close()
+    return (first, indexed)
+  }
+
   func run() throws {
+    for reports in [5_000, 20_000] {
+      let (first, indexed) = try openInWorkspace(reports: reports)
+      print(
+        String(
+          format:
+            "server, workspace folder of %d reports: first diagnostics %.1f ms after didOpen (goal ≤ 50 ms); index ready %.2f s after start (goal ≤ 1 s for 5,000)",
+          reports,
+          first,
+          indexed
+        )
+      )
+    }
     let server = try Connection(binary)
     let cell = totalCell
 

@@ -165,14 +165,14 @@ public enum CheckCommand {
       byKey["\(summary.agency)\u{0}\(summary.year)", default: []].append(index)
       if let path = result.settings?.absolutePath { byPath[path] = index }
     }
-    /// A summary with its sections' prose, read again from the file's text.
+    /// A summary with its sections' prose, read from the file's text.
     func withProse(_ index: Int) -> CrossYearRules.Summary? {
       guard let summary = results[index].crossYear else { return nil }
       if summary.hasProse { return summary }
       guard let source = results[index].rendered.map({ SourceText($0.text) }) ?? results[index].source else {
         return summary
       }
-      let full = CrossYearRules.Summary(ReportParser.parse(source)) ?? summary
+      let full = summary.withProse(source)
       results[index].crossYear = full
       return full
     }
@@ -332,8 +332,8 @@ public enum CheckCommand {
         SectionStart(offset: rendered.sourceOffset(forRendered: $0.offset), number: $0.number)
       }
     }
-    // Kept for every file until the walk ends: the prose is read again only for reports that pair.
-    result.crossYear = CrossYearRules.Summary(report)?.withoutProse
+    // Kept for every file until the walk ends: the prose is read only for reports that pair.
+    result.crossYear = CrossYearRules.Summary(report, prose: false)
     result.agencyNotice = AgencyNotice.text(report, path: entry.path, agencySetting: checkerOptions.agency)
     if options.format == .html { result.report = report }
     result.diagnostics = settings.policy.apply(diagnostics)

@@ -3,9 +3,16 @@
 public enum ReportParser {
   public static func parse(_ text: String) -> Report { parse(SourceText(text)) }
 
-  public static func parse(_ source: SourceText) -> Report {
-    var report = Report(source: source)
-    let sectionReader = SectionReader(source: source)
+  /// The title alone, as ``parse(_:)`` reads it (it stands before the first section heading),
+  /// without reading the tables, the dates or the sections' contents: what an index of many
+  /// reports needs, read from the head of each file.
+  public static func title(_ source: SourceText) -> Title? {
+    let headings = headings(SectionReader(source: source))
+    return TitleReader(source: source).title(before: headings.first.map { $0.line + 1 } ?? source.lines.count)
+  }
+
+  /// The section headings the report's sections begin at.
+  private static func headings(_ sectionReader: SectionReader) -> [SectionReader.Heading] {
     var headings = sectionReader.headings()
     // A heading in other words (`三、主动公开工作情况`) is the report's own section, not the
     // format's, when the format's heading for that section stands elsewhere.
@@ -21,6 +28,13 @@ public enum ReportParser {
     {
       headings.insert(overview, at: 0)
     }
+    return headings
+  }
+
+  public static func parse(_ source: SourceText) -> Report {
+    var report = Report(source: source)
+    let sectionReader = SectionReader(source: source)
+    let headings = headings(sectionReader)
     report.title = TitleReader(source: source).title(before: headings.first.map { $0.line + 1 } ?? source.lines.count)
 
     for (index, heading) in headings.enumerated() {

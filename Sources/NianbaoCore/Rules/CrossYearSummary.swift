@@ -51,13 +51,30 @@ extension CrossYearRules {
 
     /// The agency (spaces dropped) and the year of a report's title: what pairs two reports.
     public static func key(_ report: Report) -> (agency: String, year: Int)? {
-      guard let title = report.title, let year = title.year else { return nil }
+      report.title.flatMap(key(title:))
+    }
+
+    /// The agency (spaces dropped) and the year of a title.
+    public static func key(title: Title) -> (agency: String, year: Int)? {
+      guard let year = title.year else { return nil }
       let agency = String(String.UnicodeScalarView(title.agency.unicodeScalars.filter { !LabelText.isSpace($0) }))
       return agency.isEmpty ? nil : (agency, year)
     }
 
-    /// Whether the sections' prose is in this summary: a folder walk keeps summaries without it
-    /// (tens of kilobytes a report) and reads it again for the reports that pair.
+    /// Where each compared section's own words are, so that its prose can be read again from the
+    /// report's text without parsing it: a folder walk keeps summaries without the prose (tens of
+    /// kilobytes a report) and reads it for the reports that pair only.
+    struct ProseSpan: Sendable {
+      var number: Int
+      var headingRange: Range<Int>
+      var titleText: String
+      var bodyRange: Range<Int>
+      /// The tables and sub-headings inside the body, whose words the format prescribes.
+      var skipped: [Range<Int>]
+    }
+    var proseSpans: [ProseSpan] = []
+
+    /// Whether the sections' prose is in this summary.
     public var hasProse: Bool { !proseOmitted }
     private var proseOmitted = false
 
@@ -69,7 +86,36 @@ extension CrossYearRules {
       return copy
     }
 
+    /// The summary with the sections' prose, read from `source`, the text it was made from.
+    public func withProse(_ source: SourceText) -> Summary {
+      guard proseOmitted else { return self }
+      var copy = self
+      copy.sections = proseSpans.map {
+        SectionProse(
+          number: $0.number,
+          headingRange: $0.headingRange,
+          titleText: $0.titleText,
+          text: ComparableText(body: $0.bodyRange, skipping: $0.skipped, in: source)
+        )
+      }
+      copy.proseOmitted = false
+      return copy
+    }
+
+    /// The summary of a report; without the sections' prose when `prose` is false (see
+    /// ``withProse(_:)``).
+    public init?(_ report: Report, prose: Bool) {
+      self.init(briefOf: report)
+      if prose {
+        self = withProse(report.source)
+      }
+    }
+
     public init?(_ report: Report) {
+      self.init(report, prose: true)
+    }
+
+    private init?(briefOf report: Report) {
       guard let title = report.title, let (agency, year) = Self.key(report) else { return nil }
       self.agency = agency
       self.year = year
@@ -106,14 +152,17 @@ extension CrossYearRules {
           )
         }
       }
-      sections = report.sections.filter { RepetitionRule.comparedSections.contains($0.number) }.map {
-        SectionProse(
-          number: $0.number,
-          headingRange: $0.headingRange,
-          titleText: $0.titleText,
-          text: ComparableText(section: $0, of: report)
+      let tables = [report.table2?.range, report.table3?.range, report.table4?.range].compactMap { $0 }
+      proseSpans = report.sections.filter { RepetitionRule.comparedSections.contains($0.number) }.map { section in
+        ProseSpan(
+          number: section.number,
+          headingRange: section.headingRange,
+          titleText: section.titleText,
+          bodyRange: section.bodyRange,
+          skipped: (tables + section.subheadings.map(\.range)).filter { $0.overlaps(section.bodyRange) }
         )
       }
+      proseOmitted = true
     }
   }
 }

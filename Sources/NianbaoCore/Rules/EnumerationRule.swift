@@ -42,9 +42,22 @@ enum EnumerationRule {
     }
   }
 
-  private static let numerals: [Unicode.Scalar: Int] = [
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-  ]
+  /// The value of `一` … `十` (a switch: this runs at every character of the prose).
+  private static func numeral(_ scalar: Unicode.Scalar) -> Int? {
+    switch scalar {
+    case "一": return 1
+    case "二": return 2
+    case "三": return 3
+    case "四": return 4
+    case "五": return 5
+    case "六": return 6
+    case "七": return 7
+    case "八": return 8
+    case "九": return 9
+    case "十": return 10
+    default: return nil
+    }
+  }
 
   /// `一是` … `十是` that open a clause, also across a line break (`三` / `是`) and after a
   /// sub-heading run into the text (`…方面一是`), but not inside a word (`统一是`, `第三是`).
@@ -53,13 +66,13 @@ enum EnumerationRule {
     for index in scalars.indices {
       // The numerals lie in U+4E00 (一) … U+56DB (四): this runs at every character.
       let code = scalars[index].scalar.value
-      guard code >= 0x4E00, code <= 0x56DB, let value = numerals[scalars[index].scalar] else { continue }
+      guard code >= 0x4E00, code <= 0x56DB, let value = numeral(scalars[index].scalar) else { continue }
       var next = index + 1
       while next < scalars.count, ProseText.isBlank(scalars[next].scalar) { next += 1 }
       guard next < scalars.count, scalars[next].scalar == "是" else { continue }
       let (before, _) = ProseText.previousVisible(scalars, before: index)
       if let before {
-        if numerals[before] != nil || before == "第" || LabelText.widthFolded(before).isASCIIDigit { continue }
+        if numeral(before) != nil || before == "第" || LabelText.widthFolded(before).isASCIIDigit { continue }
         if value == 1 && "统唯之单专同万合划".unicodeScalars.contains(before) { continue }
       }
       result.append((index, next, value))

@@ -261,7 +261,14 @@ enum NarrativeRules {
     var text: String
   }
 
-  private static let clauseEnds: Set<Unicode.Scalar> = ["。", "；", "，", ",", ";", "\n", "\r", "！", "？"]
+  /// Whether a scalar ends a clause: `。；，,;！？` or a line end (a switch: this runs at every
+  /// character of the narrative sections).
+  private static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "。", "；", "，", ",", ";", "\n", "\r", "！", "？": return true
+    default: return false
+    }
+  }
 
   /// Clauses of a body: split at 。；，, and line ends, except where a long line of prose wraps
   /// between two Chinese characters, as PDF text wraps at the page's width (`…受理政府` /
@@ -285,7 +292,7 @@ enum NarrativeRules {
       } else {
         lineLength += 1
       }
-      if clauseEnds.contains(scalar) {
+      if endsClause(scalar) {
         if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
         start = offset + width
       }

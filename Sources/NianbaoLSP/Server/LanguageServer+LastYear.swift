@@ -76,14 +76,7 @@ extension LanguageServer {
     if workspace.roots.isEmpty, workspace.shallowRoots.isEmpty, let path {
       workspace.shallowRoots = [Glob.parent(of: path)]
     }
-    if workspace.scanIfNeeded(), workspace.truncated {
-      logToClient(
-        language == .zh
-          ? "nianbao: 工作区文件过多，只在前 \(WorkspaceIndex.entryLimit) 个文件和文件夹中查找上年报告"
-          : "nianbao: the workspace is large; last year's reports were looked for in its first \(WorkspaceIndex.entryLimit) files and folders only",
-        type: 2
-      )
-    }
+    startIndexing()
     let wanted = WorkspaceIndex.Entry(agency: key.agency, year: key.year - 1)
     if let named = settings.applied.previous.value {
       var inputs = LastYearInputs(wanted: wanted, paths: [named])
@@ -99,6 +92,11 @@ extension LanguageServer {
         namedInSettings: true
       )
       return LastYearFindings(diagnostics: found, lastYear: lastYear, inputs: inputs)
+    }
+    // The document's own findings do not wait for the index: its cross-year findings follow.
+    guard workspace.isReady else {
+      awaitingIndex.insert(uri)
+      return LastYearFindings(inputs: LastYearInputs(wanted: wanted))
     }
     let candidates = workspace.reports(agency: wanted.agency, year: wanted.year).filter { $0 != path }
     let inputs = LastYearInputs(wanted: wanted, paths: candidates)

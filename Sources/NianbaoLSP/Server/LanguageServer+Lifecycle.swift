@@ -23,6 +23,7 @@ extension LanguageServer {
       capabilities["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.bool
       ?? capabilities["textDocument"]?["diagnostic"]?["relatedInformation"]?.bool ?? false
     workspace.roots = Self.workspaceRoots(params)
+    workDoneProgressSupport = capabilities["window"]?["workDoneProgress"]?.bool ?? false
     watchedFilesDynamicRegistration =
       capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
     if let formats = capabilities["textDocument"]?["hover"]?["contentFormat"]?.array?.compactMap(\.string) {
@@ -107,11 +108,14 @@ extension LanguageServer {
     workspace = WorkspaceIndex()
     workspace.roots = roots
     indexedVersions.removeAll()
+    if !roots.isEmpty { startIndexing() }
     settingsChanged()
   }
 
   func initialized() {
     registerFileWatchers()
+    // The workspace folders are known: their reports are indexed while the editor opens documents.
+    if !workspace.roots.isEmpty { startIndexing() }
     if configurationSupport {
       request("workspace/configuration", .object([("items", .array([.object([("section", "nianbao")])]))]))
     }

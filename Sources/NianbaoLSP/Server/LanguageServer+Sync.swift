@@ -37,6 +37,7 @@ extension LanguageServer {
     let uri = try uri(params)
     documents[uri] = nil
     analyses[uri] = nil
+    awaitingIndex.remove(uri)
     documentSettingsCache[uri] = nil
     pendingPublish.remove(uri)
     unpulled.remove(uri)

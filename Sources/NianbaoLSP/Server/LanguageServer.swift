@@ -40,6 +40,8 @@ public actor LanguageServer {
   var localeLanguage: Language?
   var watchedFilesDynamicRegistration = false
   var relatedInformationSupport = false
+  /// The client shows progress the server reports (`window/workDoneProgress`).
+  var workDoneProgressSupport = false
 
   /// The reports under the workspace folders, for finding each document's last-year report.
   var workspace = WorkspaceIndex()
@@ -49,6 +51,12 @@ public actor LanguageServer {
   var lastYearDependants = LastYearDependants()
   /// The version of each open document whose title is in ``workspace``.
   var indexedVersions: [String: Int] = [:]
+  /// Open documents checked before the workspace index was ready: checked again when it is.
+  var awaitingIndex: Set<String> = []
+  /// How many times the index was started: a walk ended is taken only if it is the last one.
+  var indexBuilds = 0
+  /// The progress shown while the index is built, when the client shows progress.
+  var indexProgress = IndexProgress.none
   /// Last-year reports read from the disk, by path, until they change.
   var lastYearFiles: [String: LastYearReport] = [:]
   var snippetSupport = false
@@ -191,6 +199,7 @@ public actor LanguageServer {
       applyConfiguration(Settings(first))
     }
     if purpose == "workspace/applyEdit" { newReportEditAnswered(result, show: toShow) }
+    if purpose == "window/workDoneProgress/create" { indexProgressCreated() }
   }
 
   /// Sends a request to the client; returns the key of its id in ``pendingRequests``.

@@ -8,10 +8,27 @@ import NianbaoCore
 /// The walk skips hidden folders (`.git`, `.build` …) and `node_modules`, and stops after
 /// ``entryLimit`` files and folders, so that opening a report in a huge tree stays quick. Without
 /// workspace folders, only the folder of the first report checked is read (not below it).
+///
+/// The index is built once, away from the server's queue (``files(roots:shallowRoots:)`` and
+/// ``entry(ofFileAt:)``), and handed over with ``finishBuilding(_:)``; what the server learns of a
+/// file meanwhile (an open document's title, a change on the disk) counts over what the walk read.
 struct WorkspaceIndex: Sendable {
   struct Entry: Sendable, Hashable {
     var agency: String
     var year: Int
+  }
+
+  enum State: Sendable {
+    case notBuilt
+    case building
+    case ready
+  }
+
+  /// What the walk found: each report's agency and year, by path.
+  struct Walk: Sendable {
+    var entries: [String: Entry] = [:]
+    /// Whether the walk stopped at ``entryLimit``.
+    var truncated = false
   }
 
   static let entryLimit = 20_000
@@ -23,16 +40,35 @@ struct WorkspaceIndex: Sendable {
   var shallowRoots: [String] = []
   private var entries: [String: Entry] = [:]
   private var pathsByEntry: [Entry: Set<String>] = [:]
-  private(set) var scanned = false
-  /// Whether the walk stopped at ``fileLimit``.
+  private(set) var state = State.notBuilt
+  /// Paths set while the walk ran: what the server learnt of them counts over the walk.
+  private var setWhileBuilding: Set<String> = []
+  /// Whether the walk stopped at ``entryLimit``.
   private(set) var truncated = false
 
-  /// Walks the roots once, on first use; whether it walked them now.
-  @discardableResult
-  mutating func scanIfNeeded() -> Bool {
-    guard !scanned else { return false }
-    scanned = true
+  var isReady: Bool { state == .ready }
+
+  /// Marks the index as being built.
+  mutating func startBuilding() {
+    state = .building
+    setWhileBuilding = []
+  }
+
+  /// Takes what the walk read; the entries set meanwhile stay.
+  mutating func finishBuilding(_ walk: Walk) {
+    for (path, entry) in walk.entries where !setWhileBuilding.contains(path) {
+      set(path, entry)
+    }
+    truncated = walk.truncated
+    setWhileBuilding = []
+    state = .ready
+  }
+
+  /// The report files under the roots, in the walk's order, at most ``entryLimit`` files and
+  /// folders visited; whether the walk stopped there.
+  static func files(roots: [String], shallowRoots: [String]) -> (paths: [String], truncated: Bool) {
     var visited = 0
+    var paths: [String] = []
     for (root, shallow) in roots.map({ ($0, false) }) + shallowRoots.map({ ($0, true) }) {
       guard
         let walker = FileManager.default.enumerator(
@@ -44,20 +80,17 @@ struct WorkspaceIndex: Sendable {
       else { continue }
       for case let url as URL in walker {
         visited += 1
-        if visited > Self.entryLimit {
-          truncated = true
-          return true
-        }
+        if visited > Self.entryLimit { return (paths, true) }
         let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey])
         if values?.isDirectory == true {
           if Self.skippedFolders.contains(url.lastPathComponent) { walker.skipDescendants() }
           continue
         }
         guard values?.isRegularFile == true, Self.isReportName(url.path) else { continue }
-        update(url.standardizedFileURL.path)
+        paths.append(url.standardizedFileURL.path)
       }
     }
-    return true
+    return (paths, false)
   }
 
   static func isReportName(_ path: String) -> Bool {
@@ -65,24 +98,42 @@ struct WorkspaceIndex: Sendable {
     return lower.hasSuffix(".txt") || lower.hasSuffix(".md")
   }
 
+  /// The agency and year of the report at `path`, from the title in the head of the file; nil
+  /// when it cannot be read or has no title.
+  static func entry(ofFileAt path: String) -> Entry? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var head = [UInt8](repeating: 0, count: headBytes)
+    var count = 0
+    while count < headBytes {
+      let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, headBytes - count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      count += n
+    }
+    return entry(ofText: String(decoding: head[..<count], as: UTF8.self))
+  }
+
+  /// The agency and year of a report's title.
+  static func entry(ofText text: String) -> Entry? {
+    ReportParser.title(SourceText(text)).flatMap(CrossYearRules.Summary.key(title:)).map {
+      Entry(agency: $0.agency, year: $0.year)
+    }
+  }
+
   /// Reads the head of a file again (it changed, was made or was deleted).
   mutating func update(_ path: String) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      set(path, nil)
-      return
-    }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: Self.headBytes)) ?? Data()
-    update(path, text: String(decoding: head, as: UTF8.self))
+    set(path, Self.entry(ofFileAt: path))
   }
 
   /// Takes a report's title from its text (an open document's, which may differ from the disk).
   mutating func update(_ path: String, text: String) {
-    let report = ReportParser.parse(text)
-    set(path, CrossYearRules.Summary(report).map { Entry(agency: $0.agency, year: $0.year) })
+    set(path, Self.entry(ofText: text))
   }
 
   private mutating func set(_ path: String, _ entry: Entry?) {
+    if state == .building { setWhileBuilding.insert(path) }
     if let old = entries[path] { pathsByEntry[old]?.remove(path) }
     entries[path] = entry
     if let entry { pathsByEntry[entry, default: []].insert(path) }
