@@ -375,4 +375,23 @@ import Testing
     }
     return html + (inTable ? "</table>\n" : "") + "</body></html>\n"
   }
+
+  /// Found in the workspace without `previous`: last year's report as a web page or in GB18030
+  /// is indexed like a text file.
+  @Test(arguments: ["gb18030", "html"])
+  func lastYearInAnotherFormIsFoundInTheWorkspace(form: String) throws {
+    let workspace = try Workspace()
+    defer { try? FileManager.default.removeItem(at: workspace.root.deletingLastPathComponent()) }
+    let text = TestPaths.fixtureText("nb311-documents-in-force/白石镇2024年度报告.txt")
+    if form == "gb18030" {
+      try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))).write(to: workspace.lastYear)
+    } else {
+      try FileManager.default.removeItem(at: workspace.lastYear)
+      try Data(Self.page(text).utf8).write(to: workspace.root.appendingPathComponent("2024/report.html"))
+    }
+    let server = try start(workspace)
+    try open(server, workspace.thisYear, TestPaths.fixtureText("nb311-documents-in-force/白石镇2025年度报告.txt"))
+    let found = try published(server, workspace.thisYear)
+    #expect(found.map { $0["code"]?.string } == ["NB311"])
+  }
 }

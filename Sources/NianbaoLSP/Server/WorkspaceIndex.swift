@@ -1,5 +1,7 @@
 import Foundation
 import NianbaoCore
+import NianbaoFiles
+import NianbaoForms
 
 /// The reports under the workspace folders, by agency and year, read from the head of each file
 /// (the title is at the top), so that a report's last-year report can be found without reading
@@ -95,12 +97,18 @@ struct WorkspaceIndex: Sendable {
 
   static func isReportName(_ path: String) -> Bool {
     let lower = path.lowercased()
-    return lower.hasSuffix(".txt") || lower.hasSuffix(".md")
+    return [".txt", ".md", ".markdown", ".html", ".htm", ".docx"].contains { lower.hasSuffix($0) }
   }
 
   /// The agency and year of the report at `path`, from the title in the head of the file; nil
   /// when it cannot be read or has no title.
   static func entry(ofFileAt path: String) -> Entry? {
+    // A web page's or a Word document's title is wherever the page or the archive puts it: the
+    // report is read whole (PDFs are not indexed: each would start pdftotext).
+    if ReportInput.kind(ofPath: path) != .text {
+      guard let input = try? ReportInput.read(path: path) else { return nil }
+      return entry(ofText: input.rendered(input.sourceText)?.text ?? input.sourceText)
+    }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -112,7 +120,21 @@ struct WorkspaceIndex: Sendable {
       guard n > 0 else { break }
       count += n
     }
-    return entry(ofText: String(decoding: head[..<count], as: UTF8.self))
+    return entry(ofText: Self.decodedHead(head[..<count]))
+  }
+
+  /// The head of a text file as `--check` reads it: UTF-8, else GB18030 (a character cut at the
+  /// end of the head is left out).
+  private static func decodedHead(_ head: ArraySlice<UInt8>) -> String {
+    var body = head
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    for cut in 0...3 where body.count >= cut {
+      if let text = String(validating: body.dropLast(cut), as: UTF8.self) { return text }
+    }
+    for cut in 0...1 where body.count >= cut {
+      if let text = TextEncoding.gb18030.decode(body.dropLast(cut)) { return text }
+    }
+    return String(decoding: body, as: UTF8.self)
   }
 
   /// The agency and year of a report's title.
