@@ -38,11 +38,18 @@ extension LanguageServer {
   /// settings did are sent with the next answer, as `relatedDocuments`, to a client that takes
   /// them (Neovim 0.12, which cannot be asked to pull again), and a refresh is requested from
   /// one that can be asked. Otherwise a document's next pull brings them.
-  func documentDiagnostic(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+  ///
+  /// Given the request's `id`, a pull that must wait for the workspace index is kept and nil
+  /// returned: it is answered when the index is ready.
+  func documentDiagnostic(_ params: JSONValue, id: JSONValue?) throws(ResponseError) -> JSONValue? {
     let uri = try uri(params)
     noticeDiskChanges()
     guard let (document, analysis) = analysis(uri) else {
       return .object([("kind", "full"), ("items", [])])
+    }
+    if let id, pullWaitsForTheIndex, analysis.lastYearInputs.wanted != nil {
+      pullsAwaitingIndex.append((id, params))
+      return nil
     }
     unpulled.remove(uri)
     let related = relatedReports()

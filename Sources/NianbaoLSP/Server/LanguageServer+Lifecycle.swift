@@ -122,6 +122,7 @@ extension LanguageServer {
   }
 
   func shutdown() -> JSONValue {
+    answerPullsAwaitingIndex()
     state = .shutDown
     documents.removeAll()
     openDocumentURIs.removeAll()

@@ -90,6 +90,7 @@ extension LanguageServer {
       changed = true
     }
     awaitingIndex.removeAll()
+    answerPullsAwaitingIndex()
     guard changed else { return }
     if pullDiagnostics {
       if refreshSupport { request("workspace/diagnostic/refresh", nil) }
@@ -114,5 +115,23 @@ extension LanguageServer {
         .object([("token", .string(Self.indexProgressToken)), ("value", .object(value))])
       )
     )
+  }
+
+  /// Whether a pull is answered only once the index is ready: a client that pulls findings but
+  /// cannot be asked to pull again (Neovim) would otherwise see last year's findings only after
+  /// its next edit. Other clients get their findings at once and a refresh when the index is ready.
+  var pullWaitsForTheIndex: Bool { pullDiagnostics && !refreshSupport && workspace.state == .building }
+
+  /// Answers the pulls that waited for the index.
+  func answerPullsAwaitingIndex() {
+    let waiting = pullsAwaitingIndex
+    pullsAwaitingIndex.removeAll()
+    for (id, params) in waiting {
+      do throws(ResponseError) {
+        send(Outgoing.response(id: id, result: try documentDiagnostic(params, id: nil) ?? .null))
+      } catch {
+        send(Outgoing.error(id: id, error))
+      }
+    }
   }
 }

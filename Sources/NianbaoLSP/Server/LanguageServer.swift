@@ -82,6 +82,9 @@ public actor LanguageServer {
   /// With pull diagnostics: open documents whose findings changed without an edit of their own
   /// (last year's report or the settings changed) and that the client has not pulled since.
   var unpulled: Set<String> = []
+  /// Pulls that wait for the workspace index, from a client that cannot be asked to pull again:
+  /// answered when the index is ready, so that a cross-year finding is in the first answer.
+  var pullsAwaitingIndex: [(id: JSONValue, params: JSONValue)] = []
   /// Numbers each analysis, for the `resultId` of pull diagnostics.
   var analysisCount = 0
   /// The files read from the disk, to notice their changes when the client reports none.
@@ -147,7 +150,10 @@ public actor LanguageServer {
       switch method {
       case "initialize": result = try initialize(params)
       case "shutdown": result = shutdown()
-      case "textDocument/diagnostic": result = try documentDiagnostic(params)
+      case "textDocument/diagnostic":
+        // Nil: the pull waits for the workspace index (see `pullWaitsForTheIndex`).
+        guard let answer = try documentDiagnostic(params, id: id) else { return }
+        result = answer
       case "textDocument/hover": result = try hover(params)
       case "textDocument/codeAction": result = try codeActions(params)
       case "textDocument/documentSymbol": result = try documentSymbols(params)
