@@ -49,6 +49,13 @@ extension LanguageServer {
     }
     if let id, pullWaitsForTheIndex, analysis.lastYearInputs.wanted != nil {
       pullsAwaitingIndex.append((id, params))
+      // Never longer than the bound: a walk of a huge folder must not keep a document waiting.
+      if pullsAwaitingIndex.count == 1 {
+        Task {
+          try? await Task.sleep(nanoseconds: Self.longestWaitForTheIndex)
+          answerPullsAwaitingIndex()
+        }
+      }
       return nil
     }
     unpulled.remove(uri)

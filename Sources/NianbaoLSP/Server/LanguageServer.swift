@@ -172,6 +172,8 @@ public actor LanguageServer {
 
   private func handleNotification(method: String, params: JSONValue) {
     if method == "exit" {
+      // Every request is answered, even by a server told to exit without a shutdown.
+      answerPullsAwaitingIndex()
       exitCode = state == .shutDown ? 0 : 1
       return
     }
