@@ -66,17 +66,24 @@ import Testing
     #expect(!again.contains { $0.hasPrefix("NB105 ") || $0.hasPrefix("NB114 ") })
   }
 
-  @Test func aPDFIsReadThroughPdftotextAndNeverRewritten() throws {
+  /// One of the district's published PDFs beside the repository (`../shared/real/pdf/`), when it
+  /// and `pdftotext` are there; nil (and said) otherwise.
+  static func districtPDF(_ year: Int) -> URL? {
     guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
-      return
+      return nil
     }
     let pdf = TestPaths.repository.deletingLastPathComponent().appendingPathComponent(
-      "shared/real/pdf/huaian_hongze_district_gov_2023.pdf"
+      "shared/real/pdf/huaian_hongze_district_gov_\(year).pdf"
     )
     guard FileManager.default.fileExists(atPath: pdf.path) else {
       print("SKIPPED: \(pdf.path) is not there")
-      return
+      return nil
     }
+    return pdf
+  }
+
+  @Test func aPDFIsReadThroughPdftotextAndNeverRewritten() throws {
+    guard let pdf = Self.districtPDF(2023) else { return }
     let found = try Self.findings(pdf.path)
     // The two blank-by-zero totals of table 四 the district published.
     #expect(found.filter { $0.hasPrefix("NB204 ") }.count == 2)
@@ -101,16 +108,7 @@ import Testing
   /// The district's 2024 PDF: its text says it received 17 applications over a line the page
   /// wraps (`…受理政府` / `信息公开申请 17 件`), table 三 says 95.
   @Test func aSentenceWrappedAtThePagesWidthIsReadWhole() throws {
-    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
-      return
-    }
-    let pdf = TestPaths.repository.deletingLastPathComponent().appendingPathComponent(
-      "shared/real/pdf/huaian_hongze_district_gov_2024.pdf"
-    )
-    guard FileManager.default.fileExists(atPath: pdf.path) else {
-      print("SKIPPED: \(pdf.path) is not there")
-      return
-    }
+    guard let pdf = Self.districtPDF(2024) else { return }
     let found = try Self.findings(pdf.path)
     #expect(found.contains { $0.hasPrefix("NB501 ") && $0.contains("17") && $0.contains("95") })
     #expect(Set(found.map { String($0.prefix(5)) }) == ["NB105", "NB112", "NB501"])
