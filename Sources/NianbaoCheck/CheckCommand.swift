@@ -209,16 +209,7 @@ public enum CheckCommand {
       if let rendered = results[index].rendered { found = found.map { $0.mapped(through: rendered) } }
       // Notes in last year's report point into its source text too.
       if let previousIndex, let previousRendered = results[previousIndex].rendered {
-        found = found.map { diagnostic in
-          var diagnostic = diagnostic
-          diagnostic.related = diagnostic.related.map { note in
-            guard note.file != nil else { return note }
-            var note = note
-            note.range = previousRendered.sourceRange(forRendered: note.range)
-            return note
-          }
-          return diagnostic
-        }
+        found = found.map { $0.mappingNotesInOtherReport(through: previousRendered) }
       }
       let policy = results[index].settings?.policy ?? options.policy
       results[index].diagnostics = policy.apply(results[index].diagnostics + found).sortedByPosition()

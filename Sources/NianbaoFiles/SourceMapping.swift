@@ -2,18 +2,30 @@ import NianbaoCore
 import NianbaoForms
 
 extension Diagnostic {
+  /// The finding with its notes in another report (last year's) taken to that report's source
+  /// text, which `rendered` is the map of.
+  package func mappingNotesInOtherReport(through rendered: RenderedReport) -> Diagnostic {
+    var mapped = self
+    mapped.related = notes(inOtherReport: true, mappedThrough: rendered)
+    return mapped
+  }
+
+  private func notes(inOtherReport: Bool, mappedThrough rendered: RenderedReport) -> [RelatedNote] {
+    related.map { note in
+      guard (note.file != nil) == inOtherReport else { return note }
+      var note = note
+      note.range = rendered.sourceRange(forRendered: note.range)
+      return note
+    }
+  }
+
   /// The finding in the terms of the source text a report was rendered from: its range, the
   /// notes in the same report and the fixes' edits. A fix with an edit that has no single place
   /// in the source (it would span markup the renderer dropped) is left out rather than guessed.
   package func mapped(through rendered: RenderedReport) -> Diagnostic {
     var mapped = self
     mapped.range = rendered.sourceRange(forRendered: range)
-    mapped.related = related.map { note in
-      guard note.file == nil else { return note }
-      var note = note
-      note.range = rendered.sourceRange(forRendered: note.range)
-      return note
-    }
+    mapped.related = notes(inOtherReport: false, mappedThrough: rendered)
     mapped.fixes = fixes.compactMap { fix in
       var edits: [TextEdit] = []
       for edit in fix.edits {
