@@ -63,6 +63,22 @@ struct LayoutTests {
 
   /// A real report kept in the repository: its blank cells only survive in a layout that keeps
   /// empty cells (Markdown), so that is the one compared.
+  /// A PDF's narrow label cell: the row's numbers stand beside the label's first line, the rest
+  /// of the label follows on lines of its own. Its tail is not a second row.
+  @Test func aLabelWrappedAfterItsNumbersIsNotASecondRow() {
+    let clean = Fixtures.text("clean-2025-tabs.txt")
+    let row = "2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0"
+    let wrapped = clean.replacingFirst(
+      row,
+      with: "2. 申请人逾期未按\t0\t0\t0\t0\t0\t0\t0\n收费通知要求缴纳\n费用、行政机关不\n再处理其政府信息\n公开申请"
+    )
+    #expect(wrapped != clean)
+    #expect(Self.codes(wrapped).filter { $0 != "NB105" }.isEmpty)
+    // A second row with numbers of its own is still one too many.
+    let twice = clean.replacingFirst(row, with: row + "\n" + row.replacingOccurrences(of: "\t0\t0\t0", with: "\t1\t0\t1"))
+    #expect(Self.codes(twice).contains("NB115"))
+  }
+
   @Test func realReportAsMarkdown() {
     let text = TestPaths.text(
       at: RealReportTests.folder.appendingPathComponent("02_suqian_shuyang_county_fgj_dept_2023.txt")

@@ -108,6 +108,16 @@ import Testing
     // Broken inside a sentence (web text), or by a page break: the next line goes on.
     #expect(codes(replacing: line, with: "优化镇政府网站政务公开专栏，更新办事指南 28 项，\n政务新媒体全年发布信息 305 条。").isEmpty)
     #expect(codes(replacing: line, with: "优化镇政府网站政务公开专栏，更新办事指南 28 项，政务新媒体全年发布\n\n信息 305 条。").isEmpty)
+    // PDF text: the page's width broke the paragraph, and its short last line stands over a
+    // page break (`\f`) and the next sub-heading. The tail is read across the break.
+    let wrapped = findings(
+      replacing: line + "\n(五) 监督保障",
+      with: "优化镇政府网站政务公开专栏，更新办事指南 28 项，政务新媒体全年发布信息 305 条，阅\n\n读量达 12 万\n\u{0C}(五) 监督保障"
+    )
+    #expect(wrapped.map(\.code) == ["NB408"])
+    #expect(wrapped.first?.message.zh.contains("条，阅读量达 12 万”结束") == true)
+    // The short line of a paragraph that ended is a line of its own.
+    #expect(codes(replacing: line, with: line + "\n\n读量达 12 万").isEmpty)
     // Signatures, dates and headings.
     #expect(Checker.check(Self.clean + "\n青禾县白石镇人民政府\n2026年1月20日\n").1.isEmpty)
     #expect(codes(replacing: "(四) 政府信息公开平台建设", with: "(四) 政府信息公开平台建设，网站和新媒体并重").isEmpty)

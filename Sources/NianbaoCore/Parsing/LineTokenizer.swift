@@ -214,7 +214,8 @@ enum LineTokenizer {
   /// Width in bytes of a space character at `index` (space, tab, U+3000, NBSP), or 0.
   static func spaceWidth(_ bytes: [UInt8], _ index: Int) -> Int {
     let b = bytes[index]
-    if b == 0x20 || b == 0x09 { return 1 }
+    // A form feed opens each page of `pdftotext` text.
+    if b == 0x20 || b == 0x09 || b == 0x0C { return 1 }
     if b == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
     if b == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
     if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }  // BOM
@@ -231,7 +232,7 @@ enum LineTokenizer {
       lower += w
     }
     while upper > lower {
-      if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 {
+      if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0C {
         upper -= 1
       } else if upper - 3 >= lower, bytes[upper - 3] == 0xE3, bytes[upper - 2] == 0x80, bytes[upper - 1] == 0x80 {
         upper -= 3

@@ -444,9 +444,14 @@ struct Table3Reader {
         end = k
       }
       // A repeated row: another label of the same row before the next anchor.
-      let repeats = (anchorsByRow[anchor.spec.id] ?? []).filter { $0.token > anchor.token && $0.token < end }
+      // The row's label again with no values after it, when the row has its values, is the tail of
+      // its label wrapped onto the next line (`2. 申 请 人 逾 期 未 按 0 … 0` / `收费通知要求缴纳`).
+      let repeated = (anchorsByRow[anchor.spec.id] ?? []).first { $0.token > anchor.token && $0.token < end }.flatMap {
+        valueTokens(after: $0.token, before: end).isEmpty && !valueTokens(after: anchor.token, before: $0.token).isEmpty
+          ? nil : $0
+      }
       var segment: [StreamToken]
-      if let repeated = repeats.first {
+      if let repeated {
         segment = valueTokens(after: anchor.token, before: repeated.token)
         let repeatedValues = valueTokens(after: repeated.token, before: end)
         if segment.isEmpty {

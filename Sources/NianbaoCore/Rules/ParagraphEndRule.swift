@@ -42,14 +42,25 @@ enum ParagraphEndRule {
         {
           continue
         }
-        let text = source.text(line)
+        var text = source.text(line)
+        // The last line of a paragraph a page's width wrapped (PDF text) is short: the paragraph
+        // is the line before and this one.
+        var wrapped: Range<Int>?
+        if text.unicodeScalars.count < shortestParagraph, let before = wrappedLine(before: k, in: lines, source) {
+          wrapped = before
+          text = source.text(before) + text
+        }
         guard isUnfinishedSentence(text) else { continue }
         let scalars = Array(text.unicodeScalars)
         let tail = String(String.UnicodeScalarView(scalars.suffix(12)))
+        let tailBytes = tail.utf8.count
+        let tailStart =
+          tailBytes <= line.count || wrapped == nil
+          ? line.upperBound - min(tailBytes, line.count) : wrapped!.upperBound - (tailBytes - line.count)
         context.add(
           Diagnostic(
             .unfinishedParagraph,
-            range: (line.upperBound - tail.utf8.count)..<line.upperBound,
+            range: tailStart..<line.upperBound,
             message: LocalizedText(
               zh: "这一段以“…\(tail)”结束，末尾没有标点。是否截断了句子或丢了内容？",
               en: "This paragraph ends “…\(tail)” with no final punctuation. Was the sentence cut, or text lost?"
@@ -58,6 +69,21 @@ enum ParagraphEndRule {
         )
       }
     }
+  }
+
+  /// The line a page's width broke before line `k`: directly before it or one blank line
+  /// before (PDF text spaces its lines), long, and not the end of a sentence or a heading.
+  private static func wrappedLine(before k: Int, in lines: [Range<Int>], _ source: SourceText) -> Range<Int>? {
+    var j = k - 1
+    if j >= 0, lines[j].isEmpty { j -= 1 }
+    guard j >= 0, !lines[j].isEmpty,
+      source.lines.line(containing: lines[k].lowerBound) - source.lines.line(containing: lines[j].lowerBound) <= 2
+    else { return nil }
+    let text = source.text(lines[j])
+    guard text.unicodeScalars.count >= 30, let last = text.unicodeScalars.last, !finalPunctuation.contains(last),
+      !isHeadingLike(text)
+    else { return nil }
+    return lines[j]
   }
 
   /// A sentence of running text that does not end: long enough, with the commas of a sentence,
