@@ -50,7 +50,7 @@ package struct ReportInput {
       return original
     }
     switch form {
-    case .text, .pdf: return nil
+    case .text, .pdf: return nil  // a PDF's text is never edited
     case .webPage: return WebPage.render(Array(sourceText.utf8))
     case .wordDocument: return WordDocument.render(documentXML: Array(sourceText.utf8))
     }
@@ -173,23 +173,27 @@ extension ReportInput {
   }
 
   /// A PDF's text as `pdftotext -layout` gives it (Debian's poppler-utils): the layout keeps a
-  /// table's row on one line, which is how the reader knows PDF text.
+  /// table's row on one line, which is how the reader knows PDF text. Where a table has blank
+  /// cells, the boxes of its words (`pdftotext -bbox`) say which cells they are.
   private static func pdf(path: String) throws(ReportFile.ReadError) -> ReportInput {
-    guard let tool = PDFText.tool() else { throw .pdfToolMissing }
+    guard let tool = Pdftotext.tool() else { throw .pdfToolMissing }
     let bytes: [UInt8]
-    do throws(PDFText.Failure) {
-      bytes = try PDFText.extract(path: path, tool: tool)
+    let boxes: [UInt8]
+    do throws(Pdftotext.Failure) {
+      bytes = try Pdftotext.run(tool, ["-layout", "-enc", "UTF-8", path, "-"])
+      boxes = try Pdftotext.run(tool, ["-bbox", "-enc", "UTF-8", path, "-"])
     } catch {
       throw .pdfUnreadable(error.reason)
     }
     var file = ReportFile(path: path, text: String(decoding: bytes, as: UTF8.self), hasByteOrderMark: false)
     file.fingerprint = ContentFingerprint(bytes)
-    return ReportInput(path: path, form: .pdf, file: file)
+    let rendered = PDFText.render(layout: Array(file.text.utf8), words: PDFWord.parse(boxes))
+    return ReportInput(path: path, form: .pdf, file: file, originalRendered: rendered)
   }
 }
 
 /// Runs `pdftotext`.
-enum PDFText {
+enum Pdftotext {
   struct Failure: Error {
     var reason: String
   }
@@ -207,10 +211,10 @@ enum PDFText {
     return nil
   }
 
-  static func extract(path: String, tool: String) throws(Failure) -> [UInt8] {
+  static func run(_ tool: String, _ arguments: [String]) throws(Failure) -> [UInt8] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = ["-layout", "-enc", "UTF-8", path, "-"]
+    process.arguments = arguments
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

@@ -244,6 +244,22 @@ import Testing
     #expect(english.count == reference.count)
   }
 
+  /// The page printed to PDF by Chromium, read through `pdftotext`: its text has only the
+  /// numbers that are there, and the boxes of its words say which cells are blank.
+  @Test(.enabled(if: Chromium.available), .timeLimit(.minutes(3)), arguments: pages)
+  func aPrintedPageGivesTheSameFindings(page: String) throws {
+    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
+      return
+    }
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pdf = folder.appendingPathComponent("report.pdf")
+    try Chromium.printToPDF(URL(fileURLWithPath: ReportFormsTests.page(page, "page.html")), to: pdf)
+    let reference = try ReportFormsTests.findings(ReportFormsTests.page(page, "page.html"))
+    #expect(try ReportFormsTests.findings(pdf.path) == reference)
+    #expect(try ReportFormsTests.findings(pdf.path, language: "en").count == reference.count)
+  }
+
   /// The genuine faults checked by hand: each NB201 names its row and the right total, and no
   /// error is raised that is not one of them.
   @Test(arguments: pages)

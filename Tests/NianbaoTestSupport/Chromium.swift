@@ -44,6 +44,12 @@ public enum Chromium {
     _ = try run(["--screenshot=\(file.path)", "--window-size=\(window.width),\(window.height)", page.absoluteString])
   }
 
+  /// The page printed to PDF as a person prints it from the browser (A4, without the date and
+  /// address lines a browser adds at the top and bottom).
+  public static func printToPDF(_ page: URL, to file: URL) throws {
+    _ = try run(["--no-pdf-header-footer", "--print-to-pdf=\(file.path)", page.absoluteString])
+  }
+
   private static func run(_ arguments: [String]) throws -> String {
     guard let executable else {
       throw NSError(
