@@ -75,7 +75,10 @@ struct LayoutTests {
     #expect(wrapped != clean)
     #expect(Self.codes(wrapped).filter { $0 != "NB105" }.isEmpty)
     // A second row with numbers of its own is still one too many.
-    let twice = clean.replacingFirst(row, with: row + "\n" + row.replacingOccurrences(of: "\t0\t0\t0", with: "\t1\t0\t1"))
+    let twice = clean.replacingFirst(
+      row,
+      with: row + "\n" + row.replacingOccurrences(of: "\t0\t0\t0", with: "\t1\t0\t1")
+    )
     #expect(Self.codes(twice).contains("NB115"))
   }
 
