@@ -10,6 +10,9 @@ import Testing
 struct LayoutTests {
   enum Layout: String, CaseIterable {
     case oneCellPerLine, spaces, markdown, oneLine
+    /// A page's text on one line whose cells kept a space between them but whose rows did not:
+    /// a row's last value runs into the next row's numbering (`… 0 0 0 0 0 0 02.其他法律…`).
+    case oneLineSpacedCells
 
     func apply(_ text: String) -> String {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -31,6 +34,8 @@ struct LayoutTests {
         }.joined(separator: "\n")
       case .oneLine:
         return lines.map { $0.replacingOccurrences(of: "\t", with: "") }.joined()
+      case .oneLineSpacedCells:
+        return lines.map { $0.contains("\t") ? cells($0).joined(separator: " ") : $0 }.joined()
       }
     }
   }
@@ -80,6 +85,42 @@ struct LayoutTests {
       with: row + "\n" + row.replacingOccurrences(of: "\t0\t0\t0", with: "\t1\t0\t1")
     )
     #expect(Self.codes(twice).contains("NB115"))
+  }
+
+  /// PDF text whose numbers stand on a line of their own above their label (the label wraps in
+  /// its cell, the numbers sit at the cell's middle): the extra numbers after a row that has its
+  /// seven are the next label's.
+  @Test func numbersPrintedAboveTheirLabelsAreTheirs() {
+    let pdf = Fixtures.text("clean-2023-pdf.txt")
+    let rows = """
+      8.属于行政查询事项 0 0 0 0 0 0 0
+      （四）无法提供
+      1.本机关不掌握相关政府信息 10 0 0 0 0 0 10
+      2.没有现成信息需要另行制作 3 0 0 0 0 0 3
+      """
+    let original = """
+      8.属于行政查询事项 0 0 0 0 0 0 0
+      （四）无法提供
+      1.本机关不掌握相关政府信息 2 0 0 0 1 0 3
+      2.没有现成信息需要另行制作 0 0 0 0 0 0 0
+      """
+    let beside = pdf.replacingFirst(original, with: rows)
+    let above = pdf.replacingFirst(
+      original,
+      with: """
+        8.属于行政查询事项 0 0 0 0 0 0 0
+        10 0 0 0 0 0 10
+        1.本机关不掌握相关政府信息
+        （四）无法提供
+        3 0 0 0 0 0 3
+        2.没有现成信息需要另行制作
+        """
+    )
+    #expect(beside != pdf && above != pdf)
+    #expect(Self.table3(above) == Self.table3(beside))
+    #expect(Self.table3(above)["3(4).1"] == [10, 0, 0, 0, 0, 0, 10])
+    #expect(Self.codes(above) == Self.codes(beside))
+    #expect(!Self.codes(above).contains("NB107"))
   }
 
   @Test func realReportAsMarkdown() {

@@ -505,7 +505,7 @@ struct Table3Reader {
         values[id] = cells
       }
     }
-    redistribute(&values, specs: specs)
+    redistribute(&values, specs: specs, labelLines: labels.mapValues { stream.tokens[$0.token].line })
 
     var rows: [String: TableRow] = [:]
     for spec in specs {
@@ -581,9 +581,14 @@ struct Table3Reader {
   /// (m ≥ 2) next to m − 1 rows that have none gives them theirs, in order. This is a label
   /// printed after its numbers (PDF text: `5 1 0 0 0 0 6` / `（一）予以公开`), or labels that OCR
   /// moved away from their rows.
-  private func redistribute(_ values: inout [String: [StreamToken]], specs: [Table3RowSpec]) {
+  private func redistribute(
+    _ values: inout [String: [StreamToken]],
+    specs: [Table3RowSpec],
+    labelLines: [String: Int]
+  ) {
     let perRow = NationalFormat.table3Columns.count
     func isEmpty(_ index: Int) -> Bool { values[specs[index].id]?.isEmpty ?? true }
+    shiftNumbersPrintedAboveTheirLabels(&values, specs: specs, labelLines: labelLines)
     for (index, spec) in specs.enumerated() {
       guard let own = values[spec.id], own.count >= 2 * perRow, own.count % perRow == 0,
         own.allSatisfy({ !$0.trailing })
@@ -604,6 +609,45 @@ struct Table3Reader {
       for (k, receiver) in receivers.enumerated() {
         values[specs[receiver].id] = Array(own[(k * perRow)..<((k + 1) * perRow)])
       }
+    }
+  }
+
+  /// PDF text where a row's numbers are printed on a line of their own above its label (the
+  /// label wraps and its numbers stand at the middle of the cell):
+  /// `8.属于行政查询事项 0 0 0 0 0 0 0` / `10 0 0 0 0 0 10` / `1.本机关不掌握相关政府信息` /
+  /// `（四）无法提供` / `3 0 0 0 0 0 3` / `2.没有现成信息需要另行制作`. Read label by label, the
+  /// row above has twice its numbers and a row further down has none: each block of numbers on
+  /// a line of its own belongs to the label after it.
+  private func shiftNumbersPrintedAboveTheirLabels(
+    _ values: inout [String: [StreamToken]],
+    specs: [Table3RowSpec],
+    labelLines: [String: Int]
+  ) {
+    let perRow = NationalFormat.table3Columns.count
+    for index in specs.indices {
+      guard let own = values[specs[index].id], own.count == 2 * perRow, own.allSatisfy({ !$0.trailing }),
+        let ownLine = labelLines[specs[index].id], own.prefix(perRow).allSatisfy({ $0.line == ownLine })
+      else { continue }
+      var last = index + 1
+      while last < specs.count, values[specs[last].id]?.count == perRow { last += 1 }
+      guard last > index + 1, last < specs.count, values[specs[last].id]?.isEmpty ?? true else { continue }
+      let blocks = [Array(own.suffix(perRow))] + ((index + 1)..<last).map { values[specs[$0].id]! }
+      // Each block stands on lines of its own, after the label before it and before the label
+      // of the row it moves to.
+      var previousLine = ownLine
+      var fits = true
+      for (k, block) in blocks.enumerated() {
+        guard let receiverLine = labelLines[specs[index + 1 + k].id],
+          block.allSatisfy({ $0.line > previousLine && $0.line < receiverLine })
+        else {
+          fits = false
+          break
+        }
+        previousLine = receiverLine
+      }
+      guard fits else { continue }
+      values[specs[index].id] = Array(own.prefix(perRow))
+      for (k, block) in blocks.enumerated() { values[specs[index + 1 + k].id] = block }
     }
   }
 

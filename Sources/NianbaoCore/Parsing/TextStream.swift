@@ -164,12 +164,17 @@ struct TextStream: Sendable {
           break
         }
       }
-      // A numbering after the digits: `1.属于…` `3、其他`: its digit belongs to the label.
+      // A numbering after the digits: `1.属于…` `3、其他`: its digit belongs to the label. Two
+      // digits right after a row's numbers are its last value and the next label's numbering
+      // (`… 0 0 0 0 0 0 02.其他法律…`, `… 1 0 0 0 0 0 12.申请人逾期…`): rows are numbered 1 to 8.
       var numberEnd = end
       if end < range.upperBound, Self.isNumberingMark(bytes, end, range.upperBound),
         !Self.isDigitAfterMark(bytes, end, range.upperBound)
       {
-        numberEnd = digitCount <= 2 ? index : Self.lastScalarStart(bytes, before: end)
+        let afterValues =
+          index == range.lowerBound && tokens.last.map { $0.kind == .number && $0.line == line } == true
+        numberEnd =
+          digitCount == 1 || (digitCount == 2 && !afterValues) ? index : Self.lastScalarStart(bytes, before: end)
       }
       // In a cell of a pipe or tab table, a few digits inside the words (`数据1`, `2019年`) are
       // the cell's text; only a long run (a row's cells that lost their separators) is values.
