@@ -43,6 +43,8 @@ public enum CheckCommand {
     /// A Word document's paragraphs and cells, by their offsets in `source` (its report's text).
     var wordPlaces: [RenderedReport.Place]?
     var isWordDocument = false
+    /// A PDF: its fixes are made in the report's original, never in the file.
+    var isPDF = false
     var fixedCount = 0
     /// `--diff`: the patch, in the file's own bytes (empty when nothing changes).
     var diff: [UInt8]?
@@ -307,6 +309,7 @@ public enum CheckCommand {
       }
     }
     result.isWordDocument = input.isWordDocument
+    if case .pdf = input.form { result.isPDF = true }
     if let document = rendered, input.isWordDocument {
       // A Word document has no lines to point at: its findings stay in the report's text, with
       // the places of its paragraphs and cells; the XML and the archive can go.

@@ -183,8 +183,12 @@ enum HTMLReport {
       html += "<span class=\"sev\">\(severityName(diagnostic.severity, language))</span> \(position) "
       html += "<span class=\"msg\">\(diagnostic.message.text(language).htmlEscaped)</span> \(code)"
       if let fix = diagnostic.fixes.first(where: \.isCertain) {
-        html +=
-          " <span class=\"fix\">\(text("可用 --fix 自动修复：", "--fix repairs it: "))\(fix.title.text(language).htmlEscaped)</span>"
+        // A PDF is not rewritten: the fix is for the report's Word or web original.
+        let lead =
+          result.isPDF
+          ? text("请在 Word 或网页原稿中修改：", "correct the Word or web original: ")
+          : text("可用 --fix 自动修复：", "--fix repairs it: ")
+        html += " <span class=\"fix\">\(lead)\(fix.title.text(language).htmlEscaped)</span>"
       }
       html += "</li>\n"
     }

@@ -105,6 +105,14 @@ import Testing
     #expect(try Data(contentsOf: copy) == before)
   }
 
+  /// The review page of a PDF says where a fix goes (the report's original), not `--fix`.
+  @Test func aPDFsReviewPageSendsFixesToTheOriginal() throws {
+    guard let pdf = Self.districtPDF(2023) else { return }
+    let page = try Binary.run(["--check", "--format", "html", pdf.path]).stdout
+    #expect(page.contains("请在 Word 或网页原稿中修改：重新计算总计为 11"))
+    #expect(!page.contains("可用 --fix"))
+  }
+
   /// The district's 2024 PDF: its text says it received 17 applications over a line the page
   /// wraps (`…受理政府` / `信息公开申请 17 件`), table 三 says 95.
   @Test func aSentenceWrappedAtThePagesWidthIsReadWhole() throws {
