@@ -285,7 +285,15 @@ public enum CheckCommand {
         }
       } else if options.diff {
         result.diff = UnifiedDiff.patch(file, new: text, path: entry.path) ?? []
-        if text != file.text, result.diff == [] {
+        if case .pdf = input.form, text != file.text {
+          // The patch is of the PDF's text: what to change, for reading, not a patch of the file.
+          result.diffNote = LocalizedText(
+            zh: "\(entry.path): PDF 的 diff 只供阅读（显示其文字中应改之处），不能用 git apply 应用；" + ReportInput.pdfNotWritten.zh,
+            en:
+              "\(entry.path): the diff of a PDF is for reading (it shows what to change in its text); git apply cannot apply it: "
+              + ReportInput.pdfNotWritten.en
+          )
+        } else if text != file.text, result.diff == [] {
           result.diffNote = LocalizedText(
             zh: "\(entry.path): 文件是 \(file.encoding.name) 编码，补丁工具无法按文本应用，\(result.fixedCount) 处修复未列入 diff；请用 --fix 写回",
             en:

@@ -103,6 +103,11 @@ import Testing
     let fixed = try Binary.run(["--check", "--fix", copy.path])
     #expect(fixed.stderr.contains("未修复：PDF 是发布后的版式文件"))
     #expect(try Data(contentsOf: copy) == before)
+    // `--diff` shows what to change in the PDF's text, and says it is no patch of the file.
+    let diff = try Binary.run(["--check", "--diff", copy.path])
+    #expect(diff.stdout.contains("+                            2.其他法律行政法规禁止公开"))
+    #expect(diff.stderr.contains("PDF 的 diff 只供阅读"))
+    #expect(try Data(contentsOf: copy) == before)
   }
 
   /// The review page of a PDF says where a fix goes (the report's original), not `--fix`.
