@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoCore
 import Testing
 
@@ -35,6 +36,24 @@ import Testing
     let tabs = try #require(ReportParser.parse(Fixtures.text("clean-2025-tabs.txt")).title)
     #expect(tabs.agency == "青禾县白石镇人民政府")
     #expect(tabs.year == 2025)
+  }
+
+  /// A whole page copied from a browser: the site's navigation (dozens of short lines, a
+  /// `政府信息` / `公开年报` menu entry among them) stands before the title.
+  @Test func aTitleAfterASitesNavigationIsFound() throws {
+    let menu = (1...12).map { "栏目\($0)" } + ["政府信息", "公开年报", "政府信息公开年报", "2019年", "2018年以前"]
+      + (1...20).map { "链接\($0)" }
+    let text = menu.joined(separator: "\n") + "\n" + Fixtures.text("clean-2025-tabs.txt")
+    let title = try #require(ReportParser.parse(text).title)
+    #expect(title.year == 2025)
+    #expect(title.agency == "青禾县白石镇人民政府")
+    #expect(!Checker.check(text).1.contains { $0.code == "NB109" })
+    // Without the title, the menu entry among the first fifteen lines is all there is.
+    let yearless = text.replacingOccurrences(of: "青禾县白石镇人民政府2025年政府信息公开工作年度报告", with: "")
+    #expect(ReportParser.parse(yearless).title?.text == "政府信息公开年报")
+    // Past the first fifteen lines, a line without a year is not taken for the title.
+    let later = (1...20).map { "链接\($0)" }.joined(separator: "\n") + "\n" + yearless
+    #expect(ReportParser.parse(later).title == nil)
   }
 
   @Test func trialFormatIsRecognized() throws {

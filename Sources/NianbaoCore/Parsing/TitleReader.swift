@@ -2,13 +2,20 @@
 struct TitleReader {
   let source: SourceText
 
+  /// The title: the first line that names the annual report with its year, among the first 15
+  /// lines that hold text or, when the first section's heading (`limitLine`) stands further
+  /// down, anywhere before it (a page copied whole has the site's navigation before the report:
+  /// `政府信息` / `公开年报` / `政府信息公开年报` …); else the first such line without a year among
+  /// the first 15.
   func title(before limitLine: Int) -> Title? {
+    let headed = limitLine < source.lines.count
     var seen = 0
     var line = 0
     /// The last line read before the title: the agency stands there in a PDF's layout
     /// (`淮安市人民政府` over `2024 年政府信息公开工作年度报告`).
     var lineBefore: Range<Int>?
-    while line < min(limitLine, source.lines.count), seen < 15 {
+    var fallback: Title?
+    while line < min(limitLine, source.lines.count), seen < 15 || headed {
       var range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
       defer { line += 1 }
       if range.count > 400 {
@@ -49,7 +56,7 @@ struct TitleReader {
       if agency == nil, let lineBefore, let name = Self.agencyName(source.text(lineBefore)) {
         agency = (name, lineBefore)
       }
-      return Title(
+      let title = Title(
         range: titleRange,
         text: source.text(titleRange),
         agency: agency?.text ?? "",
@@ -57,8 +64,13 @@ struct TitleReader {
         year: year,
         yearRange: yearRange
       )
+      if year != nil { return title }
+      // A title without a year (or a menu entry, `政府信息公开年报`): the title unless a line
+      // further down names the report with its year.
+      if fallback == nil, seen <= 15 { fallback = title }
+      lineBefore = range
     }
-    return nil
+    return fallback
   }
 
   /// The text without spaces.
