@@ -243,6 +243,8 @@ import Testing
 /// hand-checked genuine faults (`Tests/RealForms/expected.tsv`); `--fix` on each form leaves
 /// nothing of what it fixed.
 @Suite struct SameFindingsInEveryFormTests {
+  // Not here yet: putian_city_emergency_dept_2023 and _2024, whose browser copy, Word document and PDF
+  // put the site's navigation before the title (Tests/RealForms/README.md, known gap).
   static let pages = ["shanghai_gov_office_2019", "shuyang_county_fgj_dept_2023"]
   static let forms = ["page.html", "browser-copy.txt", "report.docx"]
 
@@ -286,7 +288,7 @@ import Testing
     let found = try ReportFormsTests.findings(ReportFormsTests.page(page, "page.html"))
     for line in expected {
       let code = String(line[1])
-      guard !code.hasPrefix("~") else { continue }  // known, and not yet found by nianbao
+      guard !code.hasPrefix("~"), code != "-" else { continue }  // known, and not yet found by nianbao; or none
       #expect(found.contains { $0.hasPrefix(code + " ") }, "\(page): \(code) \(line[3])")
       if code == "NB201" {
         // The row's own label, as the message names it (`（二）部分公开`, `1.属于国家秘密`).
