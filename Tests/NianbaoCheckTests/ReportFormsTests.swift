@@ -243,9 +243,10 @@ import Testing
 /// hand-checked genuine faults (`Tests/RealForms/expected.tsv`); `--fix` on each form leaves
 /// nothing of what it fixed.
 @Suite struct SameFindingsInEveryFormTests {
-  // Not here yet: putian_city_emergency_dept_2023 and _2024, whose browser copy, Word document and PDF
-  // put the site's navigation before the title (Tests/RealForms/README.md, known gap).
-  static let pages = ["shanghai_gov_office_2019", "shuyang_county_fgj_dept_2023"]
+  static let pages = [
+    "shanghai_gov_office_2019", "shuyang_county_fgj_dept_2023", "putian_city_emergency_dept_2023",
+    "putian_city_emergency_dept_2024",
+  ]
   static let forms = ["page.html", "browser-copy.txt", "report.docx"]
 
   @Test(arguments: pages)

@@ -41,7 +41,8 @@ import Testing
   /// A whole page copied from a browser: the site's navigation (dozens of short lines, a
   /// `政府信息` / `公开年报` menu entry among them) stands before the title.
   @Test func aTitleAfterASitesNavigationIsFound() throws {
-    let menu = (1...12).map { "栏目\($0)" } + ["政府信息", "公开年报", "政府信息公开年报", "2019年", "2018年以前"]
+    let menu =
+      (1...12).map { "栏目\($0)" } + ["政府信息", "公开年报", "政府信息公开年报", "2019年", "2018年以前"]
       + (1...20).map { "链接\($0)" }
     let text = menu.joined(separator: "\n") + "\n" + Fixtures.text("clean-2025-tabs.txt")
     let title = try #require(ReportParser.parse(text).title)
