@@ -17,8 +17,13 @@ public enum CheckCommand {
 
   struct FileResult {
     var path: String
-    /// The text as it stands after `--fix` (as read otherwise).
-    var source: SourceText?
+    /// The text the findings point into, as it stands after `--fix` (as read otherwise). Kept as
+    /// one string until the output is written: its bytes and line table, twice its size, are made
+    /// again (``source``) only when a format or last year's comparison reads them, so that a walk
+    /// of thousands of reports does not hold each text three times.
+    var text: String?
+    /// ``text`` with its bytes and line table, made afresh on each use: read it once per file.
+    var source: SourceText? { text.map(SourceText.init) }
     /// What the cross-year rules need to pair this report with the year before.
     var crossYear: CrossYearRules.Summary?
     /// What was read of the report, kept for the review page only (`--format html`).
@@ -326,7 +331,7 @@ public enum CheckCommand {
       rendered = nil
     }
     result.rendered = rendered
-    result.source = rendered == nil ? report.source : SourceText(sourceText)
+    result.text = rendered == nil ? report.source.string : sourceText
     result.notAReport = !entry.explicitlyNamed && !report.looksLikeReport
     result.sections = Fingerprint.sectionStarts(report)
     if let rendered {

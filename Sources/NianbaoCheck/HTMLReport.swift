@@ -17,7 +17,7 @@ enum HTMLReport {
   static func document(_ results: [CheckCommand.FileResult], options: CheckOptions) -> String {
     let language = options.language
     func text(_ zh: String, _ en: String) -> String { (language == .zh ? zh : en).htmlEscaped }
-    let checked = results.indices.filter { results[$0].readError == nil && results[$0].source != nil }.map {
+    let checked = results.indices.filter { results[$0].readError == nil && results[$0].text != nil }.map {
       Entry(id: "r\($0 + 1)", result: results[$0])
     }
     let withFindings = checked.filter { !$0.result.diagnostics.isEmpty }
@@ -140,7 +140,8 @@ enum HTMLReport {
     func text(_ zh: String, _ en: String) -> String { (language == .zh ? zh : en).htmlEscaped }
     // The tables are drawn from the report as read: for a web page or a Word document, its
     // rendered text, which the findings are taken back to; their places are the file's own.
-    let source = result.rendered.map { SourceText($0.text) } ?? result.source!
+    let fileSource = result.source
+    let source = result.rendered.map { SourceText($0.text) } ?? fileSource!
     let tableDiagnostics = result.rendered.map { rendered in result.diagnostics.map { $0.unmapped(through: rendered) } }
     var tables = HTMLTables(
       reportID: id,
@@ -171,7 +172,7 @@ enum HTMLReport {
     html +=
       "</dl>\n<h3>\(text("发现的问题（\(result.diagnostics.count)）", "Findings (\(result.diagnostics.count))"))</h3>\n<ol class=\"findings\">\n"
     for (index, diagnostic) in result.diagnostics.enumerated() {
-      let start = position(of: diagnostic.range.lowerBound, in: result, language: language)
+      let start = position(of: diagnostic.range.lowerBound, in: result, source: fileSource, language: language)
       let position =
         tables.cellID(forFinding: index).map { "<a class=\"pos\" href=\"#\($0)\">\(start)</a>" }
         ?? "<span class=\"pos\">\(start)</span>"
@@ -202,9 +203,14 @@ enum HTMLReport {
 
   /// `50:39` (1-based line and column, in characters, as the text output prints them), or the
   /// cell and paragraph of a Word document.
-  private static func position(of offset: Int, in result: CheckCommand.FileResult, language: Language) -> String {
+  private static func position(
+    of offset: Int,
+    in result: CheckCommand.FileResult,
+    source: SourceText?,
+    language: Language
+  ) -> String {
     if let place = result.wordPlace(of: offset) { return place.text(language).htmlEscaped }
-    guard let source = result.source else { return "" }
+    guard let source else { return "" }
     let position = source.lines.position(ofUTF8Offset: offset, in: .utf32)
     return "\(position.line + 1):\(position.column + 1)"
   }

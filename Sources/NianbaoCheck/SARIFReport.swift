@@ -18,10 +18,18 @@ enum SARIFReport {
     var findings: [JSONValue] = []
     var notifications: [JSONValue] = []
     // Last year's report, where a finding's related locations point into it.
+    // Made when a finding points there: a file's text is kept as a string until then.
+    var texts: [String: String] = [:]
+    for result in results { if let text = result.text { texts[result.path] = text } }
     var sources: [String: SourceText] = [:]
-    for result in results { if let source = result.source { sources[result.path] = source } }
+    func otherSource(_ file: String) -> SourceText? {
+      if let made = sources[file] { return made }
+      let made = texts[file].map(SourceText.init)
+      sources[file] = made
+      return made
+    }
     let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
-      sources[file].map { (artifactLocation(file, directory: directory), $0) }
+      otherSource(file).map { (artifactLocation(file, directory: directory), $0) }
     }
     for result in results {
       let artifact = artifactLocation(result.path, directory: directory)
