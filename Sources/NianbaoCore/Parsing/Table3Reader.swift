@@ -547,12 +547,14 @@ struct Table3Reader {
     var cells = fields[(labelField + 1)...].map { LineTokenizer.trim(source, $0) }
     while cells.count > perRow, cells.last?.isEmpty == true { cells.removeLast() }
     guard cells.count == perRow else { return nil }
-    let byStart = Dictionary(segment.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
     var result: [StreamToken] = []
+    result.reserveCapacity(perRow)
     for cell in cells {
       if cell.isEmpty {
         result.append(StreamToken(kind: .empty, range: cell, line: line, layout: .tabs))
-      } else if let token = byStart[cell.lowerBound], token.range == cell, token.kind != .empty {
+      } else if let token = segment.first(where: { $0.range.lowerBound == cell.lowerBound }), token.range == cell,
+        token.kind != .empty
+      {
         result.append(token)
       } else {
         return nil

@@ -248,38 +248,63 @@ struct TextStream: Sendable {
     // `pdftotext -layout` centres a page number under the page's text: spaces come first.
     let range = LineTokenizer.trim(source, line)
     guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range) else { return false }
-    let text = source.text(range)
-    var core = String.UnicodeScalarView()
+    // The line's scalars, width-folded, without spaces and dashes, read from the bytes; a
+    // `String` is made only for the one test that compares characters.
+    let bytes = source.utf8
+    var core: [Unicode.Scalar] = []
+    core.reserveCapacity(range.count)
     var sawDigit = false
     var sawDash = false
-    for scalar in text.unicodeScalars {
+    var first: Unicode.Scalar?
+    var last: Unicode.Scalar?
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      let (scalar, width) = SourceText.decode(bytes, offset)
+      offset += width
+      if !LabelText.isSpace(scalar) {
+        if first == nil { first = scalar }
+        last = scalar
+      }
       let f = LabelText.widthFolded(scalar)
       if LabelText.isSpace(f) { continue }
       if f.isASCIIDigit { sawDigit = true }
-      if "-—–―─".unicodeScalars.contains(f) {
+      if isDash(f) {
         sawDash = true
         continue
       }
       core.append(f)
     }
-    let squeezed = String(core)
-    if sawDigit, sawDash, squeezed.unicodeScalars.allSatisfy(\.isASCIIDigit),
-      let first = text.unicodeScalars.first(where: { !LabelText.isSpace($0) }),
-      let last = text.unicodeScalars.last(where: { !LabelText.isSpace($0) }),
-      "-—–―─".unicodeScalars.contains(LabelText.widthFolded(first)),
-      "-—–―─".unicodeScalars.contains(LabelText.widthFolded(last))
+    if sawDigit, sawDash, core.allSatisfy(\.isASCIIDigit), let first, let last,
+      isDash(LabelText.widthFolded(first)), isDash(LabelText.widthFolded(last))
     {
       return true
     }
-    if sawDigit, squeezed.hasPrefix("第"), squeezed.hasSuffix("页"), squeezed.unicodeScalars.count <= 12 {
+    if sawDigit, core.count <= 12 {
+      let squeezed = String(String.UnicodeScalarView(core))
+      if squeezed.hasPrefix("第"), squeezed.hasSuffix("页") { return true }
+    }
+    if sawDigit, core.allSatisfy({ $0.isASCIIDigit || $0 == "/" }), core.filter({ $0 == "/" }).count == 1 {
       return true
     }
-    if sawDigit, squeezed.unicodeScalars.allSatisfy({ $0.isASCIIDigit || $0 == "/" }),
-      squeezed.unicodeScalars.filter({ $0 == "/" }).count == 1
-    {
+    return core.count <= 40 && furnitureScalars.contains { Self.contains(core, $0) }
+  }
+
+  /// `-` `—` `–` `―` `─`.
+  private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2D, 0x2014, 0x2013, 0x2015, 0x2500: return true
+    default: return false
+    }
+  }
+
+  /// Whether `needle` stands in `haystack`, scalar for scalar.
+  private static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+    guard haystack.count >= needle.count else { return false }
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
       return true
     }
-    return furniture.contains { squeezed.has($0) } && squeezed.unicodeScalars.count <= 40
+    return false
   }
 
   /// A cheap look at the bytes: page numbers open with a dash, `第` or a digit; furniture holds
@@ -304,6 +329,7 @@ struct TextStream: Sendable {
   }
 
   static let furniture = ["【打印】", "【关闭】", "【关闭窗口】", "【打印本页】", "微信微博QQ空间", "分享到", "附件下载", "扫一扫在手机打开"]
+  private static let furnitureScalars = furniture.map { Array($0.unicodeScalars) }
 }
 
 /// A table copied from a browser page (`document.body.innerText` of cells holding paragraphs):
