@@ -370,12 +370,14 @@ struct Table3Reader {
     var length = [Int](repeating: 1, count: anchors.count)
     var span = [Int](repeating: 0, count: anchors.count)
     var previous = [Int](repeating: -1, count: anchors.count)
+    // Each anchor's place in print order, looked up once: the pairs below are many.
+    let ranks = anchors.map { order[$0.spec.id] }
     for j in anchors.indices {
-      let rj = order[anchors[j].spec.id]!
+      let rj = ranks[j]!
       for i in stride(from: j - 1, through: 0, by: -1) {
         let gap = anchors[j].label.lowerBound - anchors[i].label.lowerBound
         if gap > Self.maximumGap { break }
-        let ri = order[anchors[i].spec.id]!
+        let ri = ranks[i]!
         guard ri < rj, anchors[i].token <= anchors[j].token, gap > 0 else { continue }
         let candidate = length[i] + 1
         let candidateSpan = span[i] + gap
@@ -430,7 +432,9 @@ struct Table3Reader {
     }
     func valueTokens(after start: Int, before end: Int) -> [StreamToken] {
       guard start + 1 < end else { return [] }
-      return ((start + 1)..<end).filter { tokens[$0].isValue && !isStray($0) }.map { tokens[$0] }
+      var found: [StreamToken] = []
+      for index in (start + 1)..<end where tokens[index].isValue && !isStray(index) { found.append(tokens[index]) }
+      return found
     }
 
     for (n, anchor) in chain.enumerated() {

@@ -234,22 +234,36 @@ extension String {
   /// The string with every occurrence of `needle`'s UTF-8 bytes taken out, left to right:
   /// `replacing(_:with: "")` without the Unicode machinery, which cost more than the rules that
   /// used it.
+  /// The bytes are read in place, and copied only when the needle is there.
   func removingBytes(of needle: String) -> String {
-    let pattern = Array(needle.utf8)
-    let bytes = Array(utf8)
-    guard !pattern.isEmpty, bytes.count >= pattern.count else { return self }
-    var kept: [UInt8] = []
-    kept.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == pattern[0], bytes.hasBytes(pattern, at: index) {
-        index += pattern.count
-      } else {
-        kept.append(bytes[index])
-        index += 1
+    var text = self
+    var needle = needle
+    let removed: [UInt8]? = text.withUTF8 { bytes in
+      needle.withUTF8 { pattern in
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        func matches(at index: Int) -> Bool {
+          guard index + pattern.count <= bytes.count else { return false }
+          for k in 0..<pattern.count where bytes[index + k] != pattern[k] { return false }
+          return true
+        }
+        guard var index = bytes.indices.first(where: { bytes[$0] == pattern[0] && matches(at: $0) }) else {
+          return nil
+        }
+        var kept = Array(bytes[..<index])
+        kept.reserveCapacity(bytes.count)
+        while index < bytes.count {
+          if bytes[index] == pattern[0], matches(at: index) {
+            index += pattern.count
+          } else {
+            kept.append(bytes[index])
+            index += 1
+          }
+        }
+        return kept
       }
     }
-    return kept.count == bytes.count ? self : String(decoding: kept, as: UTF8.self)
+    guard let removed, removed.count != utf8.count else { return self }
+    return String(decoding: removed, as: UTF8.self)
   }
 
   /// Whether the string's UTF-8 bytes begin with `prefix`'s: `hasPrefix` without Unicode
