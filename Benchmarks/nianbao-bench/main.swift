@@ -13,6 +13,7 @@ import NianbaoCore
 /// - `lsp NIANBAO`: drives the language server over pipes (see LSPBenchmark.swift).
 /// - `corpus DIR N`: writes N generated reports (a tenth with a mistake) into DIR.
 /// - `repeat N`: checks the typical report N times, for profilers.
+/// - `repeat-real N`: checks every real report N times, for profilers.
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures")
@@ -206,6 +207,12 @@ case "repeat":
   // For profilers: check the typical report N times.
   let typical = fixture("clean-2025-tabs.txt")
   for _ in 0..<(Int(arguments.dropFirst().first ?? "") ?? 100) { _ = Checker.check(typical) }
+case "repeat-real":
+  // For profilers: check every real report N times.
+  let reports = realReports()
+  for _ in 0..<(Int(arguments.dropFirst().first ?? "") ?? 10) {
+    for (_, text) in reports { _ = Checker.check(text) }
+  }
 case "real-corpus":
   guard arguments.count == 3, let count = Int(arguments[2]) else {
     print("usage: nianbao-bench real-corpus DIR COUNT")
@@ -232,7 +239,7 @@ case "lsp":
   try LSPBenchmark(binary: nianbaoBinary(1), ruff: ruff, typical: fixture("clean-2025-tabs.txt")).run()
 default:
   print(
-    "usage: nianbao-bench [all [NIANBAO] | core | check [NIANBAO] | lsp [NIANBAO] | workspace [NIANBAO] | corpus DIR COUNT | repeat N]"
+    "usage: nianbao-bench [all [NIANBAO] | core | check [NIANBAO] | lsp [NIANBAO] | workspace [NIANBAO] | corpus DIR COUNT | repeat N | repeat-real N]"
   )
   exit(2)
 }
