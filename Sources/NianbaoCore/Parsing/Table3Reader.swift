@@ -865,8 +865,13 @@ enum Table3LabelMatcher {
     guard core.unicodeScalars.count >= 3 else { return .none }
     var best: (Double, Match)?
     var second = 0.0
-    for (candidate, entry) in exact {
-      let score = LabelText.similarity(core, candidate)
+    let scalars = Array(core.unicodeScalars)
+    for (candidate, entry) in exactScalars {
+      // A label too different in length to score above the second best cannot change the
+      // outcome: it is not compared.
+      let bound = 2 * Double(min(scalars.count, candidate.count)) / Double(scalars.count + candidate.count)
+      if bound <= second { continue }
+      let score = LabelText.similarity(scalars, candidate)
       if score > (best?.0 ?? 0) {
         second = best?.0 ?? 0
         best = (score, entry)
@@ -896,4 +901,10 @@ enum Table3LabelMatcher {
     map["本年度办理结果"] = .resultsHeader
     return map
   }()
+
+  /// ``exact`` with each label's scalars, for comparing a piece with every label. The order
+  /// does not matter: the best and the second best score are the same in any order.
+  private static let exactScalars: [(label: [Unicode.Scalar], match: Match)] = exact.map {
+    (Array($0.key.unicodeScalars), $0.value)
+  }
 }

@@ -279,7 +279,11 @@ struct TextStream: Sendable {
     {
       return true
     }
-    if sawDigit, core.count <= 12 {
+    // Only a line that opens with 第 (or with a compatibility ideograph, which may stand for it)
+    // can begin with the character 第.
+    if sawDigit, core.count <= 12, let opening = core.first,
+      opening == "第" || (0xF900...0xFAFF).contains(opening.value) || (0x2F800...0x2FA1F).contains(opening.value)
+    {
       let squeezed = String(String.UnicodeScalarView(core))
       if squeezed.hasPrefix("第"), squeezed.hasSuffix("页") { return true }
     }

@@ -174,18 +174,33 @@ public enum LabelText {
 
   /// Similarity of two strings by their longest common subsequence: 1 for equal, 0 for disjoint.
   public static func similarity(_ a: String, _ b: String) -> Double {
-    let x = Array(a.unicodeScalars)
-    let y = Array(b.unicodeScalars)
+    similarity(Array(a.unicodeScalars), Array(b.unicodeScalars))
+  }
+
+  /// ``similarity(_:_:)`` of scalars already taken out of their strings: the matchers compare one
+  /// piece of text with every label of the format.
+  static func similarity(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Double {
     if x.isEmpty || y.isEmpty { return 0 }
-    var previous = [Int](repeating: 0, count: y.count + 1)
-    var current = previous
-    for i in 1...x.count {
-      for j in 1...y.count {
-        current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+    var rows = [Int](repeating: 0, count: 2 * (y.count + 1))
+    let common = rows.withUnsafeMutableBufferPointer { rows in
+      x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+          // The longest common subsequence, one row of the table at a time.
+          var previous = 0
+          var current = y.count + 1
+          for i in 0..<x.count {
+            let scalar = x[i]
+            for j in 1...y.count {
+              rows[current + j] =
+                scalar == y[j - 1] ? rows[previous + j - 1] + 1 : max(rows[previous + j], rows[current + j - 1])
+            }
+            swap(&previous, &current)
+          }
+          return rows[previous + y.count]
+        }
       }
-      swap(&previous, &current)
     }
-    return 2 * Double(previous[y.count]) / Double(x.count + y.count)
+    return 2 * Double(common) / Double(x.count + y.count)
   }
 
   /// Converts full-width digits to ASCII digits and drops thousands separators.
