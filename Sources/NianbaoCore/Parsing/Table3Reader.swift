@@ -817,7 +817,12 @@ struct Table3Reader {
   }
 
   private func integer(_ token: StreamToken) -> Int {
-    Int(LabelText.asciiDigits(source.text(token.range))) ?? -1
+    // Plain ASCII digits, the usual cell, are read from the bytes (eighteen digits fit an Int).
+    let bytes = source.utf8[token.range]
+    if !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+      return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+    return Int(LabelText.asciiDigits(source.text(token.range))) ?? -1
   }
 
   /// A total left blank at the end of a row looks like a trailing empty cell. Read it as a blank
