@@ -128,9 +128,17 @@ enum Table3Balance {
     if !singles.isEmpty { return singles.count == 1 ? singles[0] : nil }
     guard cells.count <= 160 else { return nil }
 
+    // The broken sums each cell takes part in, as bits: a pair that does not take part in every
+    // broken sum is passed over before its equations are built.
+    let violatedBits = Dictionary(uniqueKeysWithValues: violatedKinds.enumerated().map { ($1, UInt64(1) << $0) })
+    let allViolated = violatedBits.values.reduce(0, |)
+    let masks: [UInt64]? =
+      violatedKinds.count <= 64
+      ? cells.map { cell in touching[cell]!.reduce(0) { $0 | (violatedBits[$1.kind] ?? 0) } } : nil
     var pairs: [[(CellRef, Int)]] = []
     for i in 0..<cells.count {
       for j in (i + 1)..<cells.count {
+        if let masks, masks[i] | masks[j] != allViolated { continue }
         let x = cells[i]
         let y = cells[j]
         let constraints = Dictionary(
