@@ -177,14 +177,16 @@ extension ReportInput {
   /// cells, the boxes of its words (`pdftotext -bbox`) say which cells they are.
   private static func pdf(path: String) throws(ReportFile.ReadError) -> ReportInput {
     guard let tool = Pdftotext.tool() else { throw .pdfToolMissing }
-    let bytes: [UInt8]
-    let boxes: [UInt8]
+    let outputs: [[UInt8]]
     do throws(Pdftotext.Failure) {
-      bytes = try Pdftotext.run(tool, ["-layout", "-enc", "UTF-8", path, "-"])
-      boxes = try Pdftotext.run(tool, ["-bbox", "-enc", "UTF-8", path, "-"])
+      outputs = try Pdftotext.run(
+        tool,
+        [["-layout", "-enc", "UTF-8", path, "-"], ["-bbox", "-enc", "UTF-8", path, "-"]]
+      )
     } catch {
       throw .pdfUnreadable(error.reason)
     }
+    let (bytes, boxes) = (outputs[0], outputs[1])
     var file = ReportFile(path: path, text: String(decoding: bytes, as: UTF8.self), hasByteOrderMark: false)
     file.fingerprint = ContentFingerprint(bytes)
     let rendered = PDFText.render(layout: Array(file.text.utf8), words: PDFWord.parse(boxes))
@@ -211,35 +213,60 @@ enum Pdftotext {
     return nil
   }
 
-  static func run(_ tool: String, _ arguments: [String]) throws(Failure) -> [UInt8] {
+  /// Runs `pdftotext` once for each list of arguments, all at the same time, and gives each
+  /// one's output in order.
+  static func run(_ tool: String, _ argumentLists: [[String]]) throws(Failure) -> [[UInt8]] {
+    var running: [Running] = []
+    for arguments in argumentLists {
+      do {
+        running.append(try Running(tool, arguments))
+      } catch {
+        throw Failure(reason: "\(error)")
+      }
+    }
+    var outputs: [[UInt8]] = []
+    for process in running { outputs.append(try process.finish()) }
+    return outputs
+  }
+
+  /// One `pdftotext` started, its output not yet read.
+  private struct Running {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
     let output = Pipe()
     let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    do {
+    /// Signalled when the process ends: `waitUntilExit` would poll the run loop every 50 ms.
+    let ended = DispatchSemaphore(value: 0)
+
+    init(_ tool: String, _ arguments: [String]) throws {
+      process.executableURL = URL(fileURLWithPath: tool)
+      process.arguments = arguments
+      process.standardOutput = output
+      process.standardError = errors
+      process.standardInput = FileHandle.nullDevice
+      let ended = ended
+      process.terminationHandler = { _ in ended.signal() }
       try process.run()
-    } catch {
-      throw Failure(reason: "\(error)")
     }
-    // Read both pipes before waiting: a large PDF fills a pipe's buffer.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errorBytes = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      errorBytes = errors.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
+
+    func finish() throws(Failure) -> [UInt8] {
+      // Read both pipes before waiting: a large PDF fills a pipe's buffer.
+      let group = DispatchGroup()
+      nonisolated(unsafe) var errorBytes = Data()
+      group.enter()
+      DispatchQueue.global().async {
+        errorBytes = errors.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+      }
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      group.wait()
+      ended.wait()
+      guard process.terminationStatus == 0 else {
+        // A damaged file gives a line for every bad byte: the last one says why it gave up.
+        let lines = String(decoding: errorBytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let message = lines.last.map { String($0.prefix(200)).trimmingCharacters(in: .whitespaces) } ?? ""
+        throw Failure(reason: message.isEmpty ? "pdftotext exit \(process.terminationStatus)" : message)
+      }
+      return [UInt8](data)
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let message = String(decoding: errorBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      throw Failure(reason: message.isEmpty ? "pdftotext exit \(process.terminationStatus)" : message)
-    }
-    return [UInt8](data)
   }
 }

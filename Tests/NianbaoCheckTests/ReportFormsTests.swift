@@ -127,6 +127,23 @@ import Testing
     #expect(Set(found.map { String($0.prefix(5)) }) == ["NB105", "NB112", "NB501"])
   }
 
+  /// A damaged PDF: one line that says why, not pdftotext's line for every bad byte.
+  @Test func aDamagedPDFIsNamedInOneLine() throws {
+    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
+      return
+    }
+    let folder = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pdf = folder.appendingPathComponent("report.pdf")
+    var generator = SystemRandomNumberGenerator()
+    let noise = (0..<3000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    try Data(Array("%PDF-1.4\n<".utf8) + noise).write(to: pdf)
+    let result = try Binary.run(["--check", pdf.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("pdftotext 无法读取这个 PDF（"))
+    #expect(result.stderr.split(separator: "\n").count <= 2, "\(result.stderr.prefix(500))")
+  }
+
   @Test func withoutPdftotextThePackageIsNamed() throws {
     let pdf = Self.page("shuyang_county_fgj_dept_2023", "report.pdf.txt")
     let folder = try Paths.temporaryDirectory()
