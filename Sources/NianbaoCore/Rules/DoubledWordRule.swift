@@ -10,34 +10,37 @@ enum DoubledWordRule {
     let report = context.report
     let source = context.source
     for section in report.sections {
-      for (stretch, scalars) in prose.stretches(section) {
-        var index = 0
-        while index < scalars.count {
-          if let length = doubled(scalars, at: index), inSentence(source, scalars[index].offset) {
-            let first = scalars[index].offset
-            let second = scalars[index + length].offset
-            let end = index + 2 * length < scalars.count ? scalars[index + 2 * length].offset : stretch.upperBound
-            let word = source.text(first..<second)
-            context.add(
-              Diagnostic(
-                .doubledWords,
-                range: first..<end,
-                message: LocalizedText(
-                  zh: "“\(word)”连写了两遍。",
-                  en: "“\(word)” is written twice in a row."
-                ),
-                fixes: [
-                  Fix(
-                    title: LocalizedText(zh: "删去重复的“\(word)”", en: "Remove the repeated “\(word)”"),
-                    edits: [TextEdit(range: second..<end, replacement: "")],
-                    isCertain: true
-                  )
-                ]
+      for (stretch, stretchScalars) in prose.stretches(section) {
+        // Read through the buffer: this looks at every character of the text.
+        stretchScalars.withUnsafeBufferPointer { scalars in
+          var index = 0
+          while index < scalars.count {
+            if let length = doubled(scalars, at: index), inSentence(source, scalars[index].offset) {
+              let first = scalars[index].offset
+              let second = scalars[index + length].offset
+              let end = index + 2 * length < scalars.count ? scalars[index + 2 * length].offset : stretch.upperBound
+              let word = source.text(first..<second)
+              context.add(
+                Diagnostic(
+                  .doubledWords,
+                  range: first..<end,
+                  message: LocalizedText(
+                    zh: "“\(word)”连写了两遍。",
+                    en: "“\(word)” is written twice in a row."
+                  ),
+                  fixes: [
+                    Fix(
+                      title: LocalizedText(zh: "删去重复的“\(word)”", en: "Remove the repeated “\(word)”"),
+                      edits: [TextEdit(range: second..<end, replacement: "")],
+                      isCertain: true
+                    )
+                  ]
+                )
               )
-            )
-            index += 2 * length
-          } else {
-            index += 1
+              index += 2 * length
+            } else {
+              index += 1
+            }
           }
         }
       }
@@ -55,16 +58,24 @@ enum DoubledWordRule {
   static let governmentPlaces: Set<Unicode.Scalar> = Set("省市县区镇乡州旗盟民".unicodeScalars)
 
   /// The length of the word at `index` that is written again right after it, if any.
-  static func doubled(_ scalars: ProseText.Scalars, at index: Int) -> Int? {
-    guard ProseText.isIdeograph(scalars[index].scalar) else { return nil }
-    for length in stride(from: longest, through: 1, by: -1) where index + 2 * length <= scalars.count {
+  static func doubled(
+    _ scalars: UnsafeBufferPointer<(scalar: Unicode.Scalar, offset: Int)>,
+    at index: Int
+  ) -> Int? {
+    let first = scalars[index].scalar
+    guard ProseText.isIdeograph(first) else { return nil }
+    for length in stride(from: min(longest, (scalars.count - index) / 2), through: 1, by: -1) {
       // Compared in place: this runs at every character of the text.
-      guard scalars[index + length].scalar == scalars[index].scalar,
-        (0..<length).allSatisfy({
-          scalars[index + $0].scalar == scalars[index + length + $0].scalar
-            && ProseText.isIdeograph(scalars[index + $0].scalar)
-        })
-      else { continue }
+      guard scalars[index + length].scalar == first else { continue }
+      var same = true
+      for k in 0..<length
+      where scalars[index + k].scalar != scalars[index + length + k].scalar
+        || !ProseText.isIdeograph(scalars[index + k].scalar)
+      {
+        same = false
+        break
+      }
+      guard same else { continue }
       let word = scalars[index..<(index + length)].map(\.scalar)
       if length == 1 {
         let s = word[0]
