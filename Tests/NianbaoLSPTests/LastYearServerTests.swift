@@ -376,15 +376,20 @@ import Testing
     return html + (inTable ? "</table>\n" : "") + "</body></html>\n"
   }
 
-  /// Found in the workspace without `previous`: last year's report as a web page or in GB18030
+  /// Found in the workspace without `previous`: last year's report as a web page, in GB18030 or
+  /// as a whole page copied from a browser (more than 4 KB of the site's menu before the title)
   /// is indexed like a text file.
-  @Test(arguments: ["gb18030", "html"])
+  @Test(arguments: ["gb18030", "html", "browser copy"])
   func lastYearInAnotherFormIsFoundInTheWorkspace(form: String) throws {
     let workspace = try Workspace()
     defer { try? FileManager.default.removeItem(at: workspace.root.deletingLastPathComponent()) }
     let text = TestPaths.fixtureText("nb311-documents-in-force/白石镇2024年度报告.txt")
     if form == "gb18030" {
       try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))).write(to: workspace.lastYear)
+    } else if form == "browser copy" {
+      let menu = (1...400).map { "栏目链接\($0)" }.joined(separator: "\n")
+      #expect(menu.utf8.count > 4_096)
+      try Data((menu + "\n" + text).utf8).write(to: workspace.lastYear)
     } else {
       try FileManager.default.removeItem(at: workspace.lastYear)
       try Data(Self.page(text).utf8).write(to: workspace.root.appendingPathComponent("2024/report.html"))

@@ -169,7 +169,7 @@ extension LanguageServer {
     let before = workspace.entry(path)
     // An open document's text counts over its file's.
     if let open = openDocumentURIs[path].flatMap({ documents[$0] }) {
-      workspace.update(path, text: String(decoding: open.source.utf8.prefix(WorkspaceIndex.headBytes), as: UTF8.self))
+      workspace.update(path, utf8: open.source.utf8)
     } else {
       workspace.update(path)
     }

@@ -35,6 +35,8 @@ struct WorkspaceIndex: Sendable {
 
   static let entryLimit = 20_000
   static let headBytes = 4_096
+  /// How far a title is looked for in a file whose first 4 KB hold none.
+  static let longHeadBytes = 32_768
   static let skippedFolders: Set<String> = ["node_modules", "Pods", "DerivedData"]
 
   var roots: [String] = []
@@ -112,14 +114,21 @@ struct WorkspaceIndex: Sendable {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var head = [UInt8](repeating: 0, count: headBytes)
+    var head = [UInt8](repeating: 0, count: longHeadBytes)
     var count = 0
-    while count < headBytes {
-      let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, headBytes - count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { break }
-      count += n
+    func readHead(upTo limit: Int) {
+      while count < limit {
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, limit - count) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { break }
+        count += n
+      }
     }
+    readHead(upTo: headBytes)
+    if let entry = entry(ofText: Self.decodedHead(head[..<count])) { return entry }
+    // A whole page copied from a browser has the site's navigation before the title.
+    guard count == headBytes else { return nil }
+    readHead(upTo: longHeadBytes)
     return entry(ofText: Self.decodedHead(head[..<count]))
   }
 
@@ -149,9 +158,18 @@ struct WorkspaceIndex: Sendable {
     set(path, Self.entry(ofFileAt: path))
   }
 
-  /// Takes a report's title from its text (an open document's, which may differ from the disk).
-  mutating func update(_ path: String, text: String) {
-    set(path, Self.entry(ofText: text))
+  /// Takes a report's title from the head of its text (an open document's, which may differ from
+  /// the disk), as far as a file's is read.
+  mutating func update(_ path: String, utf8: [UInt8]) {
+    set(path, Self.entry(ofHeadOf: utf8))
+  }
+
+  /// The entry of a text from its first 4 KB, or from its first 32 KB when the first hold no
+  /// title.
+  static func entry(ofHeadOf utf8: [UInt8]) -> Entry? {
+    if let entry = entry(ofText: decodedHead(utf8.prefix(headBytes))) { return entry }
+    guard utf8.count > headBytes else { return nil }
+    return entry(ofText: decodedHead(utf8.prefix(longHeadBytes)))
   }
 
   private mutating func set(_ path: String, _ entry: Entry?) {
