@@ -33,20 +33,26 @@ public final class Table3RowSpec: Sendable, Hashable {
   public let displayName: String
 
   /// The row's place among every row either edition has (一, 二, 四, （一）–（七）, then the
-  /// items of （三）–（六）), for keeping cells in an array; from its kind, group and item.
-  let cellRowIndex: Int?
-  static let cellRowCount = 3 + 7 + 4 * 8
+  /// items of （三）–（六）), from its kind, group and item: the same row has the same index in
+  /// both editions, so the readers and rules keep rows and cells in arrays instead of
+  /// dictionaries keyed by ``id``.
+  let index: Int
+  static let rowCount = 3 + 7 + 4 * 8
+
+  /// ``index``, for keeping cells in an array.
+  var cellRowIndex: Int? { index }
+  static let cellRowCount = rowCount
 
   init(id: String, kind: Kind, group: Int?, item: Int?, label: String, groupLabel: String?) {
     self.id = id
     switch (kind, group, item) {
-    case (.newApplications, _, _): cellRowIndex = 0
-    case (.carriedOver, _, _): cellRowIndex = 1
-    case (.carriedForward, _, _): cellRowIndex = 2
-    case (_, let group?, nil) where (1...7).contains(group): cellRowIndex = 2 + group
+    case (.newApplications, _, _): index = 0
+    case (.carriedOver, _, _): index = 1
+    case (.carriedForward, _, _): index = 2
+    case (_, let group?, nil) where (1...7).contains(group): index = 2 + group
     case (_, let group?, let item?) where (3...6).contains(group) && (1...8).contains(item):
-      cellRowIndex = 10 + (group - 3) * 8 + (item - 1)
-    default: cellRowIndex = nil
+      index = 10 + (group - 3) * 8 + (item - 1)
+    default: preconditionFailure("table 三 has no row \(id)")
     }
     self.kind = kind
     self.group = group
@@ -161,6 +167,14 @@ extension NationalFormat {
       Table3RowSpec(id: "4", kind: .carriedForward, group: nil, item: nil, label: "结转下年度继续办理", groupLabel: nil)
     )
     return rows
+  }
+
+  /// The row with this ``Table3RowSpec/id``, of either edition.
+  static func table3Row(_ id: String) -> Table3RowSpec {
+    guard let spec = allTable3Rows.first(where: { $0.id == id }) else {
+      preconditionFailure("table 三 has no row \(id)")
+    }
+    return spec
   }
 
   /// Every row either edition knows, for reading a table before its edition is known.
