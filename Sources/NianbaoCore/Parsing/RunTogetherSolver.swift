@@ -160,35 +160,46 @@ enum RunTogetherSolver {
 
   /// The one split of each row that makes the whole table balance: rows whose own total allows
   /// several splits are decided by the column sums of table 三 (（七） = the result rows;
-  /// 一 + 二 = （七） + 四). Rows that stay ambiguous get none.
+  /// 一 + 二 = （七） + 四). Rows that stay ambiguous get none. Rows are named by their place in
+  /// `specs`: `known` and the result hold one entry per spec.
   static func chooseTable3Splits(
-    _ candidates: [String: [[Int]]],
-    known: [String: [Int]],
+    _ candidates: [(row: Int, solutions: [[Int]])],
+    known: [[Int]?],
     specs: [Table3RowSpec]
-  ) -> [String: [Int]] {
-    var decided: [String: [Int]] = [:]
-    var open: [(String, [[Int]])] = []
-    for (id, solutions) in candidates {
-      if solutions.count == 1 { decided[id] = solutions[0] } else if !solutions.isEmpty { open.append((id, solutions)) }
+  ) -> [[Int]?] {
+    var decided = [[Int]?](repeating: nil, count: specs.count)
+    var open: [(Int, [[Int]])] = []
+    for (row, solutions) in candidates {
+      if solutions.count == 1 {
+        decided[row] = solutions[0]
+      } else if !solutions.isEmpty {
+        open.append((row, solutions))
+      }
     }
     guard !open.isEmpty else { return decided }
     open.sort { $0.1.count < $1.1.count }
-    let outcomes = specs.filter { $0.kind == .outcome }.map(\.id)
-    func balances(_ values: [String: [Int]]) -> Bool {
+    let outcomes = specs.indices.filter { specs[$0].kind == .outcome }
+    func place(_ kind: Table3RowSpec.Kind) -> Int? { specs.firstIndex { $0.kind == kind } }
+    let (new, carriedOver, total, carriedForward) = (
+      place(.newApplications), place(.carriedOver), place(.outcomeTotal), place(.carriedForward)
+    )
+    func balances(_ values: [[Int]?]) -> Bool {
+      func value(_ row: Int?, _ column: Int) -> Int? { row.flatMap { values[$0]?[column] } }
       for column in 0..<7 {
         let results = outcomes.compactMap { values[$0]?[column] }
-        if results.count == outcomes.count, let total = values["3(7)"]?[column], results.reduce(0, +) != total {
+        if results.count == outcomes.count, let total = value(total, column), results.reduce(0, +) != total {
           return false
         }
-        if let a = values["1"]?[column], let b = values["2"]?[column], let c = values["3(7)"]?[column],
-          let d = values["4"]?[column], a + b != c + d
+        if let a = value(new, column), let b = value(carriedOver, column), let c = value(total, column),
+          let d = value(carriedForward, column), a + b != c + d
         {
           return false
         }
       }
       return true
     }
-    var values = known.merging(decided) { $1 }
+    var values = known
+    for (row, solution) in decided.enumerated() where solution != nil { values[row] = solution }
     var found: [[Int]]?
     var count = 0
     var steps = 0

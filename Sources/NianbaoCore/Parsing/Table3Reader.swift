@@ -33,8 +33,8 @@ struct Table3Reader {
     var anchors = findAnchors()
     let edition = chooseEdition(anchors)
     let specs = NationalFormat.table3Rows(edition)
-    let order = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.id, $0) })
-    anchors.removeAll { order[$0.spec.id] == nil }
+    let order = Self.order(of: specs)
+    anchors.removeAll { order[$0.spec.index] == nil }
     var chain = Self.longestChain(anchors, order: order)
     guard chain.count >= 3 || (chain.count >= 2 && chain.contains { $0.spec.kind == .outcomeTotal }) else {
       return Output(table: nil, deviations: [], duplicates: [])
@@ -77,12 +77,20 @@ struct Table3Reader {
     return output
   }
 
+  /// Each row's place in the edition's print order, by ``Table3RowSpec/index``: nil for a row the
+  /// edition does not have.
+  private static func order(of specs: [Table3RowSpec]) -> [Int?] {
+    var order = [Int?](repeating: nil, count: Table3RowSpec.rowCount)
+    for (position, spec) in specs.enumerated() { order[spec.index] = position }
+    return order
+  }
+
   // MARK: Anchors
 
   /// A short, distinctive beginning of each row's label. Labels are wrapped and cut in real
   /// text, but almost never in their first words.
   private struct Signature {
-    var id: String
+    var spec: Table3RowSpec
     var words: [Unicode.Scalar]
     /// Short words that also occur in prose or in other labels must stand right after a
     /// numbering or at the start of a cell.
@@ -102,7 +110,13 @@ struct Table3Reader {
     )
       -> Signature
     {
-      Signature(id: id, words: Array(words.unicodeScalars), needsBoundary: boundary, whole: whole, numbering: numbering)
+      Signature(
+        spec: NationalFormat.table3Row(id),
+        words: Array(words.unicodeScalars),
+        needsBoundary: boundary,
+        whole: whole,
+        numbering: numbering
+      )
     }
     return [
       s("1", "本年新收", boundary: true), s("2", "上年结转", boundary: true),
@@ -127,15 +141,12 @@ struct Table3Reader {
     by: { $0.words[0] }
   )
 
-  private static let specsByID: [String: Table3RowSpec] = Dictionary(
-    uniqueKeysWithValues: NationalFormat.allTable3Rows.map { ($0.id, $0) }
-  )
-
   /// Every place in the text where a row's label begins.
   private func findAnchors() -> [Anchor] {
     var anchors: [Anchor] = []
     let tokens = stream.tokens
-    var rowsSeen: Set<String> = []
+    // One bit per row index.
+    var rowsSeen: UInt64 = 0
     var tableEnd: Int?
     for (index, token) in tokens.enumerated() where token.kind == .text {
       // Once a whole table has been seen (most of its rows, then 四、结转下年度), nothing later
@@ -146,8 +157,8 @@ struct Table3Reader {
       guard token.range.count <= 150 || (index + 1 < tokens.count && tokens[index + 1].isValue) else { continue }
       let found = labels(in: token, index: index)
       for anchor in found {
-        rowsSeen.insert(anchor.spec.id)
-        if anchor.spec.kind == .carriedForward, tableEnd == nil, rowsSeen.count >= 22 {
+        rowsSeen |= 1 << UInt64(anchor.spec.index)
+        if anchor.spec.kind == .carriedForward, tableEnd == nil, rowsSeen.nonzeroBitCount >= 22 {
           tableEnd = anchor.label.upperBound
         }
       }
@@ -212,8 +223,7 @@ struct Table3Reader {
         matched = (signature, numberingStart ?? numberingStartOrWordStart(scalars, from: i))
         break
       }
-      guard let (signature, start) = matched, let spec = Self.specsByID[signature.id],
-        !found.contains(where: { $0.spec.id == signature.id })
+      guard let (signature, start) = matched, !found.contains(where: { $0.spec.index == signature.spec.index })
       else {
         i += 1
         continue
@@ -221,7 +231,7 @@ struct Table3Reader {
       // `属于三类内部事务信息` is found by `三类内部事务`: the label begins a few words before.
       let labelStart = offsets[start]
       let end = Self.labelEnd(scalars, from: i + signature.words.count).map { offsets[$0] } ?? token.range.upperBound
-      found.append(Anchor(spec: spec, token: index, label: labelStart..<end, exact: true))
+      found.append(Anchor(spec: signature.spec, token: index, label: labelStart..<end, exact: true))
       i += signature.words.count
     }
     // A label runs to the next label in the same piece of text.
@@ -353,25 +363,38 @@ struct Table3Reader {
   }
 
   private func chooseEdition(_ anchors: [Anchor]) -> FormatEdition {
-    if anchors.contains(where: { $0.spec.id == "3(6).1" || $0.spec.id == "3(6).2" }) { return .edition2021 }
-    if anchors.contains(where: { $0.spec.id == "3(6)" }) && !anchors.contains(where: { $0.spec.id == "3(6).3" }) {
+    let (first, second) = (Self.rowIndices.otherFirst, Self.rowIndices.otherSecond)
+    if anchors.contains(where: { $0.spec.index == first || $0.spec.index == second }) { return .edition2021 }
+    if anchors.contains(where: { $0.spec.index == Self.rowIndices.otherSingle })
+      && !anchors.contains(where: { $0.spec.index == Self.rowIndices.otherLast })
+    {
       return .trial2019
     }
     return expectedEdition
   }
+
+  /// The indices of the rows the reader names: （六）'s items 1 to 3, the trial format's single
+  /// （六） row, and （二）.
+  private static let rowIndices = (
+    otherFirst: NationalFormat.table3Row("3(6).1").index,
+    otherSecond: NationalFormat.table3Row("3(6).2").index,
+    otherLast: NationalFormat.table3Row("3(6).3").index,
+    otherSingle: NationalFormat.table3Row("3(6)").index,
+    partlyDisclosed: NationalFormat.table3Row("3(2)").index
+  )
 
   /// The longest sequence of anchors in the format's order, each near the one before. Ties go
   /// to the tightest sequence.
   /// How far apart two rows of one table may stand, in bytes.
   static let maximumGap = 4000
 
-  static func longestChain(_ anchors: [Anchor], order: [String: Int]) -> [Anchor] {
+  static func longestChain(_ anchors: [Anchor], order: [Int?]) -> [Anchor] {
     guard !anchors.isEmpty else { return [] }
     var length = [Int](repeating: 1, count: anchors.count)
     var span = [Int](repeating: 0, count: anchors.count)
     var previous = [Int](repeating: -1, count: anchors.count)
     // Each anchor's place in print order, looked up once: the pairs below are many.
-    let ranks = anchors.map { order[$0.spec.id] }
+    let ranks = anchors.map { order[$0.spec.index] }
     for j in anchors.indices {
       let rj = ranks[j]!
       for i in stride(from: j - 1, through: 0, by: -1) {
@@ -407,18 +430,21 @@ struct Table3Reader {
     chain: [Anchor],
     all: [Anchor],
     specs: [Table3RowSpec],
-    order: [String: Int],
+    order: [Int?],
     edition: FormatEdition
   ) -> Output {
     var deviations: [LabelDeviation] = []
     var duplicates: [TableRow] = []
-    var values: [String: [StreamToken]] = [:]
-    var labels: [String: Anchor] = [:]
+    // Each row's values and label, by its place in `specs`.
+    var values = [[StreamToken]?](repeating: nil, count: specs.count)
+    var labels = [Anchor?](repeating: nil, count: specs.count)
     // Tab rows whose first field after the label is empty: a blank first cell, or a label cell
     // that spans two columns (Word, some pages); decided once the whole table is read.
-    var leadingBlanks: [String: [StreamToken]] = [:]
+    var leadingBlanks = [[StreamToken]?](repeating: nil, count: specs.count)
     let tokens = stream.tokens
-    let anchorsByRow = Dictionary(grouping: all, by: \.spec.id)
+    // By row index.
+    var anchorsByRow = [[Anchor]](repeating: [], count: Table3RowSpec.rowCount)
+    for anchor in all { anchorsByRow[anchor.spec.index].append(anchor) }
 
     // In a table of pipes or tabs, a number alone on a plain line between its rows (a stray
     // OCR mark, a footnote) is not a cell.
@@ -438,7 +464,8 @@ struct Table3Reader {
     }
 
     for (n, anchor) in chain.enumerated() {
-      labels[anchor.spec.id] = anchor
+      let ownIndex = order[anchor.spec.index]!
+      labels[ownIndex] = anchor
       let next = n + 1 < chain.count ? chain[n + 1] : nil
       var end = next?.token ?? tokens.count
       if next == nil {
@@ -450,7 +477,7 @@ struct Table3Reader {
       // A repeated row: another label of the same row before the next anchor.
       // The row's label again with no values after it, when the row has its values, is the tail of
       // its label wrapped onto the next line (`2. 申 请 人 逾 期 未 按 0 … 0` / `收费通知要求缴纳`).
-      let repeated = (anchorsByRow[anchor.spec.id] ?? []).first { $0.token > anchor.token && $0.token < end }.flatMap {
+      let repeated = anchorsByRow[anchor.spec.index].first { $0.token > anchor.token && $0.token < end }.flatMap {
         valueTokens(after: $0.token, before: end).isEmpty && !valueTokens(after: anchor.token, before: $0.token).isEmpty
           ? nil : $0
       }
@@ -462,7 +489,7 @@ struct Table3Reader {
           // The first was a heading over the row (`### 二、上年结转政府信息公开申请数量`): the row
           // is the one with numbers.
           segment = repeatedValues
-          labels[anchor.spec.id] = repeated
+          labels[ownIndex] = repeated
         } else {
           duplicates.append(makeRow(repeatedValues, label: repeated))
         }
@@ -470,28 +497,27 @@ struct Table3Reader {
         segment = valueTokens(after: anchor.token, before: end)
         if let cells = gridCells(of: anchor, segment) {
           if cells[0].kind == .empty {
-            leadingBlanks[anchor.spec.id] = cells
+            leadingBlanks[ownIndex] = cells
           } else {
             segment = cells
           }
         }
       }
-      let rowCount = next.map { order[$0.spec.id]! - order[anchor.spec.id]! } ?? 1
-      let ownIndex = order[anchor.spec.id]!
+      let rowCount = next.map { order[$0.spec.index]! - ownIndex } ?? 1
       if rowCount > 1 {
         let groups = split(segment, into: rowCount)
         for (k, group) in groups.enumerated() where !group.isEmpty {
-          values[specs[ownIndex + k].id] = group
+          values[ownIndex + k] = group
         }
-        if groups.isEmpty { values[anchor.spec.id] = segment }
+        if groups.isEmpty { values[ownIndex] = segment }
       } else {
-        values[anchor.spec.id] = segment
+        values[ownIndex] = segment
       }
       if !anchor.exact {
         // A label broken over lines leaves fragments (`危及` / `“` / `三安全一稳定`): not a typo.
         let found = source.text(anchor.label)
         let core = LabelText.normalize(found).core
-        let canonical = Self.canonicalCores[anchor.spec.id]!
+        let canonical = Self.canonicalCores[anchor.spec.index]
         if !canonical.startsWithBytes(core), !canonical.utf8.reversed().starts(with: core.utf8.reversed()) {
           deviations.append(
             LabelDeviation(place: .table3Row, range: anchor.label, found: found, canonical: anchor.spec.label)
@@ -503,28 +529,38 @@ struct Table3Reader {
     }
     // The empty field is the first cell where the row is short without it and most rows of the
     // table have all their values (in a table short of a column everywhere, it is a label's).
-    let lengths = values.values.map { $0.filter { !$0.trailing }.count }
+    let lengths = values.compactMap { $0?.filter { !$0.trailing }.count }
     if lengths.filter({ $0 == NationalFormat.table3Columns.count }).count * 2 > lengths.count {
-      for (id, cells) in leadingBlanks where values[id]?.filter({ !$0.trailing }).count != cells.count {
-        values[id] = cells
+      for (position, cells) in leadingBlanks.enumerated() {
+        guard let cells, values[position]?.filter({ !$0.trailing }).count != cells.count else { continue }
+        values[position] = cells
       }
     }
-    redistribute(&values, specs: specs, labelLines: labels.mapValues { stream.tokens[$0.token].line })
+    redistribute(&values, specs: specs, labelLines: labels.map { $0.map { stream.tokens[$0.token].line } })
 
-    var rows: [String: TableRow] = [:]
-    for spec in specs {
-      guard let tokensOfRow = values[spec.id] else {
-        if let anchor = labels[spec.id] { rows[spec.id] = makeRow([], label: anchor) }
+    var rows = [TableRow?](repeating: nil, count: specs.count)
+    for position in specs.indices {
+      guard let tokensOfRow = values[position] else {
+        if let anchor = labels[position] { rows[position] = makeRow([], label: anchor) }
         continue
       }
-      rows[spec.id] = makeRow(tokensOfRow, label: labels[spec.id])
+      rows[position] = makeRow(tokensOfRow, label: labels[position])
     }
-    guard !rows.isEmpty else { return Output(table: nil, deviations: deviations, duplicates: duplicates) }
+    guard rows.contains(where: { $0 != nil }) else {
+      return Output(table: nil, deviations: deviations, duplicates: duplicates)
+    }
     readRunTogether(&rows, specs: specs, values: values)
     completeBlankTotals(&rows, values: values)
-    let lower = rows.values.map(\.range.lowerBound).min()!
-    let upper = rows.values.map(\.range.upperBound).max()!
-    let table = Table3(range: lower..<upper, edition: edition, rows: rows, specs: specs)
+    var byID: [String: TableRow] = Dictionary(minimumCapacity: specs.count)
+    var lower = Int.max
+    var upper = Int.min
+    for (position, row) in rows.enumerated() {
+      guard let row else { continue }
+      byID[specs[position].id] = row
+      lower = min(lower, row.range.lowerBound)
+      upper = max(upper, row.range.upperBound)
+    }
+    let table = Table3(range: lower..<upper, edition: edition, rows: byID, specs: specs)
     return Output(table: table, deviations: deviations, duplicates: duplicates)
   }
 
@@ -588,15 +624,15 @@ struct Table3Reader {
   /// printed after its numbers (PDF text: `5 1 0 0 0 0 6` / `（一）予以公开`), or labels that OCR
   /// moved away from their rows.
   private func redistribute(
-    _ values: inout [String: [StreamToken]],
+    _ values: inout [[StreamToken]?],
     specs: [Table3RowSpec],
-    labelLines: [String: Int]
+    labelLines: [Int?]
   ) {
     let perRow = NationalFormat.table3Columns.count
-    func isEmpty(_ index: Int) -> Bool { values[specs[index].id]?.isEmpty ?? true }
+    func isEmpty(_ index: Int) -> Bool { values[index]?.isEmpty ?? true }
     shiftNumbersPrintedAboveTheirLabels(&values, specs: specs, labelLines: labelLines)
-    for (index, spec) in specs.enumerated() {
-      guard let own = values[spec.id], own.count >= 2 * perRow, own.count % perRow == 0,
+    for index in specs.indices {
+      guard let own = values[index], own.count >= 2 * perRow, own.count % perRow == 0,
         own.allSatisfy({ !$0.trailing })
       else { continue }
       let needed = own.count / perRow - 1
@@ -613,7 +649,7 @@ struct Table3Reader {
         continue  // no room, or room on both sides: which rows they are is not certain
       }
       for (k, receiver) in receivers.enumerated() {
-        values[specs[receiver].id] = Array(own[(k * perRow)..<((k + 1) * perRow)])
+        values[receiver] = Array(own[(k * perRow)..<((k + 1) * perRow)])
       }
     }
   }
@@ -625,25 +661,25 @@ struct Table3Reader {
   /// row above has twice its numbers and a row further down has none: each block of numbers on
   /// a line of its own belongs to the label after it.
   private func shiftNumbersPrintedAboveTheirLabels(
-    _ values: inout [String: [StreamToken]],
+    _ values: inout [[StreamToken]?],
     specs: [Table3RowSpec],
-    labelLines: [String: Int]
+    labelLines: [Int?]
   ) {
     let perRow = NationalFormat.table3Columns.count
     for index in specs.indices {
-      guard let own = values[specs[index].id], own.count == 2 * perRow, own.allSatisfy({ !$0.trailing }),
-        let ownLine = labelLines[specs[index].id], own.prefix(perRow).allSatisfy({ $0.line == ownLine })
+      guard let own = values[index], own.count == 2 * perRow, own.allSatisfy({ !$0.trailing }),
+        let ownLine = labelLines[index], own.prefix(perRow).allSatisfy({ $0.line == ownLine })
       else { continue }
       var last = index + 1
-      while last < specs.count, values[specs[last].id]?.count == perRow { last += 1 }
-      guard last > index + 1, last < specs.count, values[specs[last].id]?.isEmpty ?? true else { continue }
-      let blocks = [Array(own.suffix(perRow))] + ((index + 1)..<last).map { values[specs[$0].id]! }
+      while last < specs.count, values[last]?.count == perRow { last += 1 }
+      guard last > index + 1, last < specs.count, values[last]?.isEmpty ?? true else { continue }
+      let blocks = [Array(own.suffix(perRow))] + ((index + 1)..<last).map { values[$0]! }
       // Each block stands on lines of its own, after the label before it and before the label
       // of the row it moves to.
       var previousLine = ownLine
       var fits = true
       for (k, block) in blocks.enumerated() {
-        guard let receiverLine = labelLines[specs[index + 1 + k].id],
+        guard let receiverLine = labelLines[index + 1 + k],
           block.allSatisfy({ $0.line > previousLine && $0.line < receiverLine })
         else {
           fits = false
@@ -652,8 +688,8 @@ struct Table3Reader {
         previousLine = receiverLine
       }
       guard fits else { continue }
-      values[specs[index].id] = Array(own.prefix(perRow))
-      for (k, block) in blocks.enumerated() { values[specs[index + 1 + k].id] = block }
+      values[index] = Array(own.prefix(perRow))
+      for (k, block) in blocks.enumerated() { values[index + 1 + k] = block }
     }
   }
 
@@ -678,9 +714,12 @@ struct Table3Reader {
     return []
   }
 
-  private static let canonicalCores: [String: String] = Dictionary(
-    uniqueKeysWithValues: NationalFormat.allTable3Rows.map { ($0.id, LabelText.normalize($0.label).core) }
-  )
+  /// Each row's label words, normalized, by row index.
+  private static let canonicalCores: [String] = {
+    var cores = [String](repeating: "", count: Table3RowSpec.rowCount)
+    for spec in NationalFormat.allTable3Rows { cores[spec.index] = LabelText.normalize(spec.label).core }
+    return cores
+  }()
 
   private func deviation(_ anchor: Anchor) -> LabelDeviation? {
     // The format's own words after a numbering: the usual case, told from the bytes.
@@ -691,9 +730,10 @@ struct Table3Reader {
     }
     let text = source.text(anchor.label)
     let core = LabelText.normalize(text).core
-    let canonical = Self.canonicalCores[anchor.spec.id]!
+    let canonical = Self.canonicalCores[anchor.spec.index]
     // A label cut by a line break or a cell border is not a typo.
-    if core == canonical || canonical.startsWithBytes(core) || anchor.spec.id == "3(2)" && core.startsWithBytes("部分公开")
+    if core == canonical || canonical.startsWithBytes(core)
+      || anchor.spec.index == Self.rowIndices.partlyDisclosed && core.startsWithBytes("部分公开")
     {
       return nil
     }
@@ -738,15 +778,16 @@ struct Table3Reader {
 
   /// Rows whose digits ran together (web text that lost the table's cells): each is split in
   /// the ways its own total allows; where a row allows several, the table's column sums decide.
+  /// Rows and values are by their place in `specs`.
   private func readRunTogether(
-    _ rows: inout [String: TableRow],
+    _ rows: inout [TableRow?],
     specs: [Table3RowSpec],
-    values: [String: [StreamToken]]
+    values: [[StreamToken]?]
   ) {
     let perRow = NationalFormat.table3Columns.count
-    var candidates: [String: (RunTogetherSolver.Digits, RunTogetherSolver.Result)] = [:]
-    for spec in specs {
-      guard let tokensOfRow = values[spec.id] else { continue }
+    var candidates: [(row: Int, digits: RunTogetherSolver.Digits, result: RunTogetherSolver.Result)] = []
+    for position in specs.indices {
+      guard let tokensOfRow = values[position] else { continue }
       guard
         let digits = RunTogetherSolver.Digits(tokensOfRow, source, into: perRow)
           ?? RunTogetherSolver.Digits(splitOver: tokensOfRow, source, into: perRow)
@@ -756,49 +797,56 @@ struct Table3Reader {
           digits.digits.count < perRow,
           tokensOfRow.count < digits.digits.count
         {
-          rows[spec.id]?.cells = digits.cells(digits.digits)
+          rows[position]?.cells = digits.cells(digits.digits)
         }
         continue
       }
       let result = RunTogetherSolver.solve(digits, into: perRow) { v in v[6] == v[0..<6].reduce(0, +) }
-      candidates[spec.id] = (digits, result)
+      candidates.append((position, digits, result))
     }
-    var repeats: [String: [StreamToken]] = [:]
+    var repeats: [(row: Int, tokens: [StreamToken])] = []
     if stream.dropsRepeatedLines {
-      for spec in specs where candidates[spec.id] == nil {
-        guard let tokensOfRow = values[spec.id], !tokensOfRow.isEmpty, tokensOfRow.count < perRow,
+      for position in specs.indices where !candidates.contains(where: { $0.row == position }) {
+        guard let tokensOfRow = values[position], !tokensOfRow.isEmpty, tokensOfRow.count < perRow,
           tokensOfRow.allSatisfy({ $0.kind == .number })
         else { continue }
-        repeats[spec.id] = tokensOfRow
+        repeats.append((position, tokensOfRow))
       }
     }
     guard !candidates.isEmpty || !repeats.isEmpty else { return }
-    let repeatReadings = repeats.mapValues { tokens in
-      RunTogetherSolver.expandRepeats(tokens.map { integer($0) }, into: perRow) { v in v[6] == v[0..<6].reduce(0, +) }
+    let repeatReadings = repeats.map { entry in
+      (
+        entry.row,
+        RunTogetherSolver.expandRepeats(entry.tokens.map { integer($0) }, into: perRow) { v in
+          v[6] == v[0..<6].reduce(0, +)
+        }
+      )
     }
     let decided = RunTogetherSolver.chooseTable3Splits(
-      candidates.mapValues { $0.1.solutions }.merging(repeatReadings) { $1 },
-      known: rows.compactMapValues { row in
-        row.cells.count == perRow && row.cells.allSatisfy { $0.integerValue != nil }
-          ? row.cells.map { $0.integerValue! } : nil
+      candidates.map { ($0.row, $0.result.solutions) } + repeatReadings,
+      known: rows.map { row in
+        row.flatMap { row in
+          row.cells.count == perRow && row.cells.allSatisfy { $0.integerValue != nil }
+            ? row.cells.map { $0.integerValue! } : nil
+        }
       },
       specs: specs
     )
-    for (id, (digits, result)) in candidates {
-      let split = decided[id]
+    for (position, digits, result) in candidates {
+      let split = decided[position]
       let info = RunTogether(
         range: digits.range,
         digits: digits.text,
         split: split,
         candidateCount: split == nil ? result.count : 1
       )
-      rows[id]?.runTogether = info
-      rows[id]?.cells = split.map { digits.cells($0) } ?? []
+      rows[position]?.runTogether = info
+      rows[position]?.cells = split.map { digits.cells($0) } ?? []
     }
     // Rows whose repeated values the text lost: read when the sums allow one reading, else left
     // short (and reported as such).
-    for (id, tokens) in repeats {
-      guard let reading = decided[id] else { continue }
+    for (position, tokens) in repeats {
+      guard let reading = decided[position] else { continue }
       var cells: [Cell] = []
       var index = 0
       for value in reading {
@@ -806,13 +854,13 @@ struct Table3Reader {
         cells.append(Cell(range: tokens[index].range, content: .integer(value)))
       }
       let range = tokens.first!.range.lowerBound..<tokens.last!.range.upperBound
-      rows[id]?.runTogether = RunTogether(
+      rows[position]?.runTogether = RunTogether(
         range: range,
         digits: tokens.map { source.text($0.range) }.joined(separator: " "),
         split: reading,
         candidateCount: 1
       )
-      rows[id]?.cells = cells
+      rows[position]?.cells = cells
     }
   }
 
@@ -827,12 +875,19 @@ struct Table3Reader {
 
   /// A total left blank at the end of a row looks like a trailing empty cell. Read it as a blank
   /// value when most rows of the table have all seven values.
-  private func completeBlankTotals(_ rows: inout [String: TableRow], values: [String: [StreamToken]]) {
-    let lengths = rows.values.filter { $0.runTogether == nil }.map(\.cells.count)
-    guard lengths.filter({ $0 == 7 }).count * 2 > lengths.count else { return }
-    for (id, row) in rows where row.cells.count == 6 && row.runTogether == nil {
-      guard let trailing = values[id]?.first(where: \.trailing) else { continue }
-      rows[id]?.cells.append(Cell(range: trailing.range, content: .blank))
+  private func completeBlankTotals(_ rows: inout [TableRow?], values: [[StreamToken]?]) {
+    var read = 0
+    var complete = 0
+    for case let row? in rows where row.runTogether == nil {
+      read += 1
+      if row.cells.count == 7 { complete += 1 }
+    }
+    guard complete * 2 > read else { return }
+    for position in rows.indices {
+      guard let row = rows[position], row.cells.count == 6, row.runTogether == nil,
+        let trailing = values[position]?.first(where: \.trailing)
+      else { continue }
+      rows[position]?.cells.append(Cell(range: trailing.range, content: .blank))
     }
   }
 }
