@@ -1,44 +1,24 @@
-/// A piece of a line: a label, a number, a blank marker, or an empty cell between separators.
-struct Token: Sendable, Hashable {
-  enum Kind: Sendable, Hashable {
-    case text
-    /// A number as written (digits may be full-width; sign and decimals kept).
-    case number
-    /// `-` `—` `/` where a number belongs.
-    case blankMarker
-    /// Nothing between two separators (a tab-separated or Markdown cell left empty).
-    case empty
-  }
-  var kind: Kind
-  var range: Range<Int>
-  /// The text of a value, for ``cell(allowDecimal:allowNegative:)``: set by the table readers
-  /// that make cells; the line tokenizer leaves it empty (its tokens give only kinds and ranges).
-  var text: String
-}
-
-/// One line split into tokens. Cells are separated by tabs (Word), pipes (Markdown) or runs of
-/// spaces (PDF); inside a cell, words separated by spaces stay one text token.
-struct TokenizedLine: Sendable {
-  enum Layout: Sendable { case tabs, markdown, spaces }
-  var layout: Layout
-  var range: Range<Int>
-  var tokens: [Token]
-}
-
+/// Splits lines into the stream's tokens: a label, a number, a blank marker, or an empty cell
+/// between separators. Cells are separated by tabs (Word), pipes (Markdown) or runs of spaces
+/// (PDF); inside a cell, words separated by spaces stay one text token.
 enum LineTokenizer {
-  static func tokenize(_ source: SourceText, line: Int) -> TokenizedLine? {
-    tokenize(source, range: source.lines.contentRange(ofLine: line))
-  }
-
-  /// Splits a line into tokens; nil for a Markdown separator row (`|---|---|`) or a blank line.
-  static func tokenize(_ source: SourceText, range: Range<Int>) -> TokenizedLine? {
+  /// Appends the tokens of a line to `tokens` (of the kinds `.text`, `.number`, `.blankMarker` and
+  /// `.empty`) and returns the line's layout; nil, appending nothing, for a Markdown separator row
+  /// (`|---|---|`) or a blank line. `fields` is a buffer the caller keeps from line to line.
+  static func tokenize(
+    _ source: SourceText,
+    range: Range<Int>,
+    line: Int,
+    fields: inout [Range<Int>],
+    into tokens: inout [StreamToken]
+  ) -> StreamToken.Layout? {
     let bytes = source.utf8
     var firstNonSpace = range.lowerBound
     while firstNonSpace < range.upperBound, bytes[firstNonSpace] == 0x20 || bytes[firstNonSpace] == 0x09 {
       firstNonSpace += 1
     }
     if firstNonSpace == range.upperBound { return nil }
-    let layout: TokenizedLine.Layout
+    let layout: StreamToken.Layout
     if bytes[firstNonSpace] == 0x7C {
       layout = .markdown
     } else if bytes[range].contains(0x09) {
@@ -46,10 +26,10 @@ enum LineTokenizer {
     } else {
       layout = .spaces
     }
-    var fields: [Range<Int>] = []
+    fields.removeAll(keepingCapacity: true)
     switch layout {
     case .spaces:
-      fields = [range]
+      fields.append(range)
     case .tabs, .markdown:
       let separator: UInt8 = layout == .tabs ? 0x09 : 0x7C
       var start = range.lowerBound
@@ -65,16 +45,15 @@ enum LineTokenizer {
         if fields.allSatisfy({ isMarkdownRule(bytes, $0) }) { return nil }
       }
     }
-    var tokens: [Token] = []
     for field in fields {
       let trimmed = trim(source, field)
       if trimmed.isEmpty {
-        if layout != .spaces { tokens.append(Token(kind: .empty, range: trimmed, text: "")) }
+        if layout != .spaces { tokens.append(StreamToken(kind: .empty, range: trimmed, line: line, layout: layout)) }
         continue
       }
-      appendWords(source, trimmed, to: &tokens)
+      appendWords(source, trimmed, line: line, layout: layout, to: &tokens)
     }
-    return TokenizedLine(layout: layout, range: range, tokens: tokens)
+    return layout
   }
 
   /// The ranges of the space-separated words of a range.
@@ -104,13 +83,19 @@ enum LineTokenizer {
 
   /// Splits a cell into space-separated words, classifies them, and merges neighbouring text
   /// words back into one text token.
-  private static func appendWords(_ source: SourceText, _ range: Range<Int>, to tokens: inout [Token]) {
+  private static func appendWords(
+    _ source: SourceText,
+    _ range: Range<Int>,
+    line: Int,
+    layout: StreamToken.Layout,
+    to tokens: inout [StreamToken]
+  ) {
     let bytes = source.utf8
     var pendingText: Range<Int>?
     func flushText() {
       if let text = pendingText {
         // The words of a text token are read from the source when needed.
-        tokens.append(Token(kind: .text, range: text, text: ""))
+        tokens.append(StreamToken(kind: .text, range: text, line: line, layout: layout))
         pendingText = nil
       }
     }
@@ -119,7 +104,7 @@ enum LineTokenizer {
         let kind = classifyASCII(bytes, word) ?? classify(source.text(word))
         if kind != .text {
           flushText()
-          tokens.append(Token(kind: kind, range: word, text: ""))
+          tokens.append(StreamToken(kind: kind, range: word, line: line, layout: layout))
           return
         }
       }
@@ -143,7 +128,7 @@ enum LineTokenizer {
   static let blankMarkers: Set<String> = ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─", "／"]
 
   /// ``classify(_:)`` for a word of ASCII bytes, read in place; nil for any other word.
-  static func classifyASCII(_ bytes: [UInt8], _ word: Range<Int>) -> Token.Kind? {
+  static func classifyASCII(_ bytes: [UInt8], _ word: Range<Int>) -> StreamToken.Kind? {
     var sawDigit = false
     var sawPoint = false
     var digitsAfterPoint = 0
@@ -181,7 +166,7 @@ enum LineTokenizer {
     Array($0.utf8)
   }
 
-  static func classify(_ word: String) -> Token.Kind {
+  static func classify(_ word: String) -> StreamToken.Kind {
     if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6, blankMarkers.contains(word) {
       return .blankMarker
     }
@@ -258,15 +243,16 @@ enum LineTokenizer {
   }
 }
 
-extension Token {
+extension StreamToken {
   /// The cell a value token stands for.
-  func cell(allowDecimal: Bool, allowNegative: Bool) -> Cell {
+  func cell(_ source: SourceText, allowDecimal: Bool, allowNegative: Bool) -> Cell {
     switch kind {
     case .empty, .blankMarker:
       return Cell(range: range, content: .blank)
-    case .text:
-      return Cell(range: range, content: .invalid(text))
+    case .text, .invalid:
+      return Cell(range: range, content: .invalid(source.text(range)))
     case .number:
+      let text = source.text(range)
       if text.utf8.count <= 7, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let integer = Int(text) {
         return Cell(range: range, content: .integer(integer))
       }

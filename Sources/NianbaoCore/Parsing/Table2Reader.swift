@@ -248,11 +248,11 @@ struct Table2Reader {
       var cells = raw.values.enumerated().map { column, token in
         // Read as 0, like a blank; NB116 reports it.
         if isNotApplicable(token) { return Cell(range: token.range, content: .blank) }
-        return Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
-          .cell(
-            allowDecimal: spec?.decimalColumns.contains(column) ?? false,
-            allowNegative: spec?.signedColumns.contains(column) ?? false
-          )
+        return token.cell(
+          source,
+          allowDecimal: spec?.decimalColumns.contains(column) ?? false,
+          allowNegative: spec?.signedColumns.contains(column) ?? false
+        )
       }
       var runTogether: RunTogether?
       if let digits = RunTogetherSolver.Digits(raw.values, source, into: expected) {

@@ -751,8 +751,7 @@ struct Table3Reader {
         let value = source.utf8[token.range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return Cell(range: token.range, content: .integer(value))
       }
-      return Token(kind: token.kind.tokenKind, range: token.range, text: source.text(token.range))
-        .cell(allowDecimal: false, allowNegative: false)
+      return token.cell(source, allowDecimal: false, allowNegative: false)
     }
     let labelRange = label?.label ?? (values.first.map { $0.range.lowerBound..<$0.range.lowerBound } ?? 0..<0)
     let start = min(labelRange.lowerBound, values.first?.range.lowerBound ?? labelRange.lowerBound)
@@ -888,18 +887,6 @@ struct Table3Reader {
         let trailing = values[position]?.first(where: \.trailing)
       else { continue }
       rows[position]?.cells.append(Cell(range: trailing.range, content: .blank))
-    }
-  }
-}
-
-extension StreamToken.Kind {
-  var tokenKind: Token.Kind {
-    switch self {
-    case .text: return .text
-    case .number: return .number
-    case .blankMarker: return .blankMarker
-    case .empty: return .empty
-    case .invalid: return .text
     }
   }
 }

@@ -57,10 +57,7 @@ struct Table4Reader {
       labelRange: first.range.lowerBound..<first.range.lowerBound,
       labelText: "",
       range: first.range.lowerBound..<last.range.upperBound,
-      cells: values.map {
-        Token(kind: $0.kind.tokenKind, range: $0.range, text: source.text($0.range))
-          .cell(allowDecimal: false, allowNegative: false)
-      },
+      cells: values.map { $0.cell(source, allowDecimal: false, allowNegative: false) },
       appendOffset: last.range.upperBound,
       separator: separator,
       runTogether: nil

@@ -14,10 +14,12 @@ struct StreamToken: Sendable, Hashable {
     /// A short word in a cell where a number belongs (`一`, `无`).
     case invalid
   }
+  /// How the line of a token separates its cells.
+  enum Layout: Sendable { case tabs, markdown, spaces }
   var kind: Kind
   var range: Range<Int>
   var line: Int
-  var layout: TokenizedLine.Layout
+  var layout: Layout
   /// Digits written against text or a numbering with nothing between them (`数量640020470二、`):
   /// cells of a table whose separators were lost.
   var glued = false
@@ -39,6 +41,9 @@ struct TextStream: Sendable {
   init(source: SourceText) {
     self.source = source
     let cells = BrowserCells(source)
+    // One line's tokens and fields, in buffers kept from line to line.
+    var lineTokens: [StreamToken] = []
+    var fields: [Range<Int>] = []
     for line in 0..<source.lines.count {
       if let cells {
         let blanks = cells.blankCells(atLine: line)
@@ -49,9 +54,13 @@ struct TextStream: Sendable {
           continue
         }
       }
-      guard let tokenized = LineTokenizer.tokenize(source, line: line) else { continue }
-      if Self.isPageFurniture(source, tokenized.range) { continue }
-      append(tokenized, line: line)
+      let range = source.lines.contentRange(ofLine: line)
+      lineTokens.removeAll(keepingCapacity: true)
+      guard
+        let layout = LineTokenizer.tokenize(source, range: range, line: line, fields: &fields, into: &lineTokens)
+      else { continue }
+      if Self.isPageFurniture(source, range) { continue }
+      append(lineTokens, layout: layout, line: line)
     }
     // A browser's copy keeps every line; only a crawler's text drops repeated ones.
     dropsRepeatedLines = cells == nil && Self.dropsRepeatedLines(tokens, source)
@@ -91,48 +100,48 @@ struct TextStream: Sendable {
     return index
   }
 
-  private mutating func append(_ line: TokenizedLine, line number: Int) {
-    let firstValue = line.tokens.firstIndex { $0.kind == .number || $0.kind == .blankMarker }
-    let lastValue = line.tokens.lastIndex { $0.kind == .number || $0.kind == .blankMarker }
-    for (index, token) in line.tokens.enumerated() {
+  private mutating func append(_ lineTokens: [StreamToken], layout: StreamToken.Layout, line number: Int) {
+    let firstValue = lineTokens.firstIndex { $0.kind == .number || $0.kind == .blankMarker }
+    let lastValue = lineTokens.lastIndex { $0.kind == .number || $0.kind == .blankMarker }
+    for (index, token) in lineTokens.enumerated() {
       switch token.kind {
       case .empty:
         // Empty fields before the first value are merged cells or drifting indentation.
         guard let firstValue, let lastValue, index > firstValue else { continue }
         tokens.append(
-          StreamToken(kind: .empty, range: token.range, line: number, layout: line.layout, trailing: index > lastValue)
+          StreamToken(kind: .empty, range: token.range, line: number, layout: layout, trailing: index > lastValue)
         )
       case .number:
         // `3.` alone on its line is the numbering of the label on the next line, not a value.
-        if line.tokens.count == 1, token.range.count >= 2, token.range.count <= 3,
+        if lineTokens.count == 1, token.range.count >= 2, token.range.count <= 3,
           source.utf8[token.range.upperBound - 1] == 0x2E
         {
-          tokens.append(StreamToken(kind: .text, range: token.range, line: number, layout: line.layout))
+          tokens.append(StreamToken(kind: .text, range: token.range, line: number, layout: layout))
           continue
         }
-        tokens.append(StreamToken(kind: .number, range: token.range, line: number, layout: line.layout))
+        tokens.append(StreamToken(kind: .number, range: token.range, line: number, layout: layout))
       case .blankMarker:
-        tokens.append(StreamToken(kind: .blankMarker, range: token.range, line: number, layout: line.layout))
-      case .text:
+        tokens.append(StreamToken(kind: .blankMarker, range: token.range, line: number, layout: layout))
+      case .text, .invalid:
         // A short word in a cell of a row of numbers (`一` `无`): between two numbers, or after
         // the row's label and before its numbers.
         let betweenValues = firstValue.map { index > $0 } == true && lastValue.map { index < $0 } == true
         let afterLabel =
-          index > 0 && line.tokens[..<index].contains(where: { $0.kind == .text }) && index + 1 < line.tokens.count
-          && line.tokens[index + 1].kind != .text
+          index > 0 && lineTokens[..<index].contains(where: { $0.kind == .text }) && index + 1 < lineTokens.count
+          && lineTokens[index + 1].kind != .text
         // In PDF or OCR text, a lone letter among a row's numbers is a digit misread (`1 O 0 0 0
         // 0 1`): a value that is not a number, not a lost cell.
         let misreadDigit =
-          line.layout == .spaces && betweenValues && token.range.count == 1
+          layout == .spaces && betweenValues && token.range.count == 1
           && [0x4F, 0x6F, 0x6C, 0x49].contains(source.utf8[token.range.lowerBound])  // O o l I
         if misreadDigit
-          || (line.layout != .spaces && firstValue != nil && (betweenValues || afterLabel) && token.range.count <= 12
+          || (layout != .spaces && firstValue != nil && (betweenValues || afterLabel) && token.range.count <= 12
             && Self.isCellWord(source.text(token.range)))
         {
-          tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: line.layout))
+          tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: layout))
           continue
         }
-        appendText(token.range, line: number, layout: line.layout)
+        appendText(token.range, line: number, layout: layout)
       }
     }
   }
@@ -140,7 +149,7 @@ struct TextStream: Sendable {
   /// Splits text where digits are glued to it: `规章 000行政规范性文件693665` holds the label
   /// `行政规范性文件` and the digits `693665`. A numbering (`2.其他法律…`) stays with its label,
   /// even when it is glued to the digits before it (`00000002.其他法律…`).
-  private mutating func appendText(_ range: Range<Int>, line: Int, layout: TokenizedLine.Layout) {
+  private mutating func appendText(_ range: Range<Int>, line: Int, layout: StreamToken.Layout) {
     let bytes = source.utf8
     var pieceStart = range.lowerBound
     var index = range.lowerBound
@@ -200,7 +209,7 @@ struct TextStream: Sendable {
     if pieceStart < range.upperBound { appendTextPiece(pieceStart..<range.upperBound, line: line, layout: layout) }
   }
 
-  private mutating func appendTextPiece(_ range: Range<Int>, line: Int, layout: TokenizedLine.Layout) {
+  private mutating func appendTextPiece(_ range: Range<Int>, line: Int, layout: StreamToken.Layout) {
     let trimmed = LineTokenizer.trim(source, range)
     guard !trimmed.isEmpty else { return }
     tokens.append(StreamToken(kind: .text, range: trimmed, line: line, layout: layout))
