@@ -65,20 +65,23 @@ enum LineTokenizer {
 
   /// Calls `body` with each space-separated word of a range, in order, without building an array.
   static func forEachWord(_ source: SourceText, _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
-    var wordStart: Int?
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let width = spaceWidth(source.utf8, index)
-      if width > 0 {
-        if let start = wordStart { body(start..<index) }
-        wordStart = nil
-        index += width
-      } else {
-        if wordStart == nil { wordStart = index }
-        index += 1
+    source.utf8.withUnsafeBufferPointer { bytes in
+      // The start of the word being read, or -1 between words.
+      var wordStart = -1
+      var index = range.lowerBound
+      while index < range.upperBound {
+        let width = spaceWidth(bytes, index)
+        if width > 0 {
+          if wordStart >= 0 { body(wordStart..<index) }
+          wordStart = -1
+          index += width
+        } else {
+          if wordStart < 0 { wordStart = index }
+          index += 1
+        }
       }
+      if wordStart >= 0 { body(wordStart..<range.upperBound) }
     }
-    if let start = wordStart { body(start..<range.upperBound) }
   }
 
   /// Splits a cell into space-separated words, classifies them, and merges neighbouring text
@@ -198,6 +201,11 @@ enum LineTokenizer {
 
   /// Width in bytes of a space character at `index` (space, tab, U+3000, NBSP), or 0.
   static func spaceWidth(_ bytes: [UInt8], _ index: Int) -> Int {
+    bytes.withUnsafeBufferPointer { spaceWidth($0, index) }
+  }
+
+  /// The width of a space character, read through a buffer for loops over many bytes.
+  static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
     let b = bytes[index]
     // A form feed opens each page of `pdftotext` text.
     if b == 0x20 || b == 0x09 || b == 0x0C { return 1 }
@@ -208,26 +216,27 @@ enum LineTokenizer {
   }
 
   static func trim(_ source: SourceText, _ range: Range<Int>) -> Range<Int> {
-    let bytes = source.utf8
-    var lower = range.lowerBound
-    var upper = range.upperBound
-    while lower < upper {
-      let w = spaceWidth(bytes, lower)
-      if w == 0 { break }
-      lower += w
-    }
-    while upper > lower {
-      if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0C {
-        upper -= 1
-      } else if upper - 3 >= lower, bytes[upper - 3] == 0xE3, bytes[upper - 2] == 0x80, bytes[upper - 1] == 0x80 {
-        upper -= 3
-      } else if upper - 2 >= lower, bytes[upper - 2] == 0xC2, bytes[upper - 1] == 0xA0 {
-        upper -= 2
-      } else {
-        break
+    source.utf8.withUnsafeBufferPointer { bytes in
+      var lower = range.lowerBound
+      var upper = range.upperBound
+      while lower < upper {
+        let w = spaceWidth(bytes, lower)
+        if w == 0 { break }
+        lower += w
       }
+      while upper > lower {
+        if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0C {
+          upper -= 1
+        } else if upper - 3 >= lower, bytes[upper - 3] == 0xE3, bytes[upper - 2] == 0x80, bytes[upper - 1] == 0x80 {
+          upper -= 3
+        } else if upper - 2 >= lower, bytes[upper - 2] == 0xC2, bytes[upper - 1] == 0xA0 {
+          upper -= 2
+        } else {
+          break
+        }
+      }
+      return lower..<upper
     }
-    return lower..<upper
   }
 
   private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {

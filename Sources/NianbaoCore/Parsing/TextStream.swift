@@ -154,10 +154,8 @@ struct TextStream: Sendable {
     var pieceStart = range.lowerBound
     var index = range.lowerBound
     while index < range.upperBound {
-      guard Self.digitWidth(bytes, index, range.upperBound) > 0 else {
-        index += 1
-        continue
-      }
+      index = Self.firstDigit(bytes, from: index, before: range.upperBound)
+      guard index < range.upperBound else { break }
       var end = index
       var digitCount = 0
       while end < range.upperBound {
@@ -222,8 +220,22 @@ struct TextStream: Sendable {
     return core.numbering == nil && !core.core.isEmpty
   }
 
+  /// The offset of the first ASCII or full-width digit at or after `start`, else `end`.
+  private static func firstDigit(_ bytes: [UInt8], from start: Int, before end: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = start
+      while index < end, digitWidth(buffer, index, end) == 0 { index += 1 }
+      return index
+    }
+  }
+
   /// Width in bytes of an ASCII or full-width digit at `index`, or 0.
   static func digitWidth(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Int {
+    bytes.withUnsafeBufferPointer { digitWidth($0, index, end) }
+  }
+
+  /// The width of a digit, read through a buffer for loops over many bytes.
+  private static func digitWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
     let b = bytes[index]
     if b >= 0x30 && b <= 0x39 { return 1 }
     if b == 0xEF, index + 2 < end, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
