@@ -13,31 +13,32 @@ enum LineTokenizer {
     into tokens: inout [StreamToken]
   ) -> StreamToken.Layout? {
     let bytes = source.utf8
-    var firstNonSpace = range.lowerBound
-    while firstNonSpace < range.upperBound, bytes[firstNonSpace] == 0x20 || bytes[firstNonSpace] == 0x09 {
-      firstNonSpace += 1
+    let found: StreamToken.Layout? = bytes.withUnsafeBufferPointer { buffer in
+      var firstNonSpace = range.lowerBound
+      while firstNonSpace < range.upperBound, buffer[firstNonSpace] == 0x20 || buffer[firstNonSpace] == 0x09 {
+        firstNonSpace += 1
+      }
+      if firstNonSpace == range.upperBound { return nil }
+      if buffer[firstNonSpace] == 0x7C { return .markdown }
+      var index = range.lowerBound
+      while index < range.upperBound, buffer[index] != 0x09 { index += 1 }
+      return index < range.upperBound ? .tabs : .spaces
     }
-    if firstNonSpace == range.upperBound { return nil }
-    let layout: StreamToken.Layout
-    if bytes[firstNonSpace] == 0x7C {
-      layout = .markdown
-    } else if bytes[range].contains(0x09) {
-      layout = .tabs
-    } else {
-      layout = .spaces
-    }
+    guard let layout = found else { return nil }
     fields.removeAll(keepingCapacity: true)
     switch layout {
     case .spaces:
       fields.append(range)
     case .tabs, .markdown:
       let separator: UInt8 = layout == .tabs ? 0x09 : 0x7C
-      var start = range.lowerBound
-      for index in range where bytes[index] == separator {
-        fields.append(start..<index)
-        start = index + 1
+      bytes.withUnsafeBufferPointer { buffer in
+        var start = range.lowerBound
+        for index in range where buffer[index] == separator {
+          fields.append(start..<index)
+          start = index + 1
+        }
+        fields.append(start..<range.upperBound)
       }
-      fields.append(start..<range.upperBound)
       if layout == .markdown {
         // Drop what stands before the first pipe and after the last one.
         fields.removeFirst()

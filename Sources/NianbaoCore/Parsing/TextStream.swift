@@ -41,9 +41,10 @@ struct TextStream: Sendable {
   init(source: SourceText) {
     self.source = source
     let cells = BrowserCells(source)
-    // One line's tokens and fields, in buffers kept from line to line.
+    // One line's tokens, fields and scalars, in buffers kept from line to line.
     var lineTokens: [StreamToken] = []
     var fields: [Range<Int>] = []
+    var scalars: [Unicode.Scalar] = []
     for line in 0..<source.lines.count {
       if let cells {
         let blanks = cells.blankCells(atLine: line)
@@ -59,7 +60,7 @@ struct TextStream: Sendable {
       guard
         let layout = LineTokenizer.tokenize(source, range: range, line: line, fields: &fields, into: &lineTokens)
       else { continue }
-      if Self.isPageFurniture(source, range) { continue }
+      if Self.isPageFurniture(source, range, core: &scalars) { continue }
       append(lineTokens, layout: layout, line: line)
     }
     // A browser's copy keeps every line; only a crawler's text drops repeated ones.
@@ -264,16 +265,16 @@ struct TextStream: Sendable {
   }
 
   /// Page numbers (`- 3 -`, `— 4 —`, `第 5 页`, `5/12`) and web page furniture lines
-  /// (`【打印】【关闭】`, `微信 微博 QQ空间`): never content.
-  static func isPageFurniture(_ source: SourceText, _ line: Range<Int>) -> Bool {
+  /// (`【打印】【关闭】`, `微信 微博 QQ空间`): never content. `core` is a buffer the caller keeps
+  /// from line to line.
+  static func isPageFurniture(_ source: SourceText, _ line: Range<Int>, core: inout [Unicode.Scalar]) -> Bool {
     // `pdftotext -layout` centres a page number under the page's text: spaces come first.
     let range = LineTokenizer.trim(source, line)
     guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range) else { return false }
     // The line's scalars, width-folded, without spaces and dashes, read from the bytes; a
     // `String` is made only for the one test that compares characters.
     let bytes = source.utf8
-    var core: [Unicode.Scalar] = []
-    core.reserveCapacity(range.count)
+    core.removeAll(keepingCapacity: true)
     var sawDigit = false
     var sawDash = false
     var first: Unicode.Scalar?
