@@ -78,7 +78,8 @@ enum LineTokenizer {
           index += width
         } else {
           if wordStart < 0 { wordStart = index }
-          index += 1
+          // The rest of a character that is no space is no space either.
+          index = min(index + LineTable.scalarWidth(bytes[index]), range.upperBound)
         }
       }
       if wordStart >= 0 { body(wordStart..<range.upperBound) }

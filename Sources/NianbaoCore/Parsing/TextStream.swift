@@ -225,7 +225,10 @@ struct TextStream: Sendable {
   private static func firstDigit(_ bytes: [UInt8], from start: Int, before end: Int) -> Int {
     bytes.withUnsafeBufferPointer { buffer in
       var index = start
-      while index < end, digitWidth(buffer, index, end) == 0 { index += 1 }
+      // The rest of a character that is no digit is no digit either.
+      while index < end, digitWidth(buffer, index, end) == 0 {
+        index = min(index + LineTable.scalarWidth(buffer[index]), end)
+      }
       return index
     }
   }
