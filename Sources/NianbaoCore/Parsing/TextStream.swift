@@ -349,10 +349,11 @@ struct TextStream: Sendable {
     {
       return true  // 微 分 附 扫
     }
+    // 【 opens with a lead byte: the look steps over whole characters.
     var index = range.lowerBound
     while index + 2 < range.upperBound {
       if bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x90 { return true }  // 【
-      index += 1
+      index += LineTable.scalarWidth(bytes[index])
     }
     return false
   }
