@@ -106,7 +106,7 @@ enum LineTokenizer {
     }
     func append(_ word: Range<Int>) {
       if mightBeValue(bytes, word) {
-        let kind = classifyASCII(bytes, word) ?? classify(source.text(word))
+        let kind = classifyASCII(bytes, word) ?? (opensAsText(bytes, word) ? .text : classify(source.text(word)))
         if kind != .text {
           flushText()
           tokens.append(StreamToken(kind: kind, range: word, line: line, layout: layout))
@@ -128,6 +128,14 @@ enum LineTokenizer {
     case 0xEF: return word.count >= 3 && bytes[word.lowerBound + 1] == 0xBC  // full-width digits and signs
     default: return false
     }
+  }
+
+  /// A word longer than any blank marker whose first character, width-folded, is no digit and no
+  /// sign: ``classify(_:)`` finds it text; told from the bytes, without a `String`.
+  private static func opensAsText(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+    guard word.count > 6 else { return false }
+    let first = LabelText.widthFolded(SourceText.decode(bytes, word.lowerBound).0)
+    return !(first.isASCIIDigit || first == "-" || first == "−" || first == "+")
   }
 
   static let blankMarkers: Set<String> = ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─", "／"]
