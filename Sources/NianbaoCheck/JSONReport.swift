@@ -13,16 +13,7 @@ enum JSONReport {
     var encodings: [JSONValue] = []
     var notes: [JSONValue] = []
     // Last year's report, where a finding's related information points into it.
-    // Made when a finding points there: a file's text is kept as a string until then.
-    var texts: [String: String] = [:]
-    for result in results { if let text = result.text { texts[result.path] = text } }
-    var sources: [String: SourceText] = [:]
-    func otherSource(_ file: String) -> SourceText? {
-      if let made = sources[file] { return made }
-      let made = texts[file].map(SourceText.init)
-      sources[file] = made
-      return made
-    }
+    let otherTexts = CheckedTexts(results)
     for result in results {
       if result.encoding != .utf8 {
         encodings.append(.object([("path", .string(result.path)), ("encoding", .string(result.encoding.name))]))
@@ -43,7 +34,7 @@ enum JSONReport {
       for (diagnostic, suppressed) in result.shown(options) {
         var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language) {
           file in
-          otherSource(file).map {
+          otherTexts.source(file).map {
             ElsewherePlace(uri: Self.uri(file), converter: PositionConverter(source: $0, encoding: .utf16))
           }
         }

@@ -17,19 +17,10 @@ enum SARIFReport {
     let language = options.language
     var findings: [JSONValue] = []
     var notifications: [JSONValue] = []
-    // Last year's report, where a finding's related locations point into it.
-    // Made when a finding points there: a file's text is kept as a string until then.
-    var texts: [String: String] = [:]
-    for result in results { if let text = result.text { texts[result.path] = text } }
-    var sources: [String: SourceText] = [:]
-    func otherSource(_ file: String) -> SourceText? {
-      if let made = sources[file] { return made }
-      let made = texts[file].map(SourceText.init)
-      sources[file] = made
-      return made
-    }
+    // Last year's report, where a finding's related information points into it.
+    let otherTexts = CheckedTexts(results)
     let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
-      otherSource(file).map { (artifactLocation(file, directory: directory), $0) }
+      otherTexts.source(file).map { (artifactLocation(file, directory: directory), $0) }
     }
     for result in results {
       let artifact = artifactLocation(result.path, directory: directory)
