@@ -37,12 +37,7 @@ struct CheckBenchmark {
       let file = scratch.appendingPathComponent("one-real/\(name)")
       try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(text.utf8).write(to: file)
-      var samples = Samples()
-      for _ in 0..<30 {
-        let start = now()
-        try runProgram(nianbao, ["--check", file.path])
-        samples.add(since: start)
-      }
+      let samples = try wholeProcess(file)
       print(
         "one real report (\(name), \(text.utf8.count / 1024) KB), whole process: median "
           + String(format: "%.1f ms (goal ≤ 10 ms)", samples.median)
@@ -52,12 +47,7 @@ struct CheckBenchmark {
     let single = scratch.appendingPathComponent("one/2025年度报告.txt")
     try FileManager.default.createDirectory(at: single.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(typical.utf8).write(to: single)
-    var one = Samples()
-    for _ in 0..<30 {
-      let start = now()
-      try runProgram(nianbao, ["--check", single.path])
-      one.add(since: start)
-    }
+    let one = try wholeProcess(single)
     print(
       String(
         format: "one file (%d KB), whole process: median %.1f ms (goal ≤ 10 ms)",
@@ -126,6 +116,17 @@ struct CheckBenchmark {
         rate / ruffRate
       )
     )
+  }
+
+  /// `nianbao --check` on one file as a whole process, 30 times.
+  private func wholeProcess(_ file: URL) throws -> Samples {
+    var samples = Samples()
+    for _ in 0..<30 {
+      let start = now()
+      try runProgram(nianbao, ["--check", file.path])
+      samples.add(since: start)
+    }
+    return samples
   }
 
   private func best(of runs: Int, _ body: () throws -> Double) rethrows -> Double {
