@@ -162,9 +162,75 @@ public enum CheckCommand {
 
   /// NB309, NB311 and NB312: reports of the same agency for consecutive years, both among the
   /// files checked (or last year's named by `previous` in nianbao.toml); NB313 when the year
-  /// before has several.
+  /// before has several. The pairs are found first; their prose is read and compared on every
+  /// core, and dropped as soon as the findings are made.
   static func pairAcrossYears(_ results: inout [FileResult], options: CheckOptions) {
     guard results.count > 1 else { return }
+    let pairs = yearPairs(results)
+    guard !pairs.isEmpty else { return }
+    var found: [[Diagnostic]] = []
+    // A few hundred pairs at a time: their prose is several times the size of their text.
+    for chunk in stride(from: 0, to: pairs.count, by: pairsReadTogether) {
+      found += findings(of: Array(pairs[chunk..<min(chunk + pairsReadTogether, pairs.count)]), in: results)
+    }
+    for (pair, found) in zip(pairs, found) where !found.isEmpty {
+      let index = pair.index
+      var found = found
+      if let rendered = results[index].rendered { found = found.map { $0.mapped(through: rendered) } }
+      // Notes in last year's report point into its source text too.
+      if case .previous(let previous, _) = pair.comparison, let previousRendered = results[previous].rendered {
+        found = found.map { $0.mappingNotesInOtherReport(through: previousRendered) }
+      }
+      let policy = results[index].settings?.policy ?? options.policy
+      results[index].diagnostics = policy.apply(results[index].diagnostics + found).sortedByPosition()
+    }
+  }
+
+  /// How many pairs of reports have their prose read at the same time.
+  static let pairsReadTogether = 256
+
+  /// The cross-year findings of each pair, made on every core.
+  static func findings(of pairs: [YearPair], in results: [FileResult]) -> [[Diagnostic]] {
+    var compared: [Int] = []
+    for pair in pairs {
+      guard case .previous(let previous, _) = pair.comparison else { continue }
+      compared += [pair.index, previous]
+    }
+    compared = Array(Set(compared)).sorted()
+    let summaries = concurrentMap(compared) { proseSummary(results[$0]) }
+    let summaryOf = Dictionary(uniqueKeysWithValues: zip(compared, summaries))
+    return concurrentMap(pairs) { pair -> [Diagnostic] in
+      switch pair.comparison {
+      case .ambiguous(let candidates):
+        return [CrossYearRules.ambiguousPrevious(current: pair.brief, candidates: candidates.map { results[$0].path })]
+      case .previous(let previous, let namedInSettings):
+        guard let current = summaryOf[pair.index] ?? nil, let previousSummary = summaryOf[previous] ?? nil else {
+          return []
+        }
+        return CrossYearRules.findings(
+          current: current,
+          previous: previousSummary,
+          previousName: results[previous].path,
+          previousFile: results[previous].path,
+          namedInSettings: namedInSettings
+        )
+      }
+    }
+  }
+
+  /// A report and what it is compared with: last year's report, or the several that could be.
+  struct YearPair {
+    enum Comparison {
+      case previous(Int, namedInSettings: Bool)
+      case ambiguous([Int])
+    }
+    var index: Int
+    var brief: CrossYearRules.Summary
+    var comparison: Comparison
+  }
+
+  /// The reports to compare with the year before, in the order of `results`.
+  static func yearPairs(_ results: [FileResult]) -> [YearPair] {
     var byKey: [String: [Int]] = [:]
     var byPath: [String: Int] = [:]
     for (index, result) in results.enumerated() where result.diff == nil {
@@ -172,55 +238,43 @@ public enum CheckCommand {
       byKey["\(summary.agency)\u{0}\(summary.year)", default: []].append(index)
       if let path = result.settings?.absolutePath { byPath[path] = index }
     }
-    /// A summary with its sections' prose, read from the file's text.
-    func withProse(_ index: Int) -> CrossYearRules.Summary? {
-      guard let summary = results[index].crossYear else { return nil }
-      if summary.hasProse { return summary }
-      guard let source = results[index].rendered.map({ SourceText($0.text) }) ?? results[index].source else {
-        return summary
-      }
-      let full = summary.withProse(source)
-      results[index].crossYear = full
-      return full
-    }
+    var pairs: [YearPair] = []
     for index in results.indices {
       // Pair only when each year has one report of the agency: drafts or copies make it ambiguous.
       guard let brief = results[index].crossYear, byKey["\(brief.agency)\u{0}\(brief.year)"]?.count == 1
       else { continue }
-      var found: [Diagnostic] = []
-      var previousIndex: Int?
       if let named = results[index].settings?.applied.previous.value {
-        guard let previous = byPath[named], let previousSummary = withProse(previous) else { continue }
-        previousIndex = previous
-        found = CrossYearRules.findings(
-          current: withProse(index) ?? brief,
-          previous: previousSummary,
-          previousName: results[previous].path,
-          previousFile: results[previous].path,
-          namedInSettings: true
-        )
+        guard let previous = byPath[named] else { continue }
+        pairs.append(YearPair(index: index, brief: brief, comparison: .previous(previous, namedInSettings: true)))
       } else if let previous = byKey["\(brief.agency)\u{0}\(brief.year - 1)"] {
-        if previous.count > 1 {
-          found = [CrossYearRules.ambiguousPrevious(current: brief, candidates: previous.map { results[$0].path })]
-        } else if let previousSummary = withProse(previous[0]) {
-          previousIndex = previous[0]
-          found = CrossYearRules.findings(
-            current: withProse(index) ?? brief,
-            previous: previousSummary,
-            previousName: results[previous[0]].path,
-            previousFile: results[previous[0]].path
-          )
-        }
+        let comparison: YearPair.Comparison =
+          previous.count > 1 ? .ambiguous(previous) : .previous(previous[0], namedInSettings: false)
+        pairs.append(YearPair(index: index, brief: brief, comparison: comparison))
       }
-      guard !found.isEmpty else { continue }
-      if let rendered = results[index].rendered { found = found.map { $0.mapped(through: rendered) } }
-      // Notes in last year's report point into its source text too.
-      if let previousIndex, let previousRendered = results[previousIndex].rendered {
-        found = found.map { $0.mappingNotesInOtherReport(through: previousRendered) }
-      }
-      let policy = results[index].settings?.policy ?? options.policy
-      results[index].diagnostics = policy.apply(results[index].diagnostics + found).sortedByPosition()
     }
+    return pairs
+  }
+
+  /// A report's summary with its sections' prose, read from its text.
+  static func proseSummary(_ result: FileResult) -> CrossYearRules.Summary? {
+    guard let summary = result.crossYear else { return nil }
+    guard !summary.hasProse, let source = result.rendered.map({ SourceText($0.text) }) ?? result.source else {
+      return summary
+    }
+    return summary.withProse(source)
+  }
+
+  /// `transform` of each element, worked out on every core, in the elements' order.
+  static func concurrentMap<Element: Sendable, Result: Sendable>(
+    _ elements: [Element],
+    _ transform: @Sendable (Element) -> Result
+  ) -> [Result] {
+    let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+    DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+      let result = transform(elements[index])
+      results.withLock { $0[index] = result }
+    }
+    return results.withLock { $0.map { $0! } }
   }
 
   static func process(
