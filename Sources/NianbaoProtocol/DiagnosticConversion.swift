@@ -63,6 +63,18 @@ package enum DiagnosticConversion {
   }
 
   package static func edits(_ edits: [TextEdit], converter: PositionConverter) -> JSONValue {
-    .array(edits.map { .object([("range", converter.range($0.range)), ("newText", .string($0.replacement))]) })
+    var cursor = PositionCursor(source: converter.source, encoding: converter.encoding)
+    func position(_ offset: Int) -> JSONValue {
+      let position = cursor.position(ofUTF8Offset: offset)
+      return .object([("line", .int(position.line)), ("character", .int(position.column))])
+    }
+    return .array(
+      edits.map { edit in
+        let range: JSONValue = .object([
+          ("start", position(edit.range.lowerBound)), ("end", position(edit.range.upperBound)),
+        ])
+        return .object([("range", range), ("newText", .string(edit.replacement))])
+      }
+    )
   }
 }

@@ -46,3 +46,23 @@ import Testing
     #expect(source.lines.utf8Offset(of: LineColumn(line: 0, column: 2), in: .utf8) == 0)
   }
 }
+
+/// The cursor a fix's edits are positioned with gives what the line table gives, in any order.
+@Suite struct PositionCursorTests {
+  @Test(arguments: PositionEncoding.allCases, LineTableTests.endings)
+  func sameAsTheLineTable(encoding: PositionEncoding, ending: String) {
+    let text = "\u{FEFF}" + ["表三总计😀6\t0\t0", "𠀋a🇨🇳b", "", "自然人\t5"].joined(separator: ending) + ending
+    let source = SourceText(text)
+    let count = source.utf8.count
+    // In order, every offset (inside characters and line endings too), then shuffled, then past the end.
+    var offsets = Array(0...count) + Array(0...count).shuffled() + [count + 5, -3, 4, 4, 2]
+    offsets += Array((0...count).reversed())
+    var cursor = PositionCursor(source: source, encoding: encoding)
+    for offset in offsets {
+      #expect(
+        cursor.position(ofUTF8Offset: offset) == source.lines.position(ofUTF8Offset: offset, in: encoding),
+        "offset \(offset)"
+      )
+    }
+  }
+}
