@@ -138,7 +138,10 @@ public enum CheckCommand {
       writeText(all, options: options, output: output, errorOutput: errorOutput) { bytes in
         if let outputBytes { outputBytes(bytes) } else { output(String(decoding: bytes, as: UTF8.self)) }
       }
-    case .json: output(JSONReport.document(all, options: options).serialized(pretty: true) + "\n")
+    case .json:
+      JSONReport.write(all, options: options) { bytes in
+        if let outputBytes { outputBytes(bytes) } else { output(String(decoding: bytes, as: UTF8.self)) }
+      }
     case .sarif:
       output(SARIFReport.document(all, stale: stale, options: options).serialized(pretty: true) + "\n")
     case .github: output(GitHubAnnotations.text(all, options: options))

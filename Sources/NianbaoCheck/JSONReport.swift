@@ -7,13 +7,16 @@ import NianbaoProtocol
 /// `--format json`: one document; each diagnostic shaped like an LSP `Diagnostic` (0-based
 /// UTF-16 positions) plus its file's `path` and its certain `fix` as text edits.
 enum JSONReport {
-  static func document(_ results: [CheckCommand.FileResult], options: CheckOptions) -> JSONValue {
-    var diagnostics: [JSONValue] = []
+  /// How many files have their findings converted at the same time, on every core, before they
+  /// are written out: a folder's JSON is tens of megabytes, and never held whole.
+  static let filesWrittenTogether = 256
+
+  /// Writes the document to `output` a piece at a time, byte for byte as the whole document
+  /// would be printed (pretty, two spaces), with a line break after it.
+  static func write(_ results: [CheckCommand.FileResult], options: CheckOptions, to output: ([UInt8]) -> Void) {
     var errors: [JSONValue] = []
     var encodings: [JSONValue] = []
     var notes: [JSONValue] = []
-    // Last year's report, where a finding's related information points into it.
-    let otherTexts = CheckedTexts(results)
     for result in results {
       if result.encoding != .utf8 {
         encodings.append(.object([("path", .string(result.path)), ("encoding", .string(result.encoding.name))]))
@@ -21,44 +24,35 @@ enum JSONReport {
       if let note = result.agencyNotice {
         notes.append(.object([("path", .string(result.path)), ("message", .string(note.text(options.language)))]))
       }
-      if let error = result.readError {
+      if let error = result.readError ?? result.writeError {
         errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
-        continue
-      }
-      if let error = result.writeError {
-        errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
-      }
-      guard let source = result.source else { continue }
-      let uri = Self.uri(result.path)
-      let language = options.languageGiven ? options.language : result.settings?.language ?? options.language
-      for (diagnostic, suppressed) in result.shown(options) {
-        var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language) {
-          file in
-          otherTexts.source(file).map {
-            ElsewherePlace(uri: Self.uri(file), converter: PositionConverter(source: $0, encoding: .utf16))
-          }
-        }
-        if let place = result.wordPlace(of: diagnostic.range.lowerBound), case .object(var members) = item {
-          // A Word document's range is in its word/document.xml; the place is what a person follows.
-          members.insert(("place", place.json), at: 1)
-          item = .object(members)
-        }
-        if suppressed, case .object(var members) = item {
-          members.append(("suppressed", true))
-          item = .object(members)
-        }
-        diagnostics.append(item)
       }
     }
+    var out: [UInt8] = Array("{\n  \"version\": ".utf8)
+    JSONValue.string(About.version).write(to: &out, pretty: true, indent: 1)
+    out += ",\n  \"diagnostics\": ".utf8
+    // Last year's report, where a finding's related information points into it.
+    let otherTexts = CheckedTexts(results)
+    var wroteAny = false
+    for chunk in stride(from: 0, to: results.count, by: filesWrittenTogether) {
+      let files = Array(results[chunk..<min(chunk + filesWrittenTogether, results.count)])
+      for items in CheckCommand.concurrentMap(files, { diagnostics(of: $0, options: options, otherTexts: otherTexts) })
+      where !items.isEmpty {
+        out += (wroteAny ? ",\n    " : "[\n    ").utf8
+        out += items
+        wroteAny = true
+      }
+      if !out.isEmpty { output(out) }
+      out = []
+    }
+    out += (wroteAny ? "\n  ]" : "[]").utf8
     let summary = Summary(results)
-    return .object([
-      ("version", .string(About.version)),
-      ("diagnostics", .array(diagnostics)),
+    let members: [(String, JSONValue?)] = [
       ("errors", .array(errors)),
       // Files read in an encoding other than UTF-8 (and written back in it by `--fix`).
-      ("encodings", encodings.isEmpty ? nil : .array(encodings) as JSONValue?),
+      ("encodings", encodings.isEmpty ? nil : .array(encodings)),
       // Reports some rules could not be applied to (a title that names no agency).
-      ("notes", notes.isEmpty ? nil : .array(notes) as JSONValue?),
+      ("notes", notes.isEmpty ? nil : .array(notes)),
       (
         "summary",
         .object([
@@ -72,7 +66,47 @@ enum JSONReport {
           ("fixed", .int(summary.fixed)),
         ])
       ),
-    ])
+    ]
+    for case (let key, let value?) in members {
+      out += ",\n  ".utf8
+      JSONValue.string(key).write(to: &out, pretty: true, indent: 1)
+      out += ": ".utf8
+      value.write(to: &out, pretty: true, indent: 1)
+    }
+    out += "\n}\n".utf8
+    output(out)
+  }
+
+  /// A file's findings as items of the document's `diagnostics` array, separated by commas;
+  /// empty when it has none.
+  static func diagnostics(
+    of result: CheckCommand.FileResult,
+    options: CheckOptions,
+    otherTexts: CheckedTexts
+  ) -> [UInt8] {
+    guard result.readError == nil, let source = result.source else { return [] }
+    let uri = Self.uri(result.path)
+    let language = options.languageGiven ? options.language : result.settings?.language ?? options.language
+    var out: [UInt8] = []
+    for (diagnostic, suppressed) in result.shown(options) {
+      var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language) { file in
+        otherTexts.source(file).map {
+          ElsewherePlace(uri: Self.uri(file), converter: PositionConverter(source: $0, encoding: .utf16))
+        }
+      }
+      if let place = result.wordPlace(of: diagnostic.range.lowerBound), case .object(var members) = item {
+        // A Word document's range is in its word/document.xml; the place is what a person follows.
+        members.insert(("place", place.json), at: 1)
+        item = .object(members)
+      }
+      if suppressed, case .object(var members) = item {
+        members.append(("suppressed", true))
+        item = .object(members)
+      }
+      if !out.isEmpty { out += ",\n    ".utf8 }
+      item.write(to: &out, pretty: true, indent: 2)
+    }
+    return out
   }
 
   static func uri(_ path: String) -> String {

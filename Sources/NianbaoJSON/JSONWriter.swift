@@ -13,7 +13,9 @@ extension JSONValue {
     return out
   }
 
-  private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+  /// Appends the value to `out`; `indent` is the depth it stands at in a document, for pretty
+  /// output written a piece at a time.
+  package func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
     switch self {
     case .null: out += "null".utf8
     case .bool(let b): out += (b ? "true" : "false").utf8
