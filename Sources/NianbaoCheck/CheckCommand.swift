@@ -143,7 +143,9 @@ public enum CheckCommand {
         if let outputBytes { outputBytes(bytes) } else { output(String(decoding: bytes, as: UTF8.self)) }
       }
     case .sarif:
-      output(SARIFReport.document(all, stale: stale, options: options).serialized(pretty: true) + "\n")
+      SARIFReport.write(all, stale: stale, options: options) { bytes in
+        if let outputBytes { outputBytes(bytes) } else { output(String(decoding: bytes, as: UTF8.self)) }
+      }
     case .github: output(GitHubAnnotations.text(all, options: options))
     case .gitlab:
       writeReadErrors(all, options: options, errorOutput: errorOutput)

@@ -17,6 +17,16 @@ struct OneBasedRegion: Hashable {
     endLine = end.line + 1
     endColumn = end.column + 1
   }
+
+  /// The region of a range, counted on from the cursor's last place (see ``PositionCursor``).
+  init(_ range: Range<Int>, cursor: inout PositionCursor) {
+    let start = cursor.position(ofUTF8Offset: range.lowerBound)
+    let end = cursor.position(ofUTF8Offset: range.upperBound)
+    startLine = start.line + 1
+    startColumn = start.column + 1
+    endLine = end.line + 1
+    endColumn = end.column + 1
+  }
 }
 
 /// A checked file's path as the CI formats name it.

@@ -28,59 +28,53 @@ enum JSONReport {
         errors.append(.object([("path", .string(result.path)), ("message", .string(error))]))
       }
     }
-    var out: [UInt8] = Array("{\n  \"version\": ".utf8)
-    JSONValue.string(About.version).write(to: &out, pretty: true, indent: 1)
-    out += ",\n  \"diagnostics\": ".utf8
+    let summary = Summary(results)
+    let document = StreamedDocument(
+      .object([
+        ("version", .string(About.version)),
+        ("diagnostics", .array([StreamedDocument.placeholder])),
+        ("errors", .array(errors)),
+        // Files read in an encoding other than UTF-8 (and written back in it by `--fix`).
+        ("encodings", encodings.isEmpty ? nil : .array(encodings)),
+        // Reports some rules could not be applied to (a title that names no agency).
+        ("notes", notes.isEmpty ? nil : .array(notes)),
+        (
+          "summary",
+          .object([
+            ("files", .int(summary.checked)),
+            ("unreadable", .int(summary.unreadable)),
+            ("filesWithProblems", .int(summary.filesWithProblems)),
+            ("errors", .int(summary.counts[.error] ?? 0)),
+            ("warnings", .int(summary.counts[.warning] ?? 0)),
+            ("information", .int(summary.counts[.information] ?? 0)),
+            ("hints", .int(summary.counts[.hint] ?? 0)),
+            ("fixed", .int(summary.fixed)),
+          ])
+        ),
+      ])
+    )
     // Last year's report, where a finding's related information points into it.
     let otherTexts = CheckedTexts(results)
-    var wroteAny = false
-    for chunk in stride(from: 0, to: results.count, by: filesWrittenTogether) {
-      let files = Array(results[chunk..<min(chunk + filesWrittenTogether, results.count)])
-      for items in CheckCommand.concurrentMap(files, { diagnostics(of: $0, options: options, otherTexts: otherTexts) })
-      where !items.isEmpty {
-        out += (wroteAny ? ",\n    " : "[\n    ").utf8
-        out += items
-        wroteAny = true
-      }
-      if !out.isEmpty { output(out) }
-      out = []
-    }
-    out += (wroteAny ? "\n  ]" : "[]").utf8
-    let summary = Summary(results)
-    let members: [(String, JSONValue?)] = [
-      ("errors", .array(errors)),
-      // Files read in an encoding other than UTF-8 (and written back in it by `--fix`).
-      ("encodings", encodings.isEmpty ? nil : .array(encodings)),
-      // Reports some rules could not be applied to (a title that names no agency).
-      ("notes", notes.isEmpty ? nil : .array(notes)),
-      (
-        "summary",
-        .object([
-          ("files", .int(summary.checked)),
-          ("unreadable", .int(summary.unreadable)),
-          ("filesWithProblems", .int(summary.filesWithProblems)),
-          ("errors", .int(summary.counts[.error] ?? 0)),
-          ("warnings", .int(summary.counts[.warning] ?? 0)),
-          ("information", .int(summary.counts[.information] ?? 0)),
-          ("hints", .int(summary.counts[.hint] ?? 0)),
-          ("fixed", .int(summary.fixed)),
-        ])
-      ),
-    ]
-    for case (let key, let value?) in members {
-      out += ",\n  ".utf8
-      JSONValue.string(key).write(to: &out, pretty: true, indent: 1)
-      out += ": ".utf8
-      value.write(to: &out, pretty: true, indent: 1)
-    }
-    out += "\n}\n".utf8
-    output(out)
+    var next = 0
+    document.write(
+      pieces: {
+        guard next < results.count else { return nil }
+        let files = Array(results[next..<min(next + filesWrittenTogether, results.count)])
+        next += files.count
+        return CheckCommand.concurrentMap(files) {
+          diagnostics(of: $0, in: document, options: options, otherTexts: otherTexts)
+        }
+      },
+      to: output
+    )
+    output([UInt8(ascii: "\n")])
   }
 
-  /// A file's findings as items of the document's `diagnostics` array, separated by commas;
+  /// A file's findings as items of the document's `diagnostics` array, joined by its separator;
   /// empty when it has none.
   static func diagnostics(
     of result: CheckCommand.FileResult,
+    in document: StreamedDocument,
     options: CheckOptions,
     otherTexts: CheckedTexts
   ) -> [UInt8] {
@@ -103,8 +97,8 @@ enum JSONReport {
         members.append(("suppressed", true))
         item = .object(members)
       }
-      if !out.isEmpty { out += ",\n    ".utf8 }
-      item.write(to: &out, pretty: true, indent: 2)
+      if !out.isEmpty { out += document.separator }
+      document.write(item, to: &out)
     }
     return out
   }

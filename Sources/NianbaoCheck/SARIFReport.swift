@@ -8,44 +8,28 @@ enum SARIFReport {
   static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
   static let sourceRoot = "SRCROOT"
 
-  static func document(
+  /// How many files have their findings converted at the same time, on every core, before they
+  /// are written out: a folder's SARIF is tens of megabytes, and never held whole.
+  static let filesWrittenTogether = 256
+
+  /// Writes the log to `output` a piece at a time, byte for byte as the whole document would be
+  /// printed (pretty, two spaces), with a line break after it.
+  static func write(
     _ results: [CheckCommand.FileResult],
     stale: [Suppressor.StaleEntry] = [],
     options: CheckOptions,
-    directory: String = FileManager.default.currentDirectoryPath
-  ) -> JSONValue {
+    directory: String = FileManager.default.currentDirectoryPath,
+    to output: ([UInt8]) -> Void
+  ) {
     let language = options.language
-    var findings: [JSONValue] = []
     var notifications: [JSONValue] = []
-    // Last year's report, where a finding's related information points into it.
-    let otherTexts = CheckedTexts(results)
-    let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
-      otherTexts.source(file).map { (artifactLocation(file, directory: directory), $0) }
-    }
     for result in results {
       let artifact = artifactLocation(result.path, directory: directory)
       for notice in result.notices {
         notifications.append(notification("note", notice.text(language), artifact: artifact))
       }
-      if let error = result.readError {
+      if let error = result.readError ?? result.writeError {
         notifications.append(notification("error", error, artifact: artifact))
-        continue
-      }
-      if let error = result.writeError { notifications.append(notification("error", error, artifact: artifact)) }
-      guard let source = result.source else { continue }
-      let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
-      for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
-        findings.append(
-          self.result(
-            diagnostic,
-            artifact: artifact,
-            source: source,
-            place: result.wordPlace(of: diagnostic.range.lowerBound),
-            fingerprint: fingerprint,
-            language: language,
-            elsewhere: elsewhere
-          )
-        )
       }
     }
     // An accepted finding that is no longer there: the entry of the suppressions file can go.
@@ -86,9 +70,58 @@ enum SARIFReport {
       ),
       ("originalUriBaseIds", .object([(sourceRoot, .object([("uri", .string(directoryURI(directory)))]))])),
       ("columnKind", "utf16CodeUnits"),
-      ("results", .array(findings)),
+      ("results", .array([StreamedDocument.placeholder])),
     ])
-    return .object([("$schema", .string(schema)), ("version", "2.1.0"), ("runs", .array([run]))])
+    let document = StreamedDocument(
+      .object([("$schema", .string(schema)), ("version", "2.1.0"), ("runs", .array([run]))])
+    )
+    // Last year's report, where a finding's related information points into it.
+    let otherTexts = CheckedTexts(results)
+    var next = 0
+    document.write(
+      pieces: {
+        guard next < results.count else { return nil }
+        let files = Array(results[next..<min(next + filesWrittenTogether, results.count)])
+        next += files.count
+        return CheckCommand.concurrentMap(files) {
+          findings(of: $0, in: document, language: language, directory: directory, otherTexts: otherTexts)
+        }
+      },
+      to: output
+    )
+    output([UInt8(ascii: "\n")])
+  }
+
+  /// A file's findings as items of the log's `results` array, joined by its separator; empty
+  /// when it has none.
+  static func findings(
+    of result: CheckCommand.FileResult,
+    in document: StreamedDocument,
+    language: Language,
+    directory: String,
+    otherTexts: CheckedTexts
+  ) -> [UInt8] {
+    guard result.readError == nil, let source = result.source else { return [] }
+    let artifact = artifactLocation(result.path, directory: directory)
+    let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
+      otherTexts.source(file).map { (artifactLocation(file, directory: directory), $0) }
+    }
+    let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
+    var out: [UInt8] = []
+    for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
+      if !out.isEmpty { out += document.separator }
+      let item = self.result(
+        diagnostic,
+        artifact: artifact,
+        source: source,
+        place: result.wordPlace(of: diagnostic.range.lowerBound),
+        fingerprint: fingerprint,
+        language: language,
+        elsewhere: elsewhere
+      )
+      document.write(item, to: &out)
+    }
+    return out
   }
 
   static func level(_ severity: Severity) -> JSONValue {
@@ -161,7 +194,8 @@ enum SARIFReport {
       ])
     }
     let fixes = diagnostic.fixes.filter(\.isCertain).map { fix in
-      JSONValue.object([
+      var cursor = PositionCursor(source: source, encoding: .utf16)
+      return JSONValue.object([
         ("description", .object([("text", .string(fix.title.text(language)))])),
         (
           "artifactChanges",
@@ -173,7 +207,7 @@ enum SARIFReport {
                 .array(
                   fix.edits.map { edit in
                     .object([
-                      ("deletedRegion", region(edit.range, source)),
+                      ("deletedRegion", region(OneBasedRegion(edit.range, cursor: &cursor))),
                       ("insertedContent", .object([("text", .string(edit.replacement))])),
                     ])
                   }
@@ -201,8 +235,11 @@ enum SARIFReport {
   }
 
   private static func region(_ range: Range<Int>, _ source: SourceText) -> JSONValue {
-    let region = OneBasedRegion(range, in: source, columns: .utf16)
-    return .object([
+    region(OneBasedRegion(range, in: source, columns: .utf16))
+  }
+
+  private static func region(_ region: OneBasedRegion) -> JSONValue {
+    .object([
       ("startLine", .int(region.startLine)),
       ("startColumn", .int(region.startColumn)),
       ("endLine", .int(region.endLine)),
