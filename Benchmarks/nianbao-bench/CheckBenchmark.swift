@@ -13,17 +13,26 @@ struct CheckBenchmark {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-\(getpid())")
     defer { try? FileManager.default.removeItem(at: scratch) }
 
-    // Peak memory first: the peak reported is the largest of every program run so far.
-    let big = scratch.appendingPathComponent("memory").path
-    try writeCorpus(to: big, count: memoryReports, quiet: true)
-    try runProgram(nianbao, ["--check", big])
-    print(
-      String(
-        format: "--check of %d reports: %.0f MB peak resident memory (goal ≤ 100 MB)",
-        memoryReports,
-        childrenPeakMegabytes()
+    // Peak memory of a walk of many reports, real ones first, in the text and JSON outputs.
+    let manyReal = scratch.appendingPathComponent("memory-real").path
+    try writeRealCorpus(to: manyReal, count: memoryReports)
+    let manyGenerated = scratch.appendingPathComponent("memory").path
+    try writeCorpus(to: manyGenerated, count: memoryReports, quiet: true)
+    for (folder, what) in [(manyReal, "real reports"), (manyGenerated, "generated reports")] {
+      let text = try runProgramMeasured(nianbao, ["--check", folder]).peakMegabytes
+      let json = try runProgramMeasured(nianbao, ["--check", folder, "--format", "json"]).peakMegabytes
+      print(
+        String(
+          format: "--check of %d %@: %.0f MB peak resident memory, %.0f MB with --format json (goal ≤ 100 MB)",
+          memoryReports,
+          what,
+          text,
+          json
+        )
       )
-    )
+    }
+    try? FileManager.default.removeItem(atPath: manyReal)
+    try? FileManager.default.removeItem(atPath: manyGenerated)
 
     // Real reports first, then generated ones; each beside `wc -m` and ruff on as many bytes.
     let real = scratch.appendingPathComponent("real").path

@@ -25,6 +25,12 @@ struct Samples {
 /// milliseconds), which would swamp the figures of short runs.
 @discardableResult
 func runProgram(_ path: String, _ arguments: [String]) throws -> Double {
+  try runProgramMeasured(path, arguments).seconds
+}
+
+/// Runs a program to its end with its output discarded: the wall time in seconds and the
+/// program's own peak resident memory in MB (Linux reports kilobytes).
+func runProgramMeasured(_ path: String, _ arguments: [String]) throws -> (seconds: Double, peakMegabytes: Double) {
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
@@ -44,15 +50,9 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> Double {
     )
   }
   var exitStatus: Int32 = 0
-  while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
-  return Double(now() - start) / 1e9
-}
-
-/// The largest resident size of any child waited for so far, in MB (Linux reports kilobytes).
-func childrenPeakMegabytes() -> Double {
   var usage = rusage()
-  getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-  return Double(usage.ru_maxrss) / 1024
+  while wait4(pid, &exitStatus, 0, &usage) < 0 && errno == EINTR {}
+  return (Double(now() - start) / 1e9, Double(usage.ru_maxrss) / 1024)
 }
 
 /// A program on `PATH`, or where an environment variable says.
