@@ -22,8 +22,14 @@ public enum CheckCommand {
     /// again (``source``) only when a format or last year's comparison reads them, so that a walk
     /// of thousands of reports does not hold each text three times.
     var text: String?
-    /// ``text`` with its bytes and line table, made afresh on each use: read it once per file.
-    var source: SourceText? { text.map(SourceText.init) }
+    /// A plain text file's text, when the walk did not keep it (``text`` is nil then).
+    var textOnDisk: TextOnDisk?
+    /// ``text`` with its bytes and line table, made afresh on each use (and read again from the
+    /// file when it was not kept): read it once per file.
+    var source: SourceText? {
+      if let text { return SourceText(text) }
+      return textOnDisk?.text().map(SourceText.init)
+    }
     /// What the cross-year rules need to pair this report with the year before.
     var crossYear: CrossYearRules.Summary?
     /// What was read of the report, kept for the review page only (`--format html`).
@@ -131,6 +137,11 @@ public enum CheckCommand {
       )
     }
     pairAcrossYears(&all, options: options)
+    for index in all.indices {
+      guard let onDisk = all[index].textOnDisk, !onDisk.looksUnchanged else { continue }
+      all[index].readError = TextOnDisk.changedMessage(all[index].path, options.language)
+      all[index].diagnostics = []
+    }
     guard let stale = Suppressor.apply(&all, options: options, errorOutput: errorOutput) else { return .failure }
 
     switch options.format {
@@ -403,6 +414,15 @@ public enum CheckCommand {
     result.agencyNotice = AgencyNotice.text(report, path: entry.path, agencySetting: checkerOptions.agency)
     if options.format == .html { result.report = report }
     result.diagnostics = settings.policy.apply(diagnostics)
+    if options.format != .html {
+      // The review page shows the texts and reads both languages; the other outputs need neither.
+      let languages: Set<Language> = [options.language, settings.language ?? options.language]
+      result.diagnostics = result.diagnostics.map { $0.keepingWords(in: languages) }
+      if case .text = input.form, stdin == nil, !options.fix, !options.diff, let fingerprint = file.fingerprint {
+        result.textOnDisk = TextOnDisk(path: entry.path, fingerprint: fingerprint)
+        result.text = nil
+      }
+    }
     return result
   }
 

@@ -233,7 +233,7 @@ extension ReportFile.ReadError {
 
 /// The size and a 64-bit FNV-1a hash of a file's bytes: enough to tell that someone saved the
 /// file while it was being checked.
-package struct ContentFingerprint: Equatable {
+package struct ContentFingerprint: Equatable, Sendable {
   package var size: Int
   package var hash: UInt64
 

@@ -65,6 +65,15 @@ package struct ReportInput {
 }
 
 extension ReportInput {
+  /// The text of a text file read again, exactly as it was read when it was checked: nil when
+  /// its bytes are no longer the ones `fingerprint` was taken of.
+  package static func reread(textFile path: String, fingerprint: ContentFingerprint) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    let bytes = data.withUnsafeBytes { [UInt8]($0) }
+    guard ContentFingerprint(bytes) == fingerprint else { return nil }
+    return try? ReportFile.decode(bytes, path: path).text
+  }
+
   package static func read(path: String) throws(ReportFile.ReadError) -> ReportInput {
     let kind = kind(ofPath: path)
     if kind == .pdf { return try pdf(path: path) }

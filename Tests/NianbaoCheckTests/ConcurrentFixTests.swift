@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoCore
 import NianbaoTestSupport
 import Testing
 
@@ -115,5 +116,47 @@ import Testing
     let applied = try PythonTools.run("/usr/bin/git", ["apply", "--unsafe-paths", "-p1", "fix.patch"], in: folder)
     #expect(applied.status == 0, "\(applied.output)")
     #expect(try Binary.run(["--check", name], in: folder).status == 0)
+  }
+}
+
+/// A folder walk does not keep the texts of plain text files: it reads each again for its
+/// output, and only as it was checked.
+@Suite struct TextOnDiskTests {
+  @Test func theTextIsReadAgainOnlyAsItWasChecked() throws {
+    let path = try Paths.temporaryDirectory().appendingPathComponent("2025年度报告.txt").path
+    let text = "\u{FEFF}报告\r\n一、总体情况"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let read = try ReportFile.read(path: path)
+    let onDisk = TextOnDisk(path: path, fingerprint: try #require(read.fingerprint))
+    #expect(onDisk.looksUnchanged)
+    #expect(onDisk.text() == read.text)
+    // Saved again with other words of the same length, and then with more words.
+    try Data("\u{FEFF}报告\r\n二、总体情况".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(onDisk.text() == nil)
+    try Data("\u{FEFF}报告\r\n一、总体情况。".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(!onDisk.looksUnchanged)
+    #expect(onDisk.text() == nil)
+  }
+
+  @Test func aFindingKeepsTheWordsOfTheLanguagesPrinted() {
+    let note = RelatedNote(range: 1..<2, message: LocalizedText(zh: "注", en: "note"), file: nil)
+    let fix = Fix(
+      title: LocalizedText(zh: "改", en: "fix"),
+      edits: [TextEdit(range: 0..<1, replacement: "0")],
+      isCertain: true
+    )
+    let finding = Diagnostic(
+      .rowTotal,
+      range: 0..<1,
+      message: LocalizedText(zh: "错", en: "wrong"),
+      related: [note],
+      fixes: [fix]
+    )
+    let zh = finding.keepingWords(in: [.zh])
+    #expect(zh.message == LocalizedText(zh: "错", en: ""))
+    #expect(zh.related.map(\.message) == [LocalizedText(zh: "注", en: "")])
+    #expect(zh.fixes.map(\.title) == [LocalizedText(zh: "改", en: "")])
+    #expect(finding.keepingWords(in: [.zh, .en]) == finding)
+    #expect(finding.keepingWords(in: [.en]).message.en == "wrong")
   }
 }

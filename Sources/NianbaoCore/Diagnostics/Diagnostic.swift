@@ -131,6 +131,12 @@ public struct RelatedNote: Sendable, Hashable {
   /// The other report the range is in (last year's, as the frontend named it: a path or a URI);
   /// nil for the checked report itself.
   public var file: String?
+
+  public init(range: Range<Int>, message: LocalizedText, file: String? = nil) {
+    self.range = range
+    self.message = message
+    self.file = file
+  }
 }
 
 public struct Diagnostic: Sendable, Hashable {
