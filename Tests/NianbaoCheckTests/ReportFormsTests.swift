@@ -69,7 +69,7 @@ import Testing
   /// One of the district's published PDFs beside the repository (`../shared/real/pdf/`), when it
   /// and `pdftotext` are there; nil (and said) otherwise.
   static func districtPDF(_ year: Int) -> URL? {
-    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
+    guard ExternalTool.pdftotext.available else {
       return nil
     }
     let pdf = TestPaths.repository.deletingLastPathComponent().appendingPathComponent(
@@ -129,7 +129,7 @@ import Testing
 
   /// A damaged PDF: one line that says why, not pdftotext's line for every bad byte.
   @Test func aDamagedPDFIsNamedInOneLine() throws {
-    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
+    guard ExternalTool.pdftotext.available else {
       return
     }
     let folder = try Paths.temporaryDirectory()
@@ -222,10 +222,10 @@ import Testing
       test.waitUntilExit()
       #expect(test.terminationStatus == 0)
     }
-    guard ExternalTool.available("soffice", environment: "NIANBAO_SOFFICE", package: "libreoffice-writer-nogui") else {
+    guard ExternalTool.soffice.available else {
       return
     }
-    let soffice = ExternalTool.path("soffice", environment: "NIANBAO_SOFFICE")!
+    let soffice = ExternalTool.soffice.executable!
     let convert = Process()
     convert.executableURL = URL(fileURLWithPath: soffice)
     convert.arguments = [
@@ -281,7 +281,7 @@ import Testing
   /// numbers that are there, and the boxes of its words say which cells are blank.
   @Test(.enabled(if: Chromium.available), .timeLimit(.minutes(3)), arguments: pages)
   func aPrintedPageGivesTheSameFindings(page: String) throws {
-    guard ExternalTool.available("pdftotext", environment: "NIANBAO_PDFTOTEXT", package: "poppler-utils") else {
+    guard ExternalTool.pdftotext.available else {
       return
     }
     let folder = try Paths.temporaryDirectory()

@@ -44,6 +44,9 @@ public enum Program {
     process.standardOutput = output
     process.standardError = mergingStandardError ? output : errors
     process.standardInput = input
+    // Awaited by its exit: `waitUntilExit` looks every 50 ms, which a thousand runs add up.
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     try process.run()
     let group = DispatchGroup()
     nonisolated(unsafe) var errorData = Data()  // written by one background read, read after wait()
@@ -64,7 +67,7 @@ public enum Program {
     }
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     group.wait()
-    process.waitUntilExit()
+    exited.wait()
     let stdout = String(decoding: outputData, as: UTF8.self)
     let stderr = String(decoding: errorData, as: UTF8.self)
     return Result(
