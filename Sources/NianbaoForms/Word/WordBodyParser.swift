@@ -45,7 +45,7 @@ struct WordBodyParser {
   private mutating func document() throws(Failure) -> [WordBlock] {
     while let token = try next() {
       if token.kind == .startTag, tokens.depth == 2, element(token) == .body {
-        return try blocks(inside: 2)
+        return try blocks()
       }
     }
     return []
@@ -53,18 +53,16 @@ struct WordBodyParser {
 
   private func element(_ token: XMLToken) -> WordElement? { names.element(token.name, in: tokens.bytes) }
 
-  /// The paragraphs and tables up to the end of the element open at `depth`.
-  private mutating func blocks(inside depth: Int) throws(Failure) -> [WordBlock] {
+  /// The paragraphs and tables up to the end of the element just opened.
+  private mutating func blocks() throws(Failure) -> [WordBlock] {
     var blocks: [WordBlock] = []
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      switch element(token) {
-      case .p: blocks.append(.paragraph(try paragraph(token)))
+    try forEachChild { parser, token throws(Failure) in
+      switch parser.element(token) {
+      case .p: blocks.append(.paragraph(try parser.paragraph(token)))
       case .tbl:
-        if token.kind == .startTag { blocks.append(.table(try table())) }
+        if token.kind == .startTag { blocks.append(.table(try parser.table())) }
       case .sectPr, .sdtPr, .sdtEndPr, .del, .moveFrom, .fallback, .txbxContent, .tblPr, .tblGrid, .pPr, .rPr, .r:
-        try skip(token)
+        try parser.skip(token)
       default: break
       }
     }
@@ -79,6 +77,23 @@ struct WordBodyParser {
     }
   }
 
+  /// Visits each element inside the one just opened, up to its end: `visit` is given
+  /// every start or empty tag, `between` every other token (text, comments, end tags).
+  private mutating func forEachChild(
+    _ visit: (inout Self, XMLToken) throws(Failure) -> Void,
+    between: (XMLToken) -> Void = { _ in }
+  ) throws(Failure) {
+    let depth = tokens.depth
+    while let token = try next() {
+      if token.kind == .endTag, tokens.depth < depth { return }
+      guard token.kind == .startTag || token.kind == .emptyTag else {
+        between(token)
+        continue
+      }
+      try visit(&self, token)
+    }
+  }
+
   /// The range from a start tag to the end of its element.
   private mutating func subtree(_ token: XMLToken) throws(Failure) -> Range<Int> {
     try skip(token)
@@ -90,13 +105,10 @@ struct WordBodyParser {
     tableDepth += 1
     defer { tableDepth -= 1 }
     var table = WordTable()
-    let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      switch element(token) {
-      case .tr: table.rows.append(try row(token))
-      case .tblPr, .tblGrid, .sdtPr, .sdtEndPr, .del, .moveFrom, .fallback: try skip(token)
+    try forEachChild { parser, token throws(Failure) in
+      switch parser.element(token) {
+      case .tr: table.rows.append(try parser.row(token))
+      case .tblPr, .tblGrid, .sdtPr, .sdtEndPr, .del, .moveFrom, .fallback: try parser.skip(token)
       default: break
       }
     }
@@ -106,14 +118,11 @@ struct WordBodyParser {
   private mutating func row(_ start: XMLToken) throws(Failure) -> WordTable.Row {
     var row = WordTable.Row()
     guard start.kind == .startTag else { return row }
-    let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      switch element(token) {
-      case .trPr: try rowProperties(token, into: &row)
-      case .tc: row.cells.append(try cell(token))
-      case .tblPrEx, .sdtPr, .sdtEndPr, .fallback: try skip(token)
+    try forEachChild { parser, token throws(Failure) in
+      switch parser.element(token) {
+      case .trPr: try parser.rowProperties(token, into: &row)
+      case .tc: row.cells.append(try parser.cell(token))
+      case .tblPrEx, .sdtPr, .sdtEndPr, .fallback: try parser.skip(token)
       default: break
       }
     }
@@ -123,31 +132,26 @@ struct WordBodyParser {
   private mutating func rowProperties(_ start: XMLToken, into row: inout WordTable.Row) throws(Failure) {
     guard start.kind == .startTag else { return }
     let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      switch element(token) {
-      case .gridBefore: row.gridBefore = min(max(integer(token) ?? 0, 0), 1000)
+    try forEachChild { parser, token throws(Failure) in
+      switch parser.element(token) {
+      case .gridBefore: row.gridBefore = min(max(parser.integer(token) ?? 0, 0), 1000)
       case .del: row.deleted = true
       default: break
       }
-      if tokens.depth > depth { try skip(token) }
+      if parser.tokens.depth > depth { try parser.skip(token) }
     }
   }
 
   private mutating func cell(_ start: XMLToken) throws(Failure) -> WordTable.Cell {
     var cell = WordTable.Cell()
     guard start.kind == .startTag else { return cell }
-    let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      switch element(token) {
-      case .tcPr: try cellProperties(token, into: &cell)
-      case .p: cell.blocks.append(.paragraph(try paragraph(token)))
+    try forEachChild { parser, token throws(Failure) in
+      switch parser.element(token) {
+      case .tcPr: try parser.cellProperties(token, into: &cell)
+      case .p: cell.blocks.append(.paragraph(try parser.paragraph(token)))
       case .tbl:
-        if token.kind == .startTag { cell.blocks.append(.table(try table())) }
-      case .sdtPr, .sdtEndPr, .del, .moveFrom, .fallback, .txbxContent: try skip(token)
+        if token.kind == .startTag { cell.blocks.append(.table(try parser.table())) }
+      case .sdtPr, .sdtEndPr, .del, .moveFrom, .fallback, .txbxContent: try parser.skip(token)
       default: break
       }
     }
@@ -157,18 +161,16 @@ struct WordBodyParser {
   private mutating func cellProperties(_ start: XMLToken, into cell: inout WordTable.Cell) throws(Failure) {
     guard start.kind == .startTag else { return }
     let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      if tokens.depth == depth + (token.kind == .startTag ? 1 : 0) {
-        switch element(token) {
-        case .gridSpan: cell.span = min(max(integer(token) ?? 1, 1), 1000)
-        case .vMerge: cell.continuation = value(token).map { $0 != "restart" } ?? true
-        case .hMerge: cell.continuation = value(token) == "continue"
+    try forEachChild { parser, token throws(Failure) in
+      if parser.tokens.depth == depth + (token.kind == .startTag ? 1 : 0) {
+        switch parser.element(token) {
+        case .gridSpan: cell.span = min(max(parser.integer(token) ?? 1, 1), 1000)
+        case .vMerge: cell.continuation = parser.value(token).map { $0 != "restart" } ?? true
+        case .hMerge: cell.continuation = parser.value(token) == "continue"
         default: break
         }
       }
-      try skip(token)
+      try parser.skip(token)
     }
   }
 
@@ -182,38 +184,32 @@ struct WordBodyParser {
     }
     var paragraph = WordParagraph(number: paragraphCount, insertion: start.range.upperBound..<start.range.upperBound)
     var boundary = Boundary.none
-    let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else {
-        if token.kind != .text { boundary = .broken }
-        continue
-      }
-      switch element(token) {
-      case .pPr:
-        try paragraphProperties(token, into: &paragraph)
-        paragraph.insertion = tokens.position..<tokens.position
-      case .r: try run(token, into: &paragraph, boundary: &boundary)
-      case .proofErr: continue
-      case .del, .moveFrom, .sdtPr, .sdtEndPr, .fallback, .txbxContent, .tbl, .rPr:
-        try skip(token)
-        boundary = .broken
-      default: boundary = .broken
-      }
-    }
+    try forEachChild(
+      { parser, token throws(Failure) in
+        switch parser.element(token) {
+        case .pPr:
+          try parser.paragraphProperties(token, into: &paragraph)
+          paragraph.insertion = parser.tokens.position..<parser.tokens.position
+        case .r: try parser.run(token, into: &paragraph, boundary: &boundary)
+        case .proofErr: break
+        case .del, .moveFrom, .sdtPr, .sdtEndPr, .fallback, .txbxContent, .tbl, .rPr:
+          try parser.skip(token)
+          boundary = .broken
+        default: boundary = .broken
+        }
+      },
+      between: { token in if token.kind != .text { boundary = .broken } }
+    )
     return paragraph
   }
 
   private mutating func paragraphProperties(_ start: XMLToken, into paragraph: inout WordParagraph) throws(Failure) {
     guard start.kind == .startTag else { return }
-    let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      if element(token) == .rPr, token.kind == .startTag {
-        (paragraph.markProperties, paragraph.markDeleted) = try runProperties()
+    try forEachChild { parser, token throws(Failure) in
+      if parser.element(token) == .rPr, token.kind == .startTag {
+        (paragraph.markProperties, paragraph.markDeleted) = try parser.runProperties()
       } else {
-        try skip(token)
+        try parser.skip(token)
       }
     }
   }
@@ -223,16 +219,13 @@ struct WordBodyParser {
   private mutating func runProperties() throws(Failure) -> (children: [Range<Int>], deletedOrHidden: Bool) {
     var children: [Range<Int>] = []
     var deletedOrHidden = false
-    let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else { continue }
-      let kind = element(token)
-      let range = try subtree(token)
+    try forEachChild { parser, token throws(Failure) in
+      let kind = parser.element(token)
+      let range = try parser.subtree(token)
       switch kind {
       case .del, .moveFrom: deletedOrHidden = true
       case .vanish:
-        let value = value(token)
+        let value = parser.value(token)
         if value != "0" && value != "false" && value != "off" { deletedOrHidden = true }
       case .ins, .moveTo, .rPrChange: break
       default: children.append(range)
@@ -256,55 +249,57 @@ struct WordBodyParser {
     var items: [WordParagraph.Item] = []
     var properties: [Range<Int>] = []
     var hidden = false
-    let depth = tokens.depth
-    while let token = try next() {
-      if token.kind == .endTag, tokens.depth < depth { break }
-      guard token.kind == .startTag || token.kind == .emptyTag else {
-        if token.kind != .text { boundary = .broken }
-        continue
-      }
-      switch element(token) {
-      case .rPr:
-        if token.kind == .startTag { (properties, hidden) = try runProperties() }
-      case .t:
-        guard token.kind == .startTag else { continue }
-        let textDepth = tokens.depth
-        while let inner = try next() {
-          if inner.kind == .endTag, tokens.depth < textDepth { break }
-          switch inner.kind {
-          case .text:
-            guard !inner.name.isEmpty else { continue }
-            items.append(.text(inner.name, joinsPrevious: boundary == .joined))
-            boundary = .joined
-          case .cdata:
-            items.append(.cdata(inner.name))
-            boundary = .broken
-          default:
-            try skip(inner)
-            boundary = .broken
-          }
+    try forEachChild(
+      { parser, token throws(Failure) in
+        switch parser.element(token) {
+        case .rPr:
+          if token.kind == .startTag { (properties, hidden) = try parser.runProperties() }
+        case .t:
+          guard token.kind == .startTag else { return }
+          try parser.text(into: &items, boundary: &boundary)
+        case .tab, .ptab:
+          items.append(.character(" ", element: try parser.subtree(token)))
+          boundary = .broken
+        case .noBreakHyphen:
+          items.append(.character("-", element: try parser.subtree(token)))
+          boundary = .broken
+        case .br, .cr:
+          try parser.skip(token)
+          items.append(.lineBreak)
+          boundary = .broken
+        case .lastRenderedPageBreak, .softHyphen: try parser.skip(token)
+        default:
+          try parser.skip(token)
+          boundary = .broken
         }
-      case .tab, .ptab:
-        items.append(.character(" ", element: try subtree(token)))
-        boundary = .broken
-      case .noBreakHyphen:
-        items.append(.character("-", element: try subtree(token)))
-        boundary = .broken
-      case .br, .cr:
-        try skip(token)
-        items.append(.lineBreak)
-        boundary = .broken
-      case .lastRenderedPageBreak, .softHyphen: try skip(token)
-      default:
-        try skip(token)
-        boundary = .broken
-      }
-    }
+      },
+      between: { token in if token.kind != .text { boundary = .broken } }
+    )
     guard !hidden else { return }
     if paragraph.textRunProperties == nil, items.contains(where: { if case .text = $0 { true } else { false } }) {
       paragraph.textRunProperties = properties
     }
     paragraph.items += items
+  }
+
+  /// The text of the `w:t` just opened.
+  private mutating func text(into items: inout [WordParagraph.Item], boundary: inout Boundary) throws(Failure) {
+    let depth = tokens.depth
+    while let inner = try next() {
+      if inner.kind == .endTag, tokens.depth < depth { return }
+      switch inner.kind {
+      case .text:
+        guard !inner.name.isEmpty else { continue }
+        items.append(.text(inner.name, joinsPrevious: boundary == .joined))
+        boundary = .joined
+      case .cdata:
+        items.append(.cdata(inner.name))
+        boundary = .broken
+      default:
+        try skip(inner)
+        boundary = .broken
+      }
+    }
   }
 
   private func value(_ token: XMLToken) -> String? {
