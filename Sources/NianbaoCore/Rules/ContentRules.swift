@@ -23,11 +23,8 @@ enum ContentRules {
       }
     }
     if let problems = report.section(5) {
-      let squeezed = source.text(problems.bodyRange).unicodeScalars.filter {
-        !LabelText.isSpace($0) && $0 != "\n" && $0 != "\r"
-      }
       // Nothing at all under the heading; a 五 that says only “无” is NB404.
-      if squeezed.isEmpty {
+      if !hasVisibleText(source, problems.bodyRange) {
         context.add(
           Diagnostic(
             .emptyProblems,
@@ -43,35 +40,53 @@ enum ContentRules {
     checkAccountability(&context)
   }
 
+  /// Whether a range holds anything but spaces and line breaks.
+  static func hasVisibleText(_ source: SourceText, _ range: Range<Int>) -> Bool {
+    let bytes = source.utf8
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, bytes.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, bytes.count)))
+    var index = lower
+    while index < upper {
+      let (scalar, width) = SourceText.decode(bytes, index)
+      if !LabelText.isSpace(scalar) && scalar != "\n" && scalar != "\r" { return true }
+      index += width
+    }
+    return false
+  }
+
   /// Governments: the agency named in the title is a 人民政府, or a township or sub-district.
   /// The text of a range without spaces and line breaks: web page text breaks words over lines
   /// (`绩效考` / `核`).
   static func words(_ source: SourceText, _ range: Range<Int>) -> String {
-    let bytes = source.utf8
-    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, bytes.count)))
-    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, bytes.count)))
-    var kept: [UInt8] = []
-    kept.reserveCapacity(upper - lower)
-    var index = lower
-    while index < upper {
-      let byte = bytes[index]
-      if byte == 0x0A || byte == 0x0D {
-        index += 1
-        continue
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, source.utf8.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, source.utf8.count)))
+    // Read through the buffer: this looks at every byte of the sections it reads.
+    return source.utf8.withUnsafeBufferPointer { bytes in
+      String(unsafeUninitializedCapacity: upper - lower) { kept in
+        var count = 0
+        var index = lower
+        while index < upper {
+          let byte = bytes[index]
+          if byte == 0x0A || byte == 0x0D {
+            index += 1
+            continue
+          }
+          let space = LineTokenizer.spaceWidth(bytes, index)
+          if space > 0, index + space <= upper {
+            index += space
+            continue
+          }
+          if byte == 0xE2, index + 2 < upper, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {  // U+200B
+            index += 3
+            continue
+          }
+          kept[count] = byte
+          count += 1
+          index += 1
+        }
+        return count
       }
-      let space = LineTokenizer.spaceWidth(bytes, index)
-      if space > 0, index + space <= upper {
-        index += space
-        continue
-      }
-      if byte == 0xE2, index + 2 < upper, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B {  // U+200B
-        index += 3
-        continue
-      }
-      kept.append(byte)
-      index += 1
     }
-    return String(decoding: kept, as: UTF8.self)
   }
 
   /// A government's report: its agency is a government, or a place named alone (`三明市`,
