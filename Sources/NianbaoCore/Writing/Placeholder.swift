@@ -12,25 +12,33 @@ public enum Placeholder {
   package static func ranges(in source: SourceText) -> [Range<Int>] {
     let open = Array(opening.utf8)
     let close = Array(closing.utf8)
-    let bytes = source.utf8
-    var result: [Range<Int>] = []
-    var index = 0
-    while index + open.count <= bytes.count {
-      guard bytes[index] == open[0], bytes.hasBytes(open, at: index) else {
-        index += 1
-        continue
-      }
-      var end = index + open.count
-      while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
-        if bytes.hasBytes(close, at: end) {
-          end += close.count
-          break
+    // Read through the buffer: this looks at every byte of the text.
+    return source.utf8.withUnsafeBufferPointer { bytes in
+      var result: [Range<Int>] = []
+      var index = 0
+      while index + open.count <= bytes.count {
+        guard bytes[index] == open[0], starts(bytes, open, at: index) else {
+          index += 1
+          continue
         }
-        end += 1
+        var end = index + open.count
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
+          if starts(bytes, close, at: end) {
+            end += close.count
+            break
+          }
+          end += 1
+        }
+        result.append(index..<end)
+        index = end
       }
-      result.append(index..<end)
-      index = end
+      return result
     }
-    return result
+  }
+
+  private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], at index: Int) -> Bool {
+    guard index + pattern.count <= bytes.count else { return false }
+    for k in pattern.indices where bytes[index + k] != pattern[k] { return false }
+    return true
   }
 }
