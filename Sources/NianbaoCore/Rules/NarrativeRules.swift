@@ -47,7 +47,8 @@ enum NarrativeRules {
       return sum
     }
 
-    for clause in clauses(context.source, overview.bodyRange) where mayStateANumber(clause, context.source) {
+    for range in clauses(context.source, overview.bodyRange) where mayStateANumber(range, context.source) {
+      let clause = Clause(range: range, text: context.source.text(range))
       let text = clause.text
       let mentionsApplications = text.has("申请")
       if mentionsApplications && (text.has("未收到") || text.has("没有收到")) && !text.has("未收到的") {
@@ -240,13 +241,13 @@ enum NarrativeRules {
   }
 
   /// A cheap look at the bytes: only clauses with a digit, 未 or 没 can state a number.
-  private static func mayStateANumber(_ clause: Clause, _ source: SourceText) -> Bool {
+  private static func mayStateANumber(_ range: Range<Int>, _ source: SourceText) -> Bool {
     let bytes = source.utf8
-    var index = clause.range.lowerBound
-    while index < clause.range.upperBound {
+    var index = range.lowerBound
+    while index < range.upperBound {
       let b = bytes[index]
       if b >= 0x30 && b <= 0x39 { return true }
-      if index + 2 < clause.range.upperBound {
+      if index + 2 < range.upperBound {
         let (b1, b2) = (bytes[index + 1], bytes[index + 2])
         if b == 0xEF && b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99 { return true }  // full-width digit
         if b == 0xE6 && ((b1 == 0x9C && b2 == 0xAA) || (b1 == 0xB2 && b2 == 0xA1)) { return true }  // 未 没
@@ -272,19 +273,27 @@ enum NarrativeRules {
 
   /// Clauses of a body: split at 。；，, and line ends, except where a long line of prose wraps
   /// between two Chinese characters, as PDF text wraps at the page's width (`…受理政府` /
-  /// `信息公开申请 17 件`).
-  private static func clauses(_ source: SourceText, _ range: Range<Int>) -> [Clause] {
-    var result: [Clause] = []
+  /// `信息公开申请 17 件`). Read from the bytes: this runs at every character of the section.
+  private static func clauses(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
+    let bytes = source.utf8
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, bytes.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, bytes.count)))
+    var result: [Range<Int>] = []
     var start = range.lowerBound
     var offset = range.lowerBound
-    let scalars = Array(source.text(range).unicodeScalars)
     var lineLength = 0
-    for (index, scalar) in scalars.enumerated() {
-      let width = scalar.utf8.count
+    var previous: Unicode.Scalar?
+    var position = lower
+    while position < upper {
+      let (scalar, width) = SourceText.decode(bytes, position)
+      defer {
+        previous = scalar
+        position += width
+      }
       if scalar == "\n" {
         defer { lineLength = 0 }
-        if lineLength >= 24, index > 0, index + 1 < scalars.count, isIdeograph(scalars[index - 1]),
-          isIdeograph(scalars[index + 1])
+        if lineLength >= 24, let previous, isIdeograph(previous), position + width < upper,
+          isIdeograph(SourceText.decode(bytes, position + width).0)
         {
           offset += width
           continue
@@ -293,12 +302,12 @@ enum NarrativeRules {
         lineLength += 1
       }
       if endsClause(scalar) {
-        if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
+        if offset > start { result.append(start..<offset) }
         start = offset + width
       }
       offset += width
     }
-    if offset > start { result.append(Clause(range: start..<offset, text: source.text(start..<offset))) }
+    if offset > start { result.append(start..<offset) }
     return result
   }
 
