@@ -89,15 +89,25 @@ enum ParagraphEndRule {
   /// A sentence of running text that does not end: long enough, with the commas of a sentence,
   /// not a heading, a date or a signature.
   static func isUnfinishedSentence(_ text: String) -> Bool {
-    let scalars = Array(text.unicodeScalars)
-    guard scalars.count >= shortestParagraph, let last = scalars.last else { return false }
+    // One pass over the scalars: this runs at the last line of every paragraph.
+    var count = 0
+    var first: Unicode.Scalar?
+    var last: Unicode.Scalar?
+    var hasSentenceMark = false
+    for scalar in text.unicodeScalars {
+      if first == nil { first = scalar }
+      last = scalar
+      count += 1
+      if scalar == "，" || scalar == "。" { hasSentenceMark = true }
+    }
+    guard count >= shortestParagraph, let last else { return false }
     if finalPunctuation.contains(last) || isHeadingLike(text) { return false }
     // `…，` and `…、` go on in the next line.
     if "，,、".unicodeScalars.contains(last) { return false }
-    guard scalars.contains("，") || scalars.contains("。") else { return false }
+    guard hasSentenceMark else { return false }
     // `…2025年1月20日` under the signature.
     if last == "日" || last == "年" || last == "月" { return false }
-    if let first = scalars.first, "#|!<>[".unicodeScalars.contains(first) { return false }
+    if let first, "#|!<>[".unicodeScalars.contains(first) { return false }
     return true
   }
 
@@ -116,9 +126,17 @@ enum ParagraphEndRule {
     guard let head = text.unicodeScalars.first else { return false }
     if head == "#" { return true }
     guard mayOpenNumbering(head) else { return false }
-    let scalars = Array(text.unicodeScalars)
-    let numbered = LabelText.normalize(String(String.UnicodeScalarView(scalars.prefix(8)))).numbering != nil
-    return numbered && scalars.count <= 40 && !scalars.contains("。")
+    let scalars = text.unicodeScalars
+    guard LabelText.normalize(String(String.UnicodeScalarView(scalars.prefix(8)))).numbering != nil else {
+      return false
+    }
+    // At most 40 characters and no `。`, read no further than the 41st.
+    var count = 0
+    for scalar in scalars {
+      count += 1
+      if count > 40 || scalar == "。" { return false }
+    }
+    return true
   }
 
   /// Whether a line opening with this scalar can open with a numbering (`（一）` `一、` `1.`, after
