@@ -18,19 +18,23 @@ enum ProseText {
     let first = source.lines.line(containing: body.lowerBound)
     let last = source.lines.line(containing: max(body.lowerBound, body.upperBound - 1))
     var result: [Range<Int>] = []
-    for line in first...last {
-      let content = source.lines.contentRange(ofLine: line)
-      let range = LineTokenizer.trim(source, content)
-      guard range.lowerBound >= body.lowerBound, range.upperBound <= body.upperBound else { continue }
-      guard !tables.contains(where: { $0.overlaps(content) }) else { continue }
-      if range.isEmpty {
+    source.utf8.withUnsafeBufferPointer { bytes in
+      for line in first...last {
+        let content = source.lines.contentRange(ofLine: line)
+        let range = LineTokenizer.trim(source, content)
+        guard range.lowerBound >= body.lowerBound, range.upperBound <= body.upperBound else { continue }
+        guard !tables.contains(where: { $0.overlaps(content) }) else { continue }
+        guard !isTableLine(bytes, range) else { continue }
         result.append(range)
-        continue
       }
-      guard !source.utf8[range].contains(where: { $0 == 0x09 || $0 == 0x7C }) else { continue }
-      result.append(range)
     }
     return result
+  }
+
+  /// Whether a line holds a tab or `|`, as the lines of table cells do.
+  private static func isTableLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    for index in range where bytes[index] == 0x09 || bytes[index] == 0x7C { return true }
+    return false
   }
 
   /// The running text of a section's body outside the tables, as stretches without a table.
