@@ -64,7 +64,10 @@ enum DoubledWordRule {
   ) -> Int? {
     let first = scalars[index].scalar
     guard ProseText.isIdeograph(first) else { return nil }
-    for length in stride(from: min(longest, (scalars.count - index) / 2), through: 1, by: -1) {
+    var next = min(longest, (scalars.count - index) / 2)
+    while next >= 1 {
+      let length = next
+      next -= 1
       // Compared in place: this runs at every character of the text.
       guard scalars[index + length].scalar == first else { continue }
       var same = true
@@ -76,9 +79,8 @@ enum DoubledWordRule {
         break
       }
       guard same else { continue }
-      let word = scalars[index..<(index + length)].map(\.scalar)
       if length == 1 {
-        let s = word[0]
+        let s = first
         guard singles.contains(s) else { continue }
         let before = index > 0 ? scalars[index - 1].scalar : nil
         let after = index + 2 < scalars.count ? scalars[index + 2].scalar : nil
@@ -87,9 +89,11 @@ enum DoubledWordRule {
         return 1
       }
       // `一件一件`, `一步一步`: counting, not a slip.
-      if word[0] == "一" && length == 2 { continue }
+      if first == "一" && length == 2 { continue }
       // `市政府政府信息专栏`: the city government's government-information column.
-      if word == Array("政府".unicodeScalars), index > 0, governmentPlaces.contains(scalars[index - 1].scalar) {
+      if length == 2, first == "政", scalars[index + 1].scalar == "府", index > 0,
+        governmentPlaces.contains(scalars[index - 1].scalar)
+      {
         continue
       }
       return length
