@@ -49,14 +49,17 @@ enum CellRules {
         guard let spec = NationalFormat.table2(table.edition).first(where: { $0.rows.contains(entry.name) }) else {
           continue
         }
-        let name = LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”")
+        // Named only for a finding: most rows have none.
+        func name() -> LocalizedText {
+          LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”")
+        }
         if let together = entry.row.runTogether {
           // Table 二 has no sums to tell a split: digits that cannot be read are not a fault.
-          if together.split != nil { split.append((name, entry.row)) }
+          if together.split != nil { split.append((name(), entry.row)) }
           continue
         }
         if entry.row.cells.count != spec.columns.count {
-          context.add(wrongCount(entry.row, name: name, expected: spec.columns.count, provablyZero: false))
+          context.add(wrongCount(entry.row, name: name(), expected: spec.columns.count, provablyZero: false))
           continue
         }
         _ = checkValues(
@@ -157,13 +160,16 @@ enum CellRules {
       if after < source.utf8.count, !Self.separates(source.utf8[after]) {
         edits.append(TextEdit(range: after..<after, replacement: separator))
       }
-      let shown = split.map(String.init).joined(separator: " | ")
+      // One row's finding says it all in its message.
+      guard rows.count > 1 else { continue }
+      let shown = Self.shown(split)
+      let digits = MessageText.quoted(together.digits)
       related.append(
         RelatedNote(
           range: together.range,
           message: LocalizedText(
-            zh: "\(name.zh)：“\(MessageText.quoted(together.digits))”读作 \(shown)",
-            en: "\(name.capitalized.en): “\(MessageText.quoted(together.digits))” read as \(shown)"
+            zh: "\(name.zh)：“\(digits)”读作 \(shown)",
+            en: "\(name.capitalized.en): “\(digits)” read as \(shown)"
           )
         )
       )
@@ -172,7 +178,7 @@ enum CellRules {
     let together = first.runTogether!
     let message: LocalizedText
     if rows.count == 1 {
-      let shown = together.split!.map(String.init).joined(separator: " | ")
+      let shown = Self.shown(together.split!)
       message = LocalizedText(
         zh: "\(name.zh)的数字连在一起（“\(MessageText.quoted(together.digits))”），只有一种拆法符合合计关系，已按 \(shown) 读取。请用制表符分隔。",
         en:
@@ -201,6 +207,17 @@ enum CellRules {
           )
         ]
     )
+  }
+
+  /// The values a row was read as, `1 | 0 | 1`.
+  private static func shown(_ values: [Int]) -> String {
+    var text = ""
+    text.reserveCapacity(values.count * 6)
+    for (k, value) in values.enumerated() {
+      if k > 0 { text += " | " }
+      text += String(value)
+    }
+    return text
   }
 
   /// Many rows short of values: one finding for the table (a column lost in pasting), not one
