@@ -127,7 +127,7 @@ enum ParagraphEndRule {
     if head == "#" { return true }
     guard mayOpenNumbering(head) else { return false }
     let scalars = text.unicodeScalars
-    guard LabelText.normalize(String(String.UnicodeScalarView(scalars.prefix(8)))).numbering != nil else {
+    guard LabelText.normalize(String(scalars.prefix(8))).numbering != nil else {
       return false
     }
     // At most 40 characters and no `。`, read no further than the 41st.
