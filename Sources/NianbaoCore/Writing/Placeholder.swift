@@ -10,18 +10,13 @@ public enum Placeholder {
   /// The byte ranges of the placeholders in a text: from the opening mark to its closing mark,
   /// or to the end of the line when it has none.
   package static func ranges(in source: SourceText) -> [Range<Int>] {
-    let open = Array(opening.utf8)
     let close = Array(closing.utf8)
-    // Read through the buffer: this looks at every byte of the text.
+    // Read through the buffer: this looks at the whole text.
     return source.utf8.withUnsafeBufferPointer { bytes in
       var result: [Range<Int>] = []
-      var index = 0
-      while index + open.count <= bytes.count {
-        guard bytes[index] == open[0], starts(bytes, open, at: index) else {
-          index += 1
-          continue
-        }
-        var end = index + open.count
+      var from = 0
+      while let index = openingSearch.first(in: bytes, from: from) {
+        var end = index + openingSearch.pattern.count
         while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
           if starts(bytes, close, at: end) {
             end += close.count
@@ -30,11 +25,13 @@ public enum Placeholder {
           end += 1
         }
         result.append(index..<end)
-        index = end
+        from = end
       }
       return result
     }
   }
+
+  private static let openingSearch = ByteSearch(Array(opening.utf8))
 
   private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], at index: Int) -> Bool {
     guard index + pattern.count <= bytes.count else { return false }
