@@ -209,15 +209,31 @@ enum CellRules {
     )
   }
 
-  /// The values a row was read as, `1 | 0 | 1`.
+  /// The values a row was read as, `1 | 0 | 1`, written digit by digit: a finding can list
+  /// every row of a table.
   private static func shown(_ values: [Int]) -> String {
-    var text = ""
-    text.reserveCapacity(values.count * 6)
-    for (k, value) in values.enumerated() {
-      if k > 0 { text += " | " }
-      text += String(value)
+    guard values.allSatisfy({ $0 >= 0 }) else { return values.map(String.init).joined(separator: " | ") }
+    // 19 digits at most, and ` | `.
+    return String(unsafeUninitializedCapacity: values.count * 22) { buffer in
+      var count = 0
+      for (k, value) in values.enumerated() {
+        if k > 0 {
+          for byte in " | ".utf8 {
+            buffer[count] = byte
+            count += 1
+          }
+        }
+        let start = count
+        var rest = value
+        repeat {
+          buffer[count] = UInt8(0x30 + rest % 10)
+          count += 1
+          rest /= 10
+        } while rest > 0
+        buffer[start..<count].reverse()
+      }
+      return count
     }
-    return text
   }
 
   /// Many rows short of values: one finding for the table (a column lost in pasting), not one
