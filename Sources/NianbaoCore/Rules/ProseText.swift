@@ -100,11 +100,15 @@ enum ProseText {
   /// (`。！？；`) or `limit` characters.
   static func clause(_ scalars: Scalars, from index: Int, limit: Int = 40) -> String {
     var result = String.UnicodeScalarView()
+    var kept = 0
     var k = index
-    while k < scalars.count, result.count < limit {
+    while k < scalars.count, kept < limit {
       let s = scalars[k].scalar
       if "。！？；!?;".unicodeScalars.contains(s) { break }
-      if !isBlank(s) { result.append(s) }
+      if !isBlank(s) {
+        result.append(s)
+        kept += 1
+      }
       k += 1
     }
     return String(result)
