@@ -67,9 +67,9 @@ enum ProblemSectionRules {
     var text = Array(clause)
     if text.first == "度" { text.removeFirst() }
     while let first = text.first, "，,、：:".contains(first) { text.removeFirst() }
-    let head = String(text.prefix(14))
+    let head = Array(String(text.prefix(14)))
     for marker in planMarkers {
-      if let found = characterOffset(of: marker, in: Array(head)), found <= 10 { return true }
+      if let found = characterOffset(of: marker, in: head), found <= 10 { return true }
     }
     guard let will = text.prefix(11).firstIndex(of: "将") else { return false }
     let rest = String(text[(will + 1)...])
@@ -108,17 +108,20 @@ enum ProblemSectionRules {
       for mention in ProseText.years(in: scalars, end: stretch.upperBound)
       where !reported.contains(mention.range.lowerBound) {
         let clause = ProseText.clause(scalars, from: mention.after)
-        let shown = MessageText.quoted(
-          source.text(
-            mention.range
-              .lowerBound..<(scalars.indices.contains(mention.after + 12)
-              ? scalars[mention.after + 12].offset : stretch.upperBound)
+        // Quoted only for a finding.
+        func shown() -> String {
+          MessageText.quoted(
+            source.text(
+              mention.range
+                .lowerBound..<(scalars.indices.contains(mention.after + 12)
+                ? scalars[mention.after + 12].offset : stretch.upperBound)
+            )
           )
-        )
+        }
         if mention.year <= year, opensPlan(clause) {
-          add(.plan, mention, shown, year, &context)
+          add(.plan, mention, shown(), year, &context)
         } else if mention.year != year, namesProblems(clause) {
-          add(.problems, mention, shown, year, &context)
+          add(.problems, mention, shown(), year, &context)
         }
       }
     }
