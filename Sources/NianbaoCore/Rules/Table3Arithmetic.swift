@@ -118,8 +118,29 @@ struct Table3Arithmetic {
       }
     }
     self.values = values
+    let constraints = Self.constraints(of: table.specs)
+    self.constraints = constraints
+    self.active = constraints.filter { $0.residual(values) != nil }
+  }
+
+  /// The sums of a table with these rows: those of the national format's two editions are made
+  /// once, as every report's table has one of them.
+  private static func constraints(of specs: [Table3RowSpec]) -> [Constraint] {
+    for (editionSpecs, constraints) in editionConstraints
+    where editionSpecs.count == specs.count && zip(editionSpecs, specs).allSatisfy({ $0 === $1 }) {
+      return constraints
+    }
+    return makeConstraints(specs)
+  }
+
+  private static let editionConstraints = [FormatEdition.trial2019, .edition2021].map { edition in
+    let specs = NationalFormat.table3Rows(edition)
+    return (specs, makeConstraints(specs))
+  }
+
+  private static func makeConstraints(_ specs: [Table3RowSpec]) -> [Constraint] {
     var constraints: [Constraint] = []
-    for spec in table.specs {
+    for spec in specs {
       constraints.append(
         Constraint(
           kind: .rowSum(spec.id),
@@ -128,7 +149,7 @@ struct Table3Arithmetic {
         )
       )
     }
-    let outcomes = table.specs.filter { $0.kind == .outcome }
+    let outcomes = specs.filter { $0.kind == .outcome }
     for column in 0..<7 {
       constraints.append(
         Constraint(
@@ -145,8 +166,7 @@ struct Table3Arithmetic {
         )
       )
     }
-    self.constraints = constraints
-    self.active = constraints.filter { $0.residual(values) != nil }
+    return constraints
   }
 
   /// Constraints whose every cell has a value.
