@@ -13,9 +13,10 @@ enum DoubledWordRule {
       for (stretch, stretchScalars) in prose.stretches(section) {
         // Read through the buffer: this looks at every character of the text.
         stretchScalars.withUnsafeBufferPointer { scalars in
+          let mayRepeat = repeatsSoon(scalars)
           var index = 0
           while index < scalars.count {
-            if let length = doubled(scalars, at: index), inSentence(source, scalars[index].offset) {
+            if mayRepeat[index], let length = doubled(scalars, at: index), inSentence(source, scalars[index].offset) {
               let first = scalars[index].offset
               let second = scalars[index + length].offset
               let end = index + 2 * length < scalars.count ? scalars[index + 2 * length].offset : stretch.upperBound
@@ -45,6 +46,23 @@ enum DoubledWordRule {
         }
       }
     }
+  }
+
+  /// For each scalar, whether it may come again within the next ``longest`` scalars: only
+  /// there can a doubled word start. One pass from the end remembers where a scalar with each
+  /// low byte was seen last; a scalar whose nearest namesake by low byte is further away cannot
+  /// come again that soon.
+  static func repeatsSoon(_ scalars: UnsafeBufferPointer<(scalar: Unicode.Scalar, offset: Int)>) -> [Bool] {
+    var nearest = [Int](repeating: Int.max, count: 256)
+    var result = [Bool](repeating: false, count: scalars.count)
+    var index = scalars.count - 1
+    while index >= 0 {
+      let bucket = Int(scalars[index].scalar.value & 0xFF)
+      result[index] = nearest[bucket] - index <= longest
+      nearest[bucket] = index
+      index -= 1
+    }
+    return result
   }
 
   /// Whether the line is running text, with the punctuation of a sentence: the header cells of
