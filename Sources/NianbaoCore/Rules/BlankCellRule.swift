@@ -13,43 +13,67 @@ enum BlankCellRule {
 
   static func run(_ context: inout RuleContext) {
     let report = context.report
-    // Row names are built only for rows with a blank cell.
-    var tables: [(LocalizedText, [String], [(TableRow, Int, () -> LocalizedText)])] = []
+    let handled = context.handledCells
     if let table = report.table3 {
-      let rows = table.specs.compactMap { spec in table.row(spec.id).map { ($0, 7, { CellNames.table3Row(spec) }) } }
-      tables.append((LocalizedText(zh: "表三", en: "Table 三"), NationalFormat.table3Columns, rows))
+      var blanks: [Blank] = []
+      var rowCount = 0
+      for spec in table.specs {
+        guard let row = table.row(spec.id) else { continue }
+        rowCount += 1
+        collect(row, expected: 7, name: CellNames.table3Row(spec), handled, &blanks)
+      }
+      add(blanks, table: LocalizedText(zh: "表三", en: "Table 三"), NationalFormat.table3Columns, rowCount, &context)
     }
     if let row = report.table4?.row {
-      tables.append(
-        (
-          LocalizedText(zh: "表四", en: "Table 四"), (0..<15).map(NationalFormat.table4ColumnName),
-          [(row, 15, { LocalizedText(zh: "表四数据行", en: "the row of table 四") })]
-        )
-      )
+      var blanks: [Blank] = []
+      collect(row, expected: 15, name: LocalizedText(zh: "表四数据行", en: "the row of table 四"), handled, &blanks)
+      let name = LocalizedText(zh: "表四", en: "Table 四")
+      add(blanks, table: name, (0..<15).map(NationalFormat.table4ColumnName), 1, &context)
     }
     if let table = report.table2 {
-      let rows = table.rows.map { entry in
-        let expected = NationalFormat.table2(table.edition).first { $0.rows.contains(entry.name) }?.columns.count ?? 0
-        let name = { LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”") }
-        return (entry.row, expected, name)
-      }
-      tables.append((LocalizedText(zh: "表二", en: "Table 二"), [], rows))
-    }
-    for (tableName, columnNames, rows) in tables {
       var blanks: [Blank] = []
-      for (row, expected, name) in rows {
-        for (column, cell) in row.cells.enumerated() where cell.content == .blank {
-          guard !context.handledCells.contains(cell.range.lowerBound) else { continue }
-          blanks.append(
-            Blank(row: row, column: column, cell: cell, name: name(), columnCertain: row.cells.count == expected)
-          )
-        }
+      for entry in table.rows {
+        collect(
+          entry.row,
+          expected: NationalFormat.table2(table.edition).first { $0.rows.contains(entry.name) }?.columns.count ?? 0,
+          name: LocalizedText(zh: "表二“\(entry.name)”行", en: "table 二, row “\(entry.name)”"),
+          handled,
+          &blanks
+        )
       }
-      if blanks.count == 1 {
-        context.add(single(blanks[0], context.source))
-      } else if blanks.count > 1 {
-        context.add(grouped(blanks, table: tableName, columnNames: columnNames, rowCount: rows.count))
-      }
+      add(blanks, table: LocalizedText(zh: "表二", en: "Table 二"), [], table.rows.count, &context)
+    }
+  }
+
+  /// The blank cells of a row that no finding explains yet. The row's name and its number of
+  /// values are worked out only for a blank: most rows have none.
+  private static func collect(
+    _ row: TableRow,
+    expected: @autoclosure () -> Int,
+    name: @autoclosure () -> LocalizedText,
+    _ handled: Set<Int>,
+    _ blanks: inout [Blank]
+  ) {
+    for (column, cell) in row.cells.enumerated() where cell.content == .blank {
+      guard !handled.contains(cell.range.lowerBound) else { continue }
+      blanks.append(
+        Blank(row: row, column: column, cell: cell, name: name(), columnCertain: row.cells.count == expected())
+      )
+    }
+  }
+
+  /// One finding for a table's blanks.
+  private static func add(
+    _ blanks: [Blank],
+    table: LocalizedText,
+    _ columnNames: @autoclosure () -> [String],
+    _ rowCount: Int,
+    _ context: inout RuleContext
+  ) {
+    if blanks.count == 1 {
+      context.add(single(blanks[0], context.source))
+    } else if blanks.count > 1 {
+      context.add(grouped(blanks, table: table, columnNames: columnNames(), rowCount: rowCount))
     }
   }
 
