@@ -242,19 +242,22 @@ enum NarrativeRules {
 
   /// A cheap look at the bytes: only clauses with a digit, 未 or 没 can state a number.
   private static func mayStateANumber(_ range: Range<Int>, _ source: SourceText) -> Bool {
-    let bytes = source.utf8
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let b = bytes[index]
-      if b >= 0x30 && b <= 0x39 { return true }
-      if index + 2 < range.upperBound {
-        let (b1, b2) = (bytes[index + 1], bytes[index + 2])
+    source.utf8.withUnsafeBufferPointer { bytes in
+      var index = range.lowerBound
+      while index < range.upperBound {
+        let b = bytes[index]
+        index += 1
+        if b < 0x80 {
+          if b >= 0x30 && b <= 0x39 { return true }
+          continue
+        }
+        guard index + 1 < range.upperBound else { continue }
+        let (b1, b2) = (bytes[index], bytes[index + 1])
         if b == 0xEF && b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99 { return true }  // full-width digit
         if b == 0xE6 && ((b1 == 0x9C && b2 == 0xAA) || (b1 == 0xB2 && b2 == 0xA1)) { return true }  // 未 没
       }
-      index += 1
+      return false
     }
-    return false
   }
 
   private struct Clause {
