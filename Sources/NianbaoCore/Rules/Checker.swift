@@ -99,19 +99,20 @@ enum CellNames {
 extension LocalizedText {
   /// The first letter of an English sentence in upper case.
   var capitalized: LocalizedText {
-    // Most names open with an ASCII letter followed by ASCII: upper-cased in the bytes.
-    let bytes = en.utf8
-    if let head = bytes.first, head >= 0x61, head <= 0x7A,
-      bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80
-    {
-      let upper = String(unsafeUninitializedCapacity: bytes.count) { buffer in
-        _ = buffer.initialize(from: bytes)
-        buffer[0] = head - 0x20
-        return bytes.count
-      }
-      return LocalizedText(zh: zh, en: upper)
-    }
+    var english = en
+    if let upper = english.withUTF8(Self.asciiCapitalized) { return LocalizedText(zh: zh, en: upper) }
     guard let first = en.first else { return self }
     return LocalizedText(zh: zh, en: first.uppercased() + en.dropFirst())
+  }
+
+  /// Text that opens with an ASCII letter followed by ASCII, capitalised in its bytes; nil for
+  /// other text.
+  private static func asciiCapitalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let head = bytes.first, head >= 0x61, head <= 0x7A, bytes.count == 1 || bytes[1] < 0x80 else { return nil }
+    return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      _ = buffer.initialize(fromContentsOf: bytes)
+      buffer[0] = head - 0x20
+      return bytes.count
+    }
   }
 }
