@@ -139,7 +139,25 @@ struct ProseScan {
   init(_ report: Report) {
     for section in report.sections {
       bySection[section.headingRange.lowerBound] = ProseText.stretches(of: section, in: report).map {
-        ($0, LabelPieces.scalarsWithOffsets(report.source, $0))
+        ($0, Self.scalars(report.source, $0))
+      }
+    }
+  }
+
+  /// The scalars of a range with the offset where each starts, the range clamped and rounded
+  /// like ``SourceText/text(_:)``: written straight into an array as long as the range's bytes,
+  /// which holds them all.
+  static func scalars(_ source: SourceText, _ range: Range<Int>) -> ProseText.Scalars {
+    let bytes = source.utf8
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, bytes.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, bytes.count)))
+    return ProseText.Scalars(unsafeUninitializedCapacity: upper - lower) { buffer, count in
+      var offset = lower
+      while offset < upper {
+        let (scalar, width) = SourceText.decode(bytes, offset)
+        buffer[count] = (scalar, offset)
+        count += 1
+        offset += width
       }
     }
   }
