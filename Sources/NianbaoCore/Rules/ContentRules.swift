@@ -67,6 +67,15 @@ enum ContentRules {
         var index = lower
         while index < upper {
           let byte = bytes[index]
+          // A character of U+4000–U+9FFF (most of the text) is never a space: kept whole.
+          if byte >= 0xE4, byte <= 0xE9, index + 3 <= upper {
+            kept[count] = byte
+            kept[count + 1] = bytes[index + 1]
+            kept[count + 2] = bytes[index + 2]
+            count += 3
+            index += 3
+            continue
+          }
           if byte == 0x0A || byte == 0x0D {
             index += 1
             continue
