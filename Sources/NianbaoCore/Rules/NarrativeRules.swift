@@ -285,17 +285,26 @@ enum NarrativeRules {
     var start = range.lowerBound
     var offset = range.lowerBound
     var lineLength = 0
-    var previous: Unicode.Scalar?
+    var previousStart: Int?
     var position = lower
     while position < upper {
+      // A character of U+4000–U+9FFF (most of the text) neither ends a clause nor a line.
+      if bytes[position] >= 0xE4, bytes[position] <= 0xE9, position + 3 <= upper {
+        lineLength += 1
+        previousStart = position
+        position += 3
+        offset += 3
+        continue
+      }
       let (scalar, width) = SourceText.decode(bytes, position)
       defer {
-        previous = scalar
+        previousStart = position
         position += width
       }
       if scalar == "\n" {
         defer { lineLength = 0 }
-        if lineLength >= 24, let previous, isIdeograph(previous), position + width < upper,
+        if lineLength >= 24, let previousStart, isIdeograph(SourceText.decode(bytes, previousStart).0),
+          position + width < upper,
           isIdeograph(SourceText.decode(bytes, position + width).0)
         {
           offset += width
