@@ -38,17 +38,22 @@ enum ProseText {
   }
 
   /// The running text of a section's body outside the tables, as stretches without a table.
-  static func stretches(of section: Section, in report: Report) -> [Range<Int>] {
+  static func stretches(of section: Section, outside tables: [Range<Int>]) -> [Range<Int>] {
     var pieces = [section.bodyRange]
-    for table in tableRanges(report) {
-      pieces = pieces.flatMap { piece -> [Range<Int>] in
-        guard piece.overlaps(table) else { return [piece] }
-        return [
-          piece.lowerBound..<max(piece.lowerBound, table.lowerBound),
-          min(piece.upperBound, table.upperBound)..<piece.upperBound,
-        ]
-        .filter { !$0.isEmpty }
+    // Most sections hold no table: their body is left as it is.
+    for table in tables where pieces.contains(where: { $0.overlaps(table) }) {
+      var cut: [Range<Int>] = []
+      for piece in pieces {
+        guard piece.overlaps(table) else {
+          cut.append(piece)
+          continue
+        }
+        let before = piece.lowerBound..<max(piece.lowerBound, table.lowerBound)
+        let after = min(piece.upperBound, table.upperBound)..<piece.upperBound
+        if !before.isEmpty { cut.append(before) }
+        if !after.isEmpty { cut.append(after) }
       }
+      pieces = cut
     }
     return pieces
   }
@@ -137,8 +142,9 @@ struct ProseScan {
   private var bySection: [Int: [(range: Range<Int>, scalars: ProseText.Scalars)]] = [:]
 
   init(_ report: Report) {
+    let tables = ProseText.tableRanges(report)
     for section in report.sections {
-      bySection[section.headingRange.lowerBound] = ProseText.stretches(of: section, in: report).map {
+      bySection[section.headingRange.lowerBound] = ProseText.stretches(of: section, outside: tables).map {
         ($0, Self.scalars(report.source, $0))
       }
     }
@@ -151,13 +157,25 @@ struct ProseScan {
     let bytes = source.utf8
     let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, bytes.count)))
     let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, bytes.count)))
-    return ProseText.Scalars(unsafeUninitializedCapacity: upper - lower) { buffer, count in
-      var offset = lower
-      while offset < upper {
-        let (scalar, width) = SourceText.decode(bytes, offset)
-        buffer[count] = (scalar, offset)
-        count += 1
-        offset += width
+    return bytes.withUnsafeBufferPointer { utf8 in
+      ProseText.Scalars(unsafeUninitializedCapacity: upper - lower) { buffer, count in
+        var offset = lower
+        while offset < upper {
+          let b0 = utf8[offset]
+          // A character of U+4000–U+9FFF (most of the text): three bytes, never a surrogate.
+          if b0 >= 0xE4, b0 <= 0xE9, offset + 3 <= upper {
+            let value =
+              (UInt32(b0 & 0x0F) << 12) | (UInt32(utf8[offset + 1] & 0x3F) << 6) | UInt32(utf8[offset + 2] & 0x3F)
+            buffer[count] = (Unicode.Scalar(value) ?? " ", offset)
+            count += 1
+            offset += 3
+            continue
+          }
+          let (scalar, width) = SourceText.decode(bytes, offset)
+          buffer[count] = (scalar, offset)
+          count += 1
+          offset += width
+        }
       }
     }
   }
