@@ -73,8 +73,15 @@ enum ProblemSectionRules {
     }
     guard let will = text.prefix(11).firstIndex(of: "将") else { return false }
     let rest = String(text[(will + 1)...])
+    // Every verb opens with a CJK ideograph, which no other character equals: text that opens
+    // with another ideograph opens with none of them, and is not compared with each.
+    if let head = rest.unicodeScalars.first, (0x4E00...0x9FFF).contains(head.value), !planVerbHeads.contains(head) {
+      return false
+    }
     return planVerbs.contains { rest.hasPrefix($0) }
   }
+
+  private static let planVerbHeads = Set(planVerbs.compactMap(\.unicodeScalars.first))
 
   /// `2023年存在的问题`, `2023年工作中存在的主要问题和不足` (after the year), and not the
   /// review of how they were addressed (`…的改进情况`, `…整改`).
