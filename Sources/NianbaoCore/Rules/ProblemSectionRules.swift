@@ -23,15 +23,16 @@ enum ProblemSectionRules {
     let written = words
     for name in partNames { words = words.removingBytes(of: name) }
     let key = CompletionKey(words)
-    var remaining = key.words
-    // Numberings of sub-headings inside: `（一）…（二）…`.
-    remaining = String(
-      String.UnicodeScalarView(
-        remaining.unicodeScalars.filter { !"一二三四五六七八九十0123456789".unicodeScalars.contains($0) }
-      )
-    )
-    let onlyNone = !remaining.isEmpty && remaining.unicodeScalars.allSatisfy { "无暂没有".unicodeScalars.contains($0) }
-    guard onlyNone || remaining.unicodeScalars.count < shortestSentence else { return }
+    // What remains without the numberings of sub-headings inside (`（一）…（二）…`), counted
+    // in place.
+    var remaining = 0
+    var allNone = true
+    for scalar in key.words.unicodeScalars where !"一二三四五六七八九十0123456789".unicodeScalars.contains(scalar) {
+      remaining += 1
+      if !"无暂没有".unicodeScalars.contains(scalar) { allNone = false }
+    }
+    let onlyNone = remaining > 0 && allNone
+    guard onlyNone || remaining < shortestSentence else { return }
     let quoted = MessageText.quoted(written)
     context.add(
       Diagnostic(
