@@ -66,3 +66,14 @@ import Testing
     }
   }
 }
+
+/// A message quotes report text on one line, whatever line break the text holds.
+@Suite struct MessageTextTests {
+  @Test func everyLineBreakIsJoined() {
+    for separator in ["\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", " \n\t "] {
+      #expect(MessageText.quoted("一、总体情况" + separator + "表😀") == "一、总体情况表😀", "\(separator.unicodeScalars.map(\.value))")
+    }
+    // Characters whose UTF-8 shares a byte with a line break's are no break: 表 is E8 A1 A8.
+    #expect(MessageText.quoted("表\u{2027}\u{84}x") == "表\u{2027}\u{84}x")
+  }
+}

@@ -28,7 +28,8 @@ package enum MessageText {
 
   /// Line breaks (and the spaces around them) replaced by `joiner`.
   static func oneLine(_ text: String, joiner: String) -> String {
-    guard text.unicodeScalars.contains(where: isBreak) else { return text }
+    var text = text
+    guard text.withUTF8(Self.holdsBreak) else { return text }
     var result = String.UnicodeScalarView()
     var pendingBreak = false
     for scalar in text.unicodeScalars {
@@ -45,6 +46,20 @@ package enum MessageText {
       result.append(scalar)
     }
     return String(result)
+  }
+
+  /// Whether UTF-8 text holds one of the scalars ``isBreak`` tells, found from its bytes:
+  /// U+0085 is C2 85, U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+  private static func holdsBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for (index, byte) in bytes.enumerated() {
+      switch byte {
+      case 0x0A, 0x0B, 0x0C, 0x0D: return true
+      case 0x85: if index >= 1, bytes[index - 1] == 0xC2 { return true }
+      case 0xA8, 0xA9: if index >= 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80 { return true }
+      default: continue
+      }
+    }
+    return false
   }
 
   private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
