@@ -97,9 +97,15 @@ enum RunTogetherSolver {
 
   static func solve(_ input: Digits, into count: Int, cap: Int = 64, accept: ([Int]) -> Bool) -> Result {
     let digits = input.digits
+    // Looked up by digit index, once: the search asks at every step.
+    var isBoundary = [Bool](repeating: false, count: digits.count)
+    for index in input.boundaries where index >= 0 && index < digits.count { isBoundary[index] = true }
+    var mayEnd = [Bool](repeating: input.allowedEnds == nil, count: digits.count)
+    for index in input.allowedEnds ?? [] where index >= 0 && index < digits.count { mayEnd[index] = true }
     var solutions: [[Int]] = []
     var found = 0
     var current: [Int] = []
+    current.reserveCapacity(count)
     var steps = 0
     func search(_ start: Int) {
       if found >= cap || steps > 2_000_000 { return }
@@ -119,9 +125,10 @@ enum RunTogetherSolver {
       for length in 1...max(1, maxLength) {
         let last = start + length - 1
         value = value * 10 + digits[last]
-        // A value never spans a separator that survived.
-        if (start..<last).contains(where: input.boundaries.contains) { break }
-        if let allowed = input.allowedEnds, !allowed.contains(last) { continue }
+        // A value never spans a separator that survived (the digits before `last` were checked
+        // at the shorter lengths).
+        if last > start, isBoundary[last - 1] { break }
+        if !mayEnd[last] { continue }
         current.append(value)
         search(start + length)
         current.removeLast()
@@ -139,20 +146,25 @@ enum RunTogetherSolver {
     }
     var solutions: [[Int]] = []
     var current: [Int] = []
+    current.reserveCapacity(count)
     func place(_ index: Int) {
       if solutions.count >= cap { return }
       let remainingValues = values.count - index
-      if remainingValues == 0 {
-        if current.count == count, accept(current) { solutions.append(current) }
-        return
-      }
       let room = count - current.count - (remainingValues - 1)
       guard room >= 1 else { return }
-      for run in 1...room {
-        current += Array(repeating: values[index], count: run)
-        place(index + 1)
-        current.removeLast(run)
+      if remainingValues == 1 {
+        // The last value's run fills the cells left: any shorter run leaves the reading short.
+        for _ in 0..<room { current.append(values[index]) }
+        if accept(current) { solutions.append(current) }
+        current.removeLast(room)
+        return
       }
+      // The value's run grows by one cell per reading tried.
+      for _ in 1...room {
+        current.append(values[index])
+        place(index + 1)
+      }
+      current.removeLast(room)
     }
     place(0)
     return solutions
