@@ -136,10 +136,64 @@ struct Table3Reader {
     ]
   }()
 
-  private static let signaturesByFirst: [Unicode.Scalar: [Signature]] = Dictionary(
-    grouping: signatures,
-    by: { $0.words[0] }
-  )
+  /// The signatures grouped by the scalar they open with, and looked up without hashing.
+  private struct SignatureTable {
+    /// Signatures opening with the same scalar, in the order of ``signatures``.
+    var groups: [[Signature]] = []
+    /// The second scalars of each group's signatures.
+    var seconds: [[Unicode.Scalar]] = []
+    /// Per scalar of the Basic Multilingual Plane, 1 + its group, or 0 when no signature opens
+    /// with it.
+    var groupOfFirst = [UInt8](repeating: 0, count: 0x10000)
+
+    init(_ signatures: [Signature]) {
+      for signature in signatures {
+        let first = Int(signature.words[0].value)
+        if groupOfFirst[first] == 0 {
+          groups.append([])
+          seconds.append([])
+          groupOfFirst[first] = UInt8(groups.count)
+        }
+        let group = Int(groupOfFirst[first]) - 1
+        groups[group].append(signature)
+        if !seconds[group].contains(signature.words[1]) { seconds[group].append(signature.words[1]) }
+      }
+    }
+
+    /// The group of signatures that open with this scalar, or -1.
+    @inline(__always) func group(_ scalar: Unicode.Scalar) -> Int {
+      let value = Int(scalar.value)
+      return value < 0x10000 ? Int(groupOfFirst[value]) - 1 : -1
+    }
+  }
+
+  private static let signatureTable = SignatureTable(signatures)
+
+  /// The width-folded scalars of a piece of text without spaces and quotes, with the offset of
+  /// each: buffers kept from piece to piece.
+  private struct FoldedScalars {
+    var scalars: [Unicode.Scalar] = []
+    var offsets: [Int] = []
+
+    @inline(__always) static func isKept(_ folded: Unicode.Scalar) -> Bool {
+      !LabelText.isSpace(folded) && folded != "\"" && folded != "'"
+    }
+
+    mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) {
+      scalars.removeAll(keepingCapacity: true)
+      offsets.removeAll(keepingCapacity: true)
+      var offset = range.lowerBound
+      while offset < range.upperBound {
+        let (scalar, width) = SourceText.decode(bytes, offset)
+        let f = LabelText.widthFolded(scalar)
+        if Self.isKept(f) {
+          scalars.append(f)
+          offsets.append(offset)
+        }
+        offset += width
+      }
+    }
+  }
 
   /// Every place in the text where a row's label begins.
   private func findAnchors() -> [Anchor] {
@@ -148,6 +202,7 @@ struct Table3Reader {
     // One bit per row index.
     var rowsSeen: UInt64 = 0
     var tableEnd: Int?
+    var folded = FoldedScalars()
     for (index, token) in tokens.enumerated() where token.kind == .text {
       // Once a whole table has been seen (most of its rows, then 四、结转下年度), nothing later
       // can make a longer chain: the rest of the text is not searched.
@@ -155,55 +210,59 @@ struct Table3Reader {
       // A label is a short cell, or the text right before a row's numbers; a long paragraph of
       // prose without numbers after it holds none.
       guard token.range.count <= 150 || (index + 1 < tokens.count && tokens[index + 1].isValue) else { continue }
-      let found = labels(in: token, index: index)
-      for anchor in found {
+      let first = anchors.count
+      appendLabels(in: token, index: index, folded: &folded, to: &anchors)
+      for anchor in anchors[first...] {
         rowsSeen |= 1 << UInt64(anchor.spec.index)
         if anchor.spec.kind == .carriedForward, tableEnd == nil, rowsSeen.nonzeroBitCount >= 22 {
           tableEnd = anchor.label.upperBound
         }
       }
-      anchors += found
     }
     return anchors
   }
 
-  private func labels(in token: StreamToken, index: Int) -> [Anchor] {
+  /// Whether a piece of text holds, anywhere, the first two words of a signature one after the
+  /// other (spaces and quotes aside): most hold none, and are not read further.
+  private func mayHoldLabel(_ range: Range<Int>) -> Bool {
     let bytes = source.utf8
-    // Most pieces of text hold no scalar a signature opens with.
-    let openers = Self.firstScalarBits
-    var probe = token.range.lowerBound
-    var mayHold = false
-    while probe < token.range.upperBound, !mayHold {
-      let (scalar, width) = SourceText.decode(bytes, probe)
-      mayHold = Self.opensSignature(scalar, openers)
-      probe += width
-    }
-    guard mayHold else { return [] }
-    // Width-folded scalars without spaces and quotes, with their offsets.
-    var scalars: [Unicode.Scalar] = []
-    var offsets: [Int] = []
-    scalars.reserveCapacity(token.range.count)
-    offsets.reserveCapacity(token.range.count)
-    let signaturesByFirst = Self.signaturesByFirst
-    var offset = token.range.lowerBound
-    while offset < token.range.upperBound {
+    let table = Self.signatureTable
+    var open = -1
+    var offset = range.lowerBound
+    while offset < range.upperBound {
       let (scalar, width) = SourceText.decode(bytes, offset)
-      defer { offset += width }
+      offset += width
       let f = LabelText.widthFolded(scalar)
-      if LabelText.isSpace(f) || f == "\"" || f == "'" { continue }
-      scalars.append(f)
-      offsets.append(offset)
+      guard FoldedScalars.isKept(f) else { continue }
+      if open >= 0, table.seconds[open].contains(f) { return true }
+      open = table.group(f)
     }
-    var found: [Anchor] = []
+    return false
+  }
+
+  /// Appends the anchors of one piece of text.
+  private func appendLabels(
+    in token: StreamToken,
+    index: Int,
+    folded: inout FoldedScalars,
+    to anchors: inout [Anchor]
+  ) {
+    guard mayHoldLabel(token.range) else { return }
+    folded.fill(source.utf8, token.range)
+    let scalars = folded.scalars
+    let offsets = folded.offsets
+    let table = Self.signatureTable
+    let first = anchors.count
     var i = 0
     while i < scalars.count {
-      guard Self.opensSignature(scalars[i], openers), let candidates = signaturesByFirst[scalars[i]] else {
+      let group = table.group(scalars[i])
+      guard group >= 0 else {
         i += 1
         continue
       }
       var matched: (Signature, Int)?
-      for signature in candidates where i + signature.words.count <= scalars.count {
-        guard scalars[i..<i + signature.words.count].elementsEqual(signature.words) else { continue }
+      for signature in table.groups[group] where i + signature.words.count <= scalars.count {
+        guard Self.matches(signature.words, scalars, at: i) else { continue }
         let numberingStart = Self.numberingStart(scalars, before: i)
         if signature.needsBoundary, numberingStart == nil, i != 0 { continue }
         if let wanted = signature.numbering {
@@ -223,7 +282,8 @@ struct Table3Reader {
         matched = (signature, numberingStart ?? numberingStartOrWordStart(scalars, from: i))
         break
       }
-      guard let (signature, start) = matched, !found.contains(where: { $0.spec.index == signature.spec.index })
+      guard let (signature, start) = matched,
+        !anchors[first...].contains(where: { $0.spec.index == signature.spec.index })
       else {
         i += 1
         continue
@@ -231,14 +291,20 @@ struct Table3Reader {
       // `属于三类内部事务信息` is found by `三类内部事务`: the label begins a few words before.
       let labelStart = offsets[start]
       let end = Self.labelEnd(scalars, from: i + signature.words.count).map { offsets[$0] } ?? token.range.upperBound
-      found.append(Anchor(spec: signature.spec, token: index, label: labelStart..<end, exact: true))
+      anchors.append(Anchor(spec: signature.spec, token: index, label: labelStart..<end, exact: true))
       i += signature.words.count
     }
     // A label runs to the next label in the same piece of text.
-    for k in found.indices where k + 1 < found.count {
-      found[k].label = found[k].label.lowerBound..<found[k + 1].label.lowerBound
+    for k in first..<anchors.count where k + 1 < anchors.count {
+      anchors[k].label = anchors[k].label.lowerBound..<anchors[k + 1].label.lowerBound
     }
-    return found
+  }
+
+  /// Whether `words` stand in `scalars` at `index` (which leaves room for them).
+  @inline(__always)
+  private static func matches(_ words: [Unicode.Scalar], _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    for k in words.indices where scalars[index + k] != words[k] { return false }
+    return true
   }
 
   /// The numbering that the short pieces of text on the lines right before a token make up
@@ -284,23 +350,6 @@ struct Table3Reader {
     }
     return nil
   }
-
-  /// Whether a signature begins with this scalar: one bit per scalar of the Basic Multilingual
-  /// Plane, so the scan of every text piece costs no hashing.
-  @inline(__always)
-  private static func opensSignature(_ scalar: Unicode.Scalar, _ bits: [UInt64]) -> Bool {
-    let value = Int(scalar.value)
-    return value < 0x10000 && bits[value >> 6] & (1 << UInt64(value & 63)) != 0
-  }
-
-  private static let firstScalarBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-    for signature in signatures {
-      let value = Int(signature.words[0].value)
-      bits[value >> 6] |= 1 << UInt64(value & 63)
-    }
-    return bits
-  }()
 
   /// Where the label that holds a signature begins: its numbering, or the start of the piece of
   /// text, a few words back at most.
