@@ -222,22 +222,46 @@ struct Table3Reader {
     return anchors
   }
 
-  /// Whether a piece of text holds, anywhere, the first two words of a signature one after the
-  /// other (spaces and quotes aside): most hold none, and are not read further.
+  /// Whether a piece of text holds, anywhere, a signature's words (spaces and quotes aside): most
+  /// hold none, and are not read further.
   private func mayHoldLabel(_ range: Range<Int>) -> Bool {
     let bytes = source.utf8
     let table = Self.signatureTable
+    // The group and offset of the scalar before, when a signature opens with it.
     var open = -1
+    var openOffset = 0
     var offset = range.lowerBound
     while offset < range.upperBound {
+      let (scalar, width) = SourceText.decode(bytes, offset)
+      let f = LabelText.widthFolded(scalar)
+      if FoldedScalars.isKept(f) {
+        if open >= 0, table.seconds[open].contains(f),
+          table.groups[open].contains(where: { wordsStand($0.words, at: openOffset, before: range.upperBound) })
+        {
+          return true
+        }
+        open = table.group(f)
+        openOffset = offset
+      }
+      offset += width
+    }
+    return false
+  }
+
+  /// Whether the kept scalars from `offset` on begin with `words`.
+  private func wordsStand(_ words: [Unicode.Scalar], at offset: Int, before end: Int) -> Bool {
+    let bytes = source.utf8
+    var offset = offset
+    var k = 0
+    while k < words.count, offset < end {
       let (scalar, width) = SourceText.decode(bytes, offset)
       offset += width
       let f = LabelText.widthFolded(scalar)
       guard FoldedScalars.isKept(f) else { continue }
-      if open >= 0, table.seconds[open].contains(f) { return true }
-      open = table.group(f)
+      guard f == words[k] else { return false }
+      k += 1
     }
-    return false
+    return k == words.count
   }
 
   /// Appends the anchors of one piece of text.
