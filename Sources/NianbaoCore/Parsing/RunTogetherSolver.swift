@@ -12,7 +12,7 @@ enum RunTogetherSolver {
     var allowedEnds: Set<Int>? = nil
 
     var range: Range<Int> { ranges.first!.lowerBound..<ranges.last!.upperBound }
-    var text: String { digits.map(String.init).joined() }
+    var text: String { String(decoding: digits.map { UInt8(0x30 + $0) }, as: UTF8.self) }
 
     init(digits: [Int], ranges: [Range<Int>], boundaries: Set<Int>) {
       self.digits = digits
@@ -42,7 +42,19 @@ enum RunTogetherSolver {
       var digits: [Int] = []
       var ranges: [Range<Int>] = []
       var boundaries: Set<Int> = []
+      digits.reserveCapacity(tokens.count)
+      ranges.reserveCapacity(tokens.count)
       for token in tokens {
+        // Plain ASCII digits, the usual number, are read from the bytes.
+        let bytes = source.utf8[token.range]
+        if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+          for offset in token.range {
+            digits.append(Int(source.utf8[offset] - 0x30))
+            ranges.append(offset..<offset + 1)
+          }
+          boundaries.insert(digits.count - 1)
+          continue
+        }
         var offset = token.range.lowerBound
         for scalar in source.text(token.range).unicodeScalars {
           let width = scalar.utf8.count
@@ -76,11 +88,22 @@ enum RunTogetherSolver {
       self = digits
     }
 
+    /// How many digits a count has when written out.
+    private static func decimalLength(_ value: Int) -> Int {
+      var length = 1
+      var rest = value
+      while rest >= 10 {
+        rest /= 10
+        length += 1
+      }
+      return length
+    }
+
     /// The cells of one split, each with the range of its digits.
     func cells(_ split: [Int]) -> [Cell] {
       var cursor = 0
       return split.map { value in
-        let length = String(value).count
+        let length = Self.decimalLength(value)
         let range = ranges[cursor].lowerBound..<ranges[cursor + length - 1].upperBound
         cursor += length
         return Cell(range: range, content: .integer(value))

@@ -878,7 +878,9 @@ struct Table3Reader {
     }
     var repeats: [(row: Int, tokens: [StreamToken])] = []
     if stream.dropsRepeatedLines {
-      for position in specs.indices where !candidates.contains(where: { $0.row == position }) {
+      var isCandidate = [Bool](repeating: false, count: specs.count)
+      for candidate in candidates { isCandidate[candidate.row] = true }
+      for position in specs.indices where !isCandidate[position] {
         guard let tokensOfRow = values[position], !tokensOfRow.isEmpty, tokensOfRow.count < perRow,
           tokensOfRow.allSatisfy({ $0.kind == .number })
         else { continue }
@@ -920,6 +922,7 @@ struct Table3Reader {
     for (position, tokens) in repeats {
       guard let reading = decided[position] else { continue }
       var cells: [Cell] = []
+      cells.reserveCapacity(reading.count)
       var index = 0
       for value in reading {
         if integer(tokens[index]) != value { index += 1 }
