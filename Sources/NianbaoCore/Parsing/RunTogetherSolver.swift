@@ -6,15 +6,15 @@ enum RunTogetherSolver {
     var digits: [Int]
     var ranges: [Range<Int>]
     /// Digit indices after which a value must end: separators that did survive (`500000 5`).
-    var boundaries: Set<Int>
+    var boundaries: [Int]
     /// When set, the only digit indices after which a value may end: numbers a web page's text
     /// broke over lines (`1` / `62` for 162) are joined, never cut.
-    var allowedEnds: Set<Int>? = nil
+    var allowedEnds: [Int]? = nil
 
     var range: Range<Int> { ranges.first!.lowerBound..<ranges.last!.upperBound }
     var text: String { String(decoding: digits.map { UInt8(0x30 + $0) }, as: UTF8.self) }
 
-    init(digits: [Int], ranges: [Range<Int>], boundaries: Set<Int>) {
+    init(digits: [Int], ranges: [Range<Int>], boundaries: [Int]) {
       self.digits = digits
       self.ranges = ranges
       self.boundaries = boundaries
@@ -41,7 +41,8 @@ enum RunTogetherSolver {
       else { return nil }
       var digits: [Int] = []
       var ranges: [Range<Int>] = []
-      var boundaries: Set<Int> = []
+      var boundaries: [Int] = []
+      boundaries.reserveCapacity(tokens.count)
       digits.reserveCapacity(tokens.count)
       ranges.reserveCapacity(tokens.count)
       for token in tokens {
@@ -52,7 +53,7 @@ enum RunTogetherSolver {
             digits.append(Int(source.utf8[offset] - 0x30))
             ranges.append(offset..<offset + 1)
           }
-          boundaries.insert(digits.count - 1)
+          boundaries.append(digits.count - 1)
           continue
         }
         var offset = token.range.lowerBound
@@ -64,7 +65,7 @@ enum RunTogetherSolver {
           digits.append(Int(f.value - 0x30))
           ranges.append(offset..<offset + width)
         }
-        boundaries.insert(digits.count - 1)
+        boundaries.append(digits.count - 1)
       }
       self.init(digits: digits, ranges: ranges, boundaries: boundaries)
     }
@@ -76,12 +77,12 @@ enum RunTogetherSolver {
         zip(tokens, tokens.dropFirst()).allSatisfy({ $0.line < $1.line }),
         var digits = Digits(ranTogether: [tokens[0]], source)
       else { return nil }
-      var ends: Set<Int> = [digits.digits.count - 1]
+      var ends = [digits.digits.count - 1]
       for token in tokens.dropFirst() {
         guard let more = Digits(ranTogether: [token], source) else { return nil }
         digits.digits += more.digits
         digits.ranges += more.ranges
-        ends.insert(digits.digits.count - 1)
+        ends.append(digits.digits.count - 1)
       }
       digits.boundaries = []
       digits.allowedEnds = ends
