@@ -989,12 +989,13 @@ enum Table3LabelMatcher {
     var best: (Double, Match)?
     var second = 0.0
     let scalars = Array(core.unicodeScalars)
-    for (candidate, entry) in exactScalars {
+    let masks = scalars.count <= 64 ? PieceMasks(scalars) : nil
+    for (candidate, letters, entry) in exactScalars {
       // A label too different in length to score above the second best cannot change the
       // outcome: it is not compared.
       let bound = 2 * Double(min(scalars.count, candidate.count)) / Double(scalars.count + candidate.count)
       if bound <= second { continue }
-      let score = LabelText.similarity(scalars, candidate)
+      let score = masks?.similarity(to: letters) ?? LabelText.similarity(scalars, candidate)
       if score > (best?.0 ?? 0) {
         second = best?.0 ?? 0
         best = (score, entry)
@@ -1025,9 +1026,50 @@ enum Table3LabelMatcher {
     return map
   }()
 
-  /// ``exact`` with each label's scalars, for comparing a piece with every label. The order
-  /// does not matter: the best and the second best score are the same in any order.
-  private static let exactScalars: [(label: [Unicode.Scalar], match: Match)] = exact.map {
-    (Array($0.key.unicodeScalars), $0.value)
+  /// ``exact`` with each label's scalars, and the same as letters of ``alphabet``, for comparing
+  /// a piece with every label. The order does not matter: the best and the second best score are
+  /// the same in any order.
+  private static let exactScalars: [(label: [Unicode.Scalar], letters: [Int], match: Match)] = exact.map {
+    let label = Array($0.key.unicodeScalars)
+    return (label, label.map { alphabet[$0]! }, $0.value)
+  }
+
+  /// Every scalar of the labels, numbered.
+  private static let alphabet: [Unicode.Scalar: Int] = {
+    var letters: [Unicode.Scalar: Int] = [:]
+    for label in exact.keys {
+      for scalar in label.unicodeScalars where letters[scalar] == nil { letters[scalar] = letters.count }
+    }
+    return letters
+  }()
+
+  /// Where each letter of the alphabet stands in a piece of at most 64 scalars, one bit per
+  /// place: the longest common subsequence with a label is then one pass over the label's
+  /// letters (the bit-parallel form of the table ``LabelText/similarity(_:_:)`` fills).
+  private struct PieceMasks {
+    var masks: [UInt64]
+    let count: Int
+
+    init(_ scalars: [Unicode.Scalar]) {
+      masks = [UInt64](repeating: 0, count: Table3LabelMatcher.alphabet.count)
+      count = scalars.count
+      for (place, scalar) in scalars.enumerated() {
+        if let letter = Table3LabelMatcher.alphabet[scalar] { masks[letter] |= 1 << UInt64(place) }
+      }
+    }
+
+    /// ``LabelText/similarity(_:_:)`` of the piece and a label given as letters.
+    func similarity(to letters: [Int]) -> Double {
+      if count == 0 || letters.isEmpty { return 0 }
+      // A zero bit of `v` below `count` is one scalar of the piece in the common subsequence.
+      var v = UInt64.max
+      for letter in letters {
+        let mask = masks[letter]
+        v = (v &+ (v & mask)) | (v & ~mask)
+      }
+      let low = count == 64 ? UInt64.max : (1 << UInt64(count)) - 1
+      let common = (~v & low).nonzeroBitCount
+      return 2 * Double(common) / Double(count + letters.count)
+    }
   }
 }
