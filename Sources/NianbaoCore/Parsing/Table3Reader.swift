@@ -179,12 +179,12 @@ struct Table3Reader {
       !LabelText.isSpace(folded) && folded != "\"" && folded != "'"
     }
 
-    mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) {
+    mutating func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
       scalars.removeAll(keepingCapacity: true)
       offsets.removeAll(keepingCapacity: true)
       var offset = range.lowerBound
       while offset < range.upperBound {
-        let (scalar, width) = SourceText.decode(bytes, offset)
+        let (scalar, width) = LabelText.decode(bytes, offset)
         let f = LabelText.widthFolded(scalar)
         if Self.isKept(f) {
           scalars.append(f)
@@ -224,19 +224,25 @@ struct Table3Reader {
 
   /// Whether a piece of text holds, anywhere, a signature's words (spaces and quotes aside): most
   /// hold none, and are not read further.
-  private func mayHoldLabel(_ range: Range<Int>) -> Bool {
-    let bytes = source.utf8
-    let table = Self.signatureTable
+  private static func mayHoldLabel(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let table = signatureTable
     // The group and offset of the scalar before, when a signature opens with it.
     var open = -1
     var openOffset = 0
     var offset = range.lowerBound
     while offset < range.upperBound {
-      let (scalar, width) = SourceText.decode(bytes, offset)
+      let byte = bytes[offset]
+      if byte < 0x80 {
+        // No signature holds an ASCII character: it only ends the words before, when kept.
+        offset += 1
+        if byte != 0x20, byte != 0x09, byte != 0x22, byte != 0x27 { open = -1 }
+        continue
+      }
+      let (scalar, width) = LabelText.decode(bytes, offset)
       let f = LabelText.widthFolded(scalar)
       if FoldedScalars.isKept(f) {
         if open >= 0, table.seconds[open].contains(f),
-          table.groups[open].contains(where: { wordsStand($0.words, at: openOffset, before: range.upperBound) })
+          table.groups[open].contains(where: { wordsStand($0.words, bytes, at: openOffset, before: range.upperBound) })
         {
           return true
         }
@@ -249,12 +255,16 @@ struct Table3Reader {
   }
 
   /// Whether the kept scalars from `offset` on begin with `words`.
-  private func wordsStand(_ words: [Unicode.Scalar], at offset: Int, before end: Int) -> Bool {
-    let bytes = source.utf8
+  private static func wordsStand(
+    _ words: [Unicode.Scalar],
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    at offset: Int,
+    before end: Int
+  ) -> Bool {
     var offset = offset
     var k = 0
     while k < words.count, offset < end {
-      let (scalar, width) = SourceText.decode(bytes, offset)
+      let (scalar, width) = LabelText.decode(bytes, offset)
       offset += width
       let f = LabelText.widthFolded(scalar)
       guard FoldedScalars.isKept(f) else { continue }
@@ -271,8 +281,12 @@ struct Table3Reader {
     folded: inout FoldedScalars,
     to anchors: inout [Anchor]
   ) {
-    guard mayHoldLabel(token.range) else { return }
-    folded.fill(source.utf8, token.range)
+    let holds = source.utf8.withUnsafeBufferPointer { bytes in
+      guard Self.mayHoldLabel(bytes, token.range) else { return false }
+      folded.fill(bytes, token.range)
+      return true
+    }
+    guard holds else { return }
     let scalars = folded.scalars
     let offsets = folded.offsets
     let table = Self.signatureTable

@@ -130,20 +130,21 @@ public enum LabelText {
     }
   }
 
-  /// The scalar that starts at `i` of valid UTF-8, and its width in bytes.
+  /// The scalar that starts at byte `i`, and its width: ``SourceText/decode(_:_:)`` over a
+  /// buffer.
   @inline(__always)
-  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
     let b0 = UInt32(bytes[i])
     if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
-    if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F))!, 2) }
+    if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
     if b0 < 0xF0 {
       let value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
-      return (Unicode.Scalar(value)!, 3)
+      return (Unicode.Scalar(value) ?? " ", 3)
     }
     let value =
       ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
       | (UInt32(bytes[i + 3]) & 0x3F)
-    return (Unicode.Scalar(value)!, 4)
+    return (Unicode.Scalar(value) ?? " ", 4)
   }
 
   /// Writes a scalar's UTF-8 bytes at `offset`; returns how many.
