@@ -176,7 +176,7 @@ struct Table3Reader {
     var offsets: [Int] = []
 
     @inline(__always) static func isKept(_ folded: Unicode.Scalar) -> Bool {
-      !LabelText.isSpace(folded) && folded != "\"" && folded != "'"
+      LabelText.isIdeograph(folded) || (!LabelText.isSpace(folded) && folded != "\"" && folded != "'")
     }
 
     mutating func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
@@ -184,8 +184,7 @@ struct Table3Reader {
       offsets.removeAll(keepingCapacity: true)
       var offset = range.lowerBound
       while offset < range.upperBound {
-        let (scalar, width) = LabelText.decode(bytes, offset)
-        let f = LabelText.widthFolded(scalar)
+        let (f, width) = LabelText.decodeFolded(bytes, offset)
         if Self.isKept(f) {
           scalars.append(f)
           offsets.append(offset)
@@ -238,8 +237,7 @@ struct Table3Reader {
         if byte != 0x20, byte != 0x09, byte != 0x22, byte != 0x27 { open = -1 }
         continue
       }
-      let (scalar, width) = LabelText.decode(bytes, offset)
-      let f = LabelText.widthFolded(scalar)
+      let (f, width) = LabelText.decodeFolded(bytes, offset)
       if FoldedScalars.isKept(f) {
         if open >= 0, table.seconds[open].contains(f),
           table.groups[open].contains(where: { wordsStand($0.words, bytes, at: openOffset, before: range.upperBound) })
@@ -264,9 +262,8 @@ struct Table3Reader {
     var offset = offset
     var k = 0
     while k < words.count, offset < end {
-      let (scalar, width) = LabelText.decode(bytes, offset)
+      let (f, width) = LabelText.decodeFolded(bytes, offset)
       offset += width
-      let f = LabelText.widthFolded(scalar)
       guard FoldedScalars.isKept(f) else { continue }
       guard f == words[k] else { return false }
       k += 1

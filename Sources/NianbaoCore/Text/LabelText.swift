@@ -87,10 +87,9 @@ public enum LabelText {
       var count = 0
       var offset = 0
       while offset < bytes.count {
-        let (scalar, width) = decode(bytes, offset)
+        let (f, width) = decodeFolded(bytes, offset)
         offset += width
-        let f = widthFolded(scalar)
-        if isSpace(f) { continue }
+        if !isIdeograph(f), isSpace(f) { continue }
         buffer.initializeElement(at: count, to: f)
         count += 1
       }
@@ -112,6 +111,10 @@ public enum LabelText {
         while index < folded.count {
           let s = folded[index]
           index += 1
+          if isIdeograph(s) {
+            if depth == 0 { written += writeUTF8(s, to: out, at: written) }
+            continue
+          }
           if s == "(" || s == "[" || s == "【" {
             depth += 1
             continue
@@ -128,6 +131,26 @@ public enum LabelText {
       buffer.baseAddress!.deinitialize(count: count)
       return NormalizedLabel(numbering: numbering, core: core)
     }
+  }
+
+  /// ``widthFolded(_:)`` of the scalar that starts at byte `i`, and its width. Ideographs
+  /// (U+4000–U+9FFF, lead bytes E4–E9), most of any label, are neither folded nor spaces nor
+  /// punctuation: they take the short way.
+  @inline(__always)
+  static func decodeFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: Unicode.Scalar, width: Int) {
+    let b0 = bytes[i]
+    if b0 >= 0xE4 && b0 <= 0xE9 {
+      let value = (UInt32(b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
+      return (Unicode.Scalar(value) ?? " ", 3)
+    }
+    let (scalar, width) = decode(bytes, i)
+    return (widthFolded(scalar), width)
+  }
+
+  /// Whether a scalar is an ideograph of U+4000–U+9FFF, which ``decodeFolded(_:_:)`` leaves as
+  /// it is.
+  @inline(__always) static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x4000 && scalar.value < 0xA000
   }
 
   /// The scalar that starts at byte `i`, and its width: ``SourceText/decode(_:_:)`` over a
