@@ -805,11 +805,20 @@ struct Table3Reader {
     return cores
   }()
 
+  /// Each row's label as written in the format, in UTF-8, by row index.
+  private static let labelBytes: [[UInt8]] = {
+    var labels = [[UInt8]](repeating: [], count: Table3RowSpec.rowCount)
+    for spec in NationalFormat.allTable3Rows { labels[spec.index] = Array(spec.label.utf8) }
+    return labels
+  }()
+
   private func deviation(_ anchor: Anchor) -> LabelDeviation? {
     // The format's own words after a numbering: the usual case, told from the bytes.
-    let label = Array(anchor.spec.label.utf8)
-    let bytes = source.utf8[anchor.label]
-    if bytes.count >= label.count, bytes.count - label.count <= 12, bytes.suffix(label.count).elementsEqual(label) {
+    let label = Self.labelBytes[anchor.spec.index]
+    let found = anchor.label
+    if found.count >= label.count, found.count - label.count <= 12,
+      source.utf8[(found.upperBound - label.count)..<found.upperBound].elementsEqual(label)
+    {
       return nil
     }
     let text = source.text(anchor.label)
@@ -827,15 +836,15 @@ struct Table3Reader {
   }
 
   private func makeRow(_ values: [StreamToken], label: Anchor?) -> TableRow {
-    let cells = values.filter { !$0.trailing }.map { token in
+    var cells: [Cell] = []
+    cells.reserveCapacity(values.count)
+    for token in values where !token.trailing {
       // Plain ASCII digits, the usual cell, are read from the bytes.
-      if token.kind == .number, token.range.count <= 7,
-        source.utf8[token.range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-      {
-        let value = source.utf8[token.range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-        return Cell(range: token.range, content: .integer(value))
+      if token.kind == .number, token.range.count <= 7, let value = asciiCount(token.range) {
+        cells.append(Cell(range: token.range, content: .integer(value)))
+      } else {
+        cells.append(token.cell(source, allowDecimal: false, allowNegative: false))
       }
-      return token.cell(source, allowDecimal: false, allowNegative: false)
     }
     let labelRange = label?.label ?? (values.first.map { $0.range.lowerBound..<$0.range.lowerBound } ?? 0..<0)
     let start = min(labelRange.lowerBound, values.first?.range.lowerBound ?? labelRange.lowerBound)
@@ -857,6 +866,19 @@ struct Table3Reader {
       separator: separator,
       runTogether: nil
     )
+  }
+
+  /// The value of a range of plain ASCII digits (at most eighteen), or nil.
+  private func asciiCount(_ range: Range<Int>) -> Int? {
+    source.utf8.withUnsafeBufferPointer { bytes in
+      var value = 0
+      for offset in range {
+        let byte = bytes[offset]
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
   }
 
   /// Rows whose digits ran together (web text that lost the table's cells): each is split in
@@ -940,9 +962,16 @@ struct Table3Reader {
         cells.append(Cell(range: tokens[index].range, content: .integer(value)))
       }
       let range = tokens.first!.range.lowerBound..<tokens.last!.range.upperBound
+      var digits: [UInt8] = []
+      digits.reserveCapacity(range.count)
+      for (k, token) in tokens.enumerated() {
+        if k > 0 { digits.append(0x20) }
+        digits += source.utf8[token.range]
+      }
       rows[position]?.runTogether = RunTogether(
         range: range,
-        digits: tokens.map { source.text($0.range) }.joined(separator: " "),
+        // Number tokens start and end on whole scalars: their bytes are their text.
+        digits: String(decoding: digits, as: UTF8.self),
         split: reading,
         candidateCount: 1
       )
