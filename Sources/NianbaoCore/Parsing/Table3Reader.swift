@@ -658,17 +658,27 @@ struct Table3Reader {
     let line = stream.tokens[anchor.token].line
     // A row whose seven cells are all blank (nobody applied for it) is seven blank cells too.
     guard stream.tokens[anchor.token].layout == .tabs, segment.allSatisfy({ $0.line == line }) else { return nil }
-    let bytes = source.utf8
     let range = source.lines.contentRange(ofLine: line)
-    var fields: [Range<Int>] = []
+    // The fields after the label's, trimmed.
+    var cells: [Range<Int>] = []
+    cells.reserveCapacity(perRow + 1)
+    var afterLabel = false
     var start = range.lowerBound
-    for index in range where bytes[index] == 0x09 {
-      fields.append(start..<index)
-      start = index + 1
+    func close(_ field: Range<Int>) {
+      if afterLabel {
+        cells.append(LineTokenizer.trim(source, field))
+      } else if field.contains(anchor.label.lowerBound) {
+        afterLabel = true
+      }
     }
-    fields.append(start..<range.upperBound)
-    guard let labelField = fields.firstIndex(where: { $0.contains(anchor.label.lowerBound) }) else { return nil }
-    var cells = fields[(labelField + 1)...].map { LineTokenizer.trim(source, $0) }
+    source.utf8.withUnsafeBufferPointer { bytes in
+      for index in range where bytes[index] == 0x09 {
+        close(start..<index)
+        start = index + 1
+      }
+    }
+    close(start..<range.upperBound)
+    guard afterLabel else { return nil }
     while cells.count > perRow, cells.last?.isEmpty == true { cells.removeLast() }
     guard cells.count == perRow else { return nil }
     var result: [StreamToken] = []
@@ -685,7 +695,12 @@ struct Table3Reader {
       }
     }
     // Every value of the line is one of the cells.
-    guard segment.filter({ $0.kind != .empty }).count == result.filter({ $0.kind != .empty }).count else { return nil }
+    func valueCount(_ tokens: [StreamToken]) -> Int {
+      var count = 0
+      for token in tokens where token.kind != .empty { count += 1 }
+      return count
+    }
+    guard valueCount(segment) == valueCount(result) else { return nil }
     return result
   }
 
