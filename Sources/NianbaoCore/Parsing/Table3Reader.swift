@@ -543,6 +543,7 @@ struct Table3Reader {
     func valueTokens(after start: Int, before end: Int) -> [StreamToken] {
       guard start + 1 < end else { return [] }
       var found: [StreamToken] = []
+      found.reserveCapacity(end - start - 1)
       for index in (start + 1)..<end where tokens[index].isValue && !isStray(index) { found.append(tokens[index]) }
       return found
     }
