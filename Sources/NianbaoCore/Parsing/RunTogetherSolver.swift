@@ -6,15 +6,15 @@ enum RunTogetherSolver {
     var digits: [Int]
     var ranges: [Range<Int>]
     /// Digit indices after which a value must end: separators that did survive (`500000 5`).
-    var boundaries: Set<Int>
+    var boundaries: [Int]
     /// When set, the only digit indices after which a value may end: numbers a web page's text
     /// broke over lines (`1` / `62` for 162) are joined, never cut.
-    var allowedEnds: Set<Int>? = nil
+    var allowedEnds: [Int]? = nil
 
     var range: Range<Int> { ranges.first!.lowerBound..<ranges.last!.upperBound }
-    var text: String { digits.map(String.init).joined() }
+    var text: String { String(decoding: digits.map { UInt8(0x30 + $0) }, as: UTF8.self) }
 
-    init(digits: [Int], ranges: [Range<Int>], boundaries: Set<Int>) {
+    init(digits: [Int], ranges: [Range<Int>], boundaries: [Int]) {
       self.digits = digits
       self.ranges = ranges
       self.boundaries = boundaries
@@ -41,8 +41,21 @@ enum RunTogetherSolver {
       else { return nil }
       var digits: [Int] = []
       var ranges: [Range<Int>] = []
-      var boundaries: Set<Int> = []
+      var boundaries: [Int] = []
+      boundaries.reserveCapacity(tokens.count)
+      digits.reserveCapacity(tokens.count)
+      ranges.reserveCapacity(tokens.count)
       for token in tokens {
+        // Plain ASCII digits, the usual number, are read from the bytes.
+        let bytes = source.utf8[token.range]
+        if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+          for offset in token.range {
+            digits.append(Int(source.utf8[offset] - 0x30))
+            ranges.append(offset..<offset + 1)
+          }
+          boundaries.append(digits.count - 1)
+          continue
+        }
         var offset = token.range.lowerBound
         for scalar in source.text(token.range).unicodeScalars {
           let width = scalar.utf8.count
@@ -52,7 +65,7 @@ enum RunTogetherSolver {
           digits.append(Int(f.value - 0x30))
           ranges.append(offset..<offset + width)
         }
-        boundaries.insert(digits.count - 1)
+        boundaries.append(digits.count - 1)
       }
       self.init(digits: digits, ranges: ranges, boundaries: boundaries)
     }
@@ -64,23 +77,34 @@ enum RunTogetherSolver {
         zip(tokens, tokens.dropFirst()).allSatisfy({ $0.line < $1.line }),
         var digits = Digits(ranTogether: [tokens[0]], source)
       else { return nil }
-      var ends: Set<Int> = [digits.digits.count - 1]
+      var ends = [digits.digits.count - 1]
       for token in tokens.dropFirst() {
         guard let more = Digits(ranTogether: [token], source) else { return nil }
         digits.digits += more.digits
         digits.ranges += more.ranges
-        ends.insert(digits.digits.count - 1)
+        ends.append(digits.digits.count - 1)
       }
       digits.boundaries = []
       digits.allowedEnds = ends
       self = digits
     }
 
+    /// How many digits a count has when written out.
+    private static func decimalLength(_ value: Int) -> Int {
+      var length = 1
+      var rest = value
+      while rest >= 10 {
+        rest /= 10
+        length += 1
+      }
+      return length
+    }
+
     /// The cells of one split, each with the range of its digits.
     func cells(_ split: [Int]) -> [Cell] {
       var cursor = 0
       return split.map { value in
-        let length = String(value).count
+        let length = Self.decimalLength(value)
         let range = ranges[cursor].lowerBound..<ranges[cursor + length - 1].upperBound
         cursor += length
         return Cell(range: range, content: .integer(value))
@@ -97,9 +121,15 @@ enum RunTogetherSolver {
 
   static func solve(_ input: Digits, into count: Int, cap: Int = 64, accept: ([Int]) -> Bool) -> Result {
     let digits = input.digits
+    // Looked up by digit index, once: the search asks at every step.
+    var isBoundary = [Bool](repeating: false, count: digits.count)
+    for index in input.boundaries where index >= 0 && index < digits.count { isBoundary[index] = true }
+    var mayEnd = [Bool](repeating: input.allowedEnds == nil, count: digits.count)
+    for index in input.allowedEnds ?? [] where index >= 0 && index < digits.count { mayEnd[index] = true }
     var solutions: [[Int]] = []
     var found = 0
     var current: [Int] = []
+    current.reserveCapacity(count)
     var steps = 0
     func search(_ start: Int) {
       if found >= cap || steps > 2_000_000 { return }
@@ -119,9 +149,10 @@ enum RunTogetherSolver {
       for length in 1...max(1, maxLength) {
         let last = start + length - 1
         value = value * 10 + digits[last]
-        // A value never spans a separator that survived.
-        if (start..<last).contains(where: input.boundaries.contains) { break }
-        if let allowed = input.allowedEnds, !allowed.contains(last) { continue }
+        // A value never spans a separator that survived (the digits before `last` were checked
+        // at the shorter lengths).
+        if last > start, isBoundary[last - 1] { break }
+        if !mayEnd[last] { continue }
         current.append(value)
         search(start + length)
         current.removeLast()
@@ -139,20 +170,25 @@ enum RunTogetherSolver {
     }
     var solutions: [[Int]] = []
     var current: [Int] = []
+    current.reserveCapacity(count)
     func place(_ index: Int) {
       if solutions.count >= cap { return }
       let remainingValues = values.count - index
-      if remainingValues == 0 {
-        if current.count == count, accept(current) { solutions.append(current) }
-        return
-      }
       let room = count - current.count - (remainingValues - 1)
       guard room >= 1 else { return }
-      for run in 1...room {
-        current += Array(repeating: values[index], count: run)
-        place(index + 1)
-        current.removeLast(run)
+      if remainingValues == 1 {
+        // The last value's run fills the cells left: any shorter run leaves the reading short.
+        for _ in 0..<room { current.append(values[index]) }
+        if accept(current) { solutions.append(current) }
+        current.removeLast(room)
+        return
       }
+      // The value's run grows by one cell per reading tried.
+      for _ in 1...room {
+        current.append(values[index])
+        place(index + 1)
+      }
+      current.removeLast(room)
     }
     place(0)
     return solutions

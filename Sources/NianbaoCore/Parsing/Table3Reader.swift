@@ -136,10 +136,63 @@ struct Table3Reader {
     ]
   }()
 
-  private static let signaturesByFirst: [Unicode.Scalar: [Signature]] = Dictionary(
-    grouping: signatures,
-    by: { $0.words[0] }
-  )
+  /// The signatures grouped by the scalar they open with, and looked up without hashing.
+  private struct SignatureTable {
+    /// Signatures opening with the same scalar, in the order of ``signatures``.
+    var groups: [[Signature]] = []
+    /// The second scalars of each group's signatures.
+    var seconds: [[Unicode.Scalar]] = []
+    /// Per scalar of the Basic Multilingual Plane, 1 + its group, or 0 when no signature opens
+    /// with it.
+    var groupOfFirst = [UInt8](repeating: 0, count: 0x10000)
+
+    init(_ signatures: [Signature]) {
+      for signature in signatures {
+        let first = Int(signature.words[0].value)
+        if groupOfFirst[first] == 0 {
+          groups.append([])
+          seconds.append([])
+          groupOfFirst[first] = UInt8(groups.count)
+        }
+        let group = Int(groupOfFirst[first]) - 1
+        groups[group].append(signature)
+        if !seconds[group].contains(signature.words[1]) { seconds[group].append(signature.words[1]) }
+      }
+    }
+
+    /// The group of signatures that open with this scalar, or -1.
+    @inline(__always) func group(_ scalar: Unicode.Scalar) -> Int {
+      let value = Int(scalar.value)
+      return value < 0x10000 ? Int(groupOfFirst[value]) - 1 : -1
+    }
+  }
+
+  private static let signatureTable = SignatureTable(signatures)
+
+  /// The width-folded scalars of a piece of text without spaces and quotes, with the offset of
+  /// each: buffers kept from piece to piece.
+  private struct FoldedScalars {
+    var scalars: [Unicode.Scalar] = []
+    var offsets: [Int] = []
+
+    @inline(__always) static func isKept(_ folded: Unicode.Scalar) -> Bool {
+      LabelText.isIdeograph(folded) || (!LabelText.isSpace(folded) && folded != "\"" && folded != "'")
+    }
+
+    mutating func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+      scalars.removeAll(keepingCapacity: true)
+      offsets.removeAll(keepingCapacity: true)
+      var offset = range.lowerBound
+      while offset < range.upperBound {
+        let (f, width) = LabelText.decodeFolded(bytes, offset)
+        if Self.isKept(f) {
+          scalars.append(f)
+          offsets.append(offset)
+        }
+        offset += width
+      }
+    }
+  }
 
   /// Every place in the text where a row's label begins.
   private func findAnchors() -> [Anchor] {
@@ -148,6 +201,7 @@ struct Table3Reader {
     // One bit per row index.
     var rowsSeen: UInt64 = 0
     var tableEnd: Int?
+    var folded = FoldedScalars()
     for (index, token) in tokens.enumerated() where token.kind == .text {
       // Once a whole table has been seen (most of its rows, then 四、结转下年度), nothing later
       // can make a longer chain: the rest of the text is not searched.
@@ -155,55 +209,95 @@ struct Table3Reader {
       // A label is a short cell, or the text right before a row's numbers; a long paragraph of
       // prose without numbers after it holds none.
       guard token.range.count <= 150 || (index + 1 < tokens.count && tokens[index + 1].isValue) else { continue }
-      let found = labels(in: token, index: index)
-      for anchor in found {
+      let first = anchors.count
+      appendLabels(in: token, index: index, folded: &folded, to: &anchors)
+      for anchor in anchors[first...] {
         rowsSeen |= 1 << UInt64(anchor.spec.index)
         if anchor.spec.kind == .carriedForward, tableEnd == nil, rowsSeen.nonzeroBitCount >= 22 {
           tableEnd = anchor.label.upperBound
         }
       }
-      anchors += found
     }
     return anchors
   }
 
-  private func labels(in token: StreamToken, index: Int) -> [Anchor] {
-    let bytes = source.utf8
-    // Most pieces of text hold no scalar a signature opens with.
-    let openers = Self.firstScalarBits
-    var probe = token.range.lowerBound
-    var mayHold = false
-    while probe < token.range.upperBound, !mayHold {
-      let (scalar, width) = SourceText.decode(bytes, probe)
-      mayHold = Self.opensSignature(scalar, openers)
-      probe += width
+  /// Whether a piece of text holds, anywhere, a signature's words (spaces and quotes aside): most
+  /// hold none, and are not read further.
+  private static func mayHoldLabel(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let table = signatureTable
+    // The group and offset of the scalar before, when a signature opens with it.
+    var open = -1
+    var openOffset = 0
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      let byte = bytes[offset]
+      if byte < 0x80 {
+        // No signature holds an ASCII character: it only ends the words before, when kept.
+        offset += 1
+        if byte != 0x20, byte != 0x09, byte != 0x22, byte != 0x27 { open = -1 }
+        continue
+      }
+      let (f, width) = LabelText.decodeFolded(bytes, offset)
+      if FoldedScalars.isKept(f) {
+        if open >= 0, table.seconds[open].contains(f),
+          table.groups[open].contains(where: { wordsStand($0.words, bytes, at: openOffset, before: range.upperBound) })
+        {
+          return true
+        }
+        open = table.group(f)
+        openOffset = offset
+      }
+      offset += width
     }
-    guard mayHold else { return [] }
-    // Width-folded scalars without spaces and quotes, with their offsets.
-    var scalars: [Unicode.Scalar] = []
-    var offsets: [Int] = []
-    scalars.reserveCapacity(token.range.count)
-    offsets.reserveCapacity(token.range.count)
-    let signaturesByFirst = Self.signaturesByFirst
-    var offset = token.range.lowerBound
-    while offset < token.range.upperBound {
-      let (scalar, width) = SourceText.decode(bytes, offset)
-      defer { offset += width }
-      let f = LabelText.widthFolded(scalar)
-      if LabelText.isSpace(f) || f == "\"" || f == "'" { continue }
-      scalars.append(f)
-      offsets.append(offset)
+    return false
+  }
+
+  /// Whether the kept scalars from `offset` on begin with `words`.
+  private static func wordsStand(
+    _ words: [Unicode.Scalar],
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    at offset: Int,
+    before end: Int
+  ) -> Bool {
+    var offset = offset
+    var k = 0
+    while k < words.count, offset < end {
+      let (f, width) = LabelText.decodeFolded(bytes, offset)
+      offset += width
+      guard FoldedScalars.isKept(f) else { continue }
+      guard f == words[k] else { return false }
+      k += 1
     }
-    var found: [Anchor] = []
+    return k == words.count
+  }
+
+  /// Appends the anchors of one piece of text.
+  private func appendLabels(
+    in token: StreamToken,
+    index: Int,
+    folded: inout FoldedScalars,
+    to anchors: inout [Anchor]
+  ) {
+    let holds = source.utf8.withUnsafeBufferPointer { bytes in
+      guard Self.mayHoldLabel(bytes, token.range) else { return false }
+      folded.fill(bytes, token.range)
+      return true
+    }
+    guard holds else { return }
+    let scalars = folded.scalars
+    let offsets = folded.offsets
+    let table = Self.signatureTable
+    let first = anchors.count
     var i = 0
     while i < scalars.count {
-      guard Self.opensSignature(scalars[i], openers), let candidates = signaturesByFirst[scalars[i]] else {
+      let group = table.group(scalars[i])
+      guard group >= 0 else {
         i += 1
         continue
       }
       var matched: (Signature, Int)?
-      for signature in candidates where i + signature.words.count <= scalars.count {
-        guard scalars[i..<i + signature.words.count].elementsEqual(signature.words) else { continue }
+      for signature in table.groups[group] where i + signature.words.count <= scalars.count {
+        guard Self.matches(signature.words, scalars, at: i) else { continue }
         let numberingStart = Self.numberingStart(scalars, before: i)
         if signature.needsBoundary, numberingStart == nil, i != 0 { continue }
         if let wanted = signature.numbering {
@@ -223,7 +317,8 @@ struct Table3Reader {
         matched = (signature, numberingStart ?? numberingStartOrWordStart(scalars, from: i))
         break
       }
-      guard let (signature, start) = matched, !found.contains(where: { $0.spec.index == signature.spec.index })
+      guard let (signature, start) = matched,
+        !anchors[first...].contains(where: { $0.spec.index == signature.spec.index })
       else {
         i += 1
         continue
@@ -231,14 +326,20 @@ struct Table3Reader {
       // `属于三类内部事务信息` is found by `三类内部事务`: the label begins a few words before.
       let labelStart = offsets[start]
       let end = Self.labelEnd(scalars, from: i + signature.words.count).map { offsets[$0] } ?? token.range.upperBound
-      found.append(Anchor(spec: signature.spec, token: index, label: labelStart..<end, exact: true))
+      anchors.append(Anchor(spec: signature.spec, token: index, label: labelStart..<end, exact: true))
       i += signature.words.count
     }
     // A label runs to the next label in the same piece of text.
-    for k in found.indices where k + 1 < found.count {
-      found[k].label = found[k].label.lowerBound..<found[k + 1].label.lowerBound
+    for k in first..<anchors.count where k + 1 < anchors.count {
+      anchors[k].label = anchors[k].label.lowerBound..<anchors[k + 1].label.lowerBound
     }
-    return found
+  }
+
+  /// Whether `words` stand in `scalars` at `index` (which leaves room for them).
+  @inline(__always)
+  private static func matches(_ words: [Unicode.Scalar], _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    for k in words.indices where scalars[index + k] != words[k] { return false }
+    return true
   }
 
   /// The numbering that the short pieces of text on the lines right before a token make up
@@ -284,23 +385,6 @@ struct Table3Reader {
     }
     return nil
   }
-
-  /// Whether a signature begins with this scalar: one bit per scalar of the Basic Multilingual
-  /// Plane, so the scan of every text piece costs no hashing.
-  @inline(__always)
-  private static func opensSignature(_ scalar: Unicode.Scalar, _ bits: [UInt64]) -> Bool {
-    let value = Int(scalar.value)
-    return value < 0x10000 && bits[value >> 6] & (1 << UInt64(value & 63)) != 0
-  }
-
-  private static let firstScalarBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-    for signature in signatures {
-      let value = Int(signature.words[0].value)
-      bits[value >> 6] |= 1 << UInt64(value & 63)
-    }
-    return bits
-  }()
 
   /// Where the label that holds a signature begins: its numbering, or the start of the piece of
   /// text, a few words back at most.
@@ -459,6 +543,7 @@ struct Table3Reader {
     func valueTokens(after start: Int, before end: Int) -> [StreamToken] {
       guard start + 1 < end else { return [] }
       var found: [StreamToken] = []
+      found.reserveCapacity(end - start - 1)
       for index in (start + 1)..<end where tokens[index].isValue && !isStray(index) { found.append(tokens[index]) }
       return found
     }
@@ -574,17 +659,27 @@ struct Table3Reader {
     let line = stream.tokens[anchor.token].line
     // A row whose seven cells are all blank (nobody applied for it) is seven blank cells too.
     guard stream.tokens[anchor.token].layout == .tabs, segment.allSatisfy({ $0.line == line }) else { return nil }
-    let bytes = source.utf8
     let range = source.lines.contentRange(ofLine: line)
-    var fields: [Range<Int>] = []
+    // The fields after the label's, trimmed.
+    var cells: [Range<Int>] = []
+    cells.reserveCapacity(perRow + 1)
+    var afterLabel = false
     var start = range.lowerBound
-    for index in range where bytes[index] == 0x09 {
-      fields.append(start..<index)
-      start = index + 1
+    func close(_ field: Range<Int>) {
+      if afterLabel {
+        cells.append(LineTokenizer.trim(source, field))
+      } else if field.contains(anchor.label.lowerBound) {
+        afterLabel = true
+      }
     }
-    fields.append(start..<range.upperBound)
-    guard let labelField = fields.firstIndex(where: { $0.contains(anchor.label.lowerBound) }) else { return nil }
-    var cells = fields[(labelField + 1)...].map { LineTokenizer.trim(source, $0) }
+    source.utf8.withUnsafeBufferPointer { bytes in
+      for index in range where bytes[index] == 0x09 {
+        close(start..<index)
+        start = index + 1
+      }
+    }
+    close(start..<range.upperBound)
+    guard afterLabel else { return nil }
     while cells.count > perRow, cells.last?.isEmpty == true { cells.removeLast() }
     guard cells.count == perRow else { return nil }
     var result: [StreamToken] = []
@@ -601,7 +696,12 @@ struct Table3Reader {
       }
     }
     // Every value of the line is one of the cells.
-    guard segment.filter({ $0.kind != .empty }).count == result.filter({ $0.kind != .empty }).count else { return nil }
+    func valueCount(_ tokens: [StreamToken]) -> Int {
+      var count = 0
+      for token in tokens where token.kind != .empty { count += 1 }
+      return count
+    }
+    guard valueCount(segment) == valueCount(result) else { return nil }
     return result
   }
 
@@ -721,11 +821,20 @@ struct Table3Reader {
     return cores
   }()
 
+  /// Each row's label as written in the format, in UTF-8, by row index.
+  private static let labelBytes: [[UInt8]] = {
+    var labels = [[UInt8]](repeating: [], count: Table3RowSpec.rowCount)
+    for spec in NationalFormat.allTable3Rows { labels[spec.index] = Array(spec.label.utf8) }
+    return labels
+  }()
+
   private func deviation(_ anchor: Anchor) -> LabelDeviation? {
     // The format's own words after a numbering: the usual case, told from the bytes.
-    let label = Array(anchor.spec.label.utf8)
-    let bytes = source.utf8[anchor.label]
-    if bytes.count >= label.count, bytes.count - label.count <= 12, bytes.suffix(label.count).elementsEqual(label) {
+    let label = Self.labelBytes[anchor.spec.index]
+    let found = anchor.label
+    if found.count >= label.count, found.count - label.count <= 12,
+      source.utf8[(found.upperBound - label.count)..<found.upperBound].elementsEqual(label)
+    {
       return nil
     }
     let text = source.text(anchor.label)
@@ -743,15 +852,15 @@ struct Table3Reader {
   }
 
   private func makeRow(_ values: [StreamToken], label: Anchor?) -> TableRow {
-    let cells = values.filter { !$0.trailing }.map { token in
+    var cells: [Cell] = []
+    cells.reserveCapacity(values.count)
+    for token in values where !token.trailing {
       // Plain ASCII digits, the usual cell, are read from the bytes.
-      if token.kind == .number, token.range.count <= 7,
-        source.utf8[token.range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-      {
-        let value = source.utf8[token.range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-        return Cell(range: token.range, content: .integer(value))
+      if token.kind == .number, token.range.count <= 7, let value = asciiCount(token.range) {
+        cells.append(Cell(range: token.range, content: .integer(value)))
+      } else {
+        cells.append(token.cell(source, allowDecimal: false, allowNegative: false))
       }
-      return token.cell(source, allowDecimal: false, allowNegative: false)
     }
     let labelRange = label?.label ?? (values.first.map { $0.range.lowerBound..<$0.range.lowerBound } ?? 0..<0)
     let start = min(labelRange.lowerBound, values.first?.range.lowerBound ?? labelRange.lowerBound)
@@ -773,6 +882,19 @@ struct Table3Reader {
       separator: separator,
       runTogether: nil
     )
+  }
+
+  /// The value of a range of plain ASCII digits (at most eighteen), or nil.
+  private func asciiCount(_ range: Range<Int>) -> Int? {
+    source.utf8.withUnsafeBufferPointer { bytes in
+      var value = 0
+      for offset in range {
+        let byte = bytes[offset]
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
   }
 
   /// Rows whose digits ran together (web text that lost the table's cells): each is split in
@@ -805,7 +927,9 @@ struct Table3Reader {
     }
     var repeats: [(row: Int, tokens: [StreamToken])] = []
     if stream.dropsRepeatedLines {
-      for position in specs.indices where !candidates.contains(where: { $0.row == position }) {
+      var isCandidate = [Bool](repeating: false, count: specs.count)
+      for candidate in candidates { isCandidate[candidate.row] = true }
+      for position in specs.indices where !isCandidate[position] {
         guard let tokensOfRow = values[position], !tokensOfRow.isEmpty, tokensOfRow.count < perRow,
           tokensOfRow.allSatisfy({ $0.kind == .number })
         else { continue }
@@ -847,15 +971,23 @@ struct Table3Reader {
     for (position, tokens) in repeats {
       guard let reading = decided[position] else { continue }
       var cells: [Cell] = []
+      cells.reserveCapacity(reading.count)
       var index = 0
       for value in reading {
         if integer(tokens[index]) != value { index += 1 }
         cells.append(Cell(range: tokens[index].range, content: .integer(value)))
       }
       let range = tokens.first!.range.lowerBound..<tokens.last!.range.upperBound
+      var digits: [UInt8] = []
+      digits.reserveCapacity(range.count)
+      for (k, token) in tokens.enumerated() {
+        if k > 0 { digits.append(0x20) }
+        digits += source.utf8[token.range]
+      }
       rows[position]?.runTogether = RunTogether(
         range: range,
-        digits: tokens.map { source.text($0.range) }.joined(separator: " "),
+        // Number tokens start and end on whole scalars: their bytes are their text.
+        digits: String(decoding: digits, as: UTF8.self),
         split: reading,
         candidateCount: 1
       )
@@ -913,12 +1045,13 @@ enum Table3LabelMatcher {
     var best: (Double, Match)?
     var second = 0.0
     let scalars = Array(core.unicodeScalars)
-    for (candidate, entry) in exactScalars {
+    let masks = scalars.count <= 64 ? PieceMasks(scalars) : nil
+    for (candidate, letters, entry) in exactScalars {
       // A label too different in length to score above the second best cannot change the
       // outcome: it is not compared.
       let bound = 2 * Double(min(scalars.count, candidate.count)) / Double(scalars.count + candidate.count)
       if bound <= second { continue }
-      let score = LabelText.similarity(scalars, candidate)
+      let score = masks?.similarity(to: letters) ?? LabelText.similarity(scalars, candidate)
       if score > (best?.0 ?? 0) {
         second = best?.0 ?? 0
         best = (score, entry)
@@ -949,9 +1082,50 @@ enum Table3LabelMatcher {
     return map
   }()
 
-  /// ``exact`` with each label's scalars, for comparing a piece with every label. The order
-  /// does not matter: the best and the second best score are the same in any order.
-  private static let exactScalars: [(label: [Unicode.Scalar], match: Match)] = exact.map {
-    (Array($0.key.unicodeScalars), $0.value)
+  /// ``exact`` with each label's scalars, and the same as letters of ``alphabet``, for comparing
+  /// a piece with every label. The order does not matter: the best and the second best score are
+  /// the same in any order.
+  private static let exactScalars: [(label: [Unicode.Scalar], letters: [Int], match: Match)] = exact.map {
+    let label = Array($0.key.unicodeScalars)
+    return (label, label.map { alphabet[$0]! }, $0.value)
+  }
+
+  /// Every scalar of the labels, numbered.
+  private static let alphabet: [Unicode.Scalar: Int] = {
+    var letters: [Unicode.Scalar: Int] = [:]
+    for label in exact.keys {
+      for scalar in label.unicodeScalars where letters[scalar] == nil { letters[scalar] = letters.count }
+    }
+    return letters
+  }()
+
+  /// Where each letter of the alphabet stands in a piece of at most 64 scalars, one bit per
+  /// place: the longest common subsequence with a label is then one pass over the label's
+  /// letters (the bit-parallel form of the table ``LabelText/similarity(_:_:)`` fills).
+  private struct PieceMasks {
+    var masks: [UInt64]
+    let count: Int
+
+    init(_ scalars: [Unicode.Scalar]) {
+      masks = [UInt64](repeating: 0, count: Table3LabelMatcher.alphabet.count)
+      count = scalars.count
+      for (place, scalar) in scalars.enumerated() {
+        if let letter = Table3LabelMatcher.alphabet[scalar] { masks[letter] |= 1 << UInt64(place) }
+      }
+    }
+
+    /// ``LabelText/similarity(_:_:)`` of the piece and a label given as letters.
+    func similarity(to letters: [Int]) -> Double {
+      if count == 0 || letters.isEmpty { return 0 }
+      // A zero bit of `v` below `count` is one scalar of the piece in the common subsequence.
+      var v = UInt64.max
+      for letter in letters {
+        let mask = masks[letter]
+        v = (v &+ (v & mask)) | (v & ~mask)
+      }
+      let low = count == 64 ? UInt64.max : (1 << UInt64(count)) - 1
+      let common = (~v & low).nonzeroBitCount
+      return 2 * Double(common) / Double(count + letters.count)
+    }
   }
 }

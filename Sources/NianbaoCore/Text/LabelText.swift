@@ -75,41 +75,131 @@ public enum LabelText {
 
   /// Reads the numbering at the start of a label and reduces the rest to its identifying words.
   public static func normalize(_ text: some StringProtocol) -> NormalizedLabel {
-    var folded: [Unicode.Scalar] = []
-    folded.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let f = widthFolded(scalar)
-      if isSpace(f) { continue }
-      folded.append(f)
-    }
-    var index = 0
-    // Markdown heading marks and list bullets.
-    while index < folded.count, folded[index] == "#" || folded[index] == "-" || folded[index] == "*" {
-      index += 1
-    }
-    var numbering: Numbering?
-    if let (value, length) = readNumbering(folded, at: index) {
-      numbering = value
-      index += length
-    }
-    var core: [UInt8] = []
-    core.reserveCapacity(text.utf8.count)
-    var depth = 0
-    while index < folded.count {
-      let s = folded[index]
-      index += 1
-      if s == "(" || s == "[" || s == "【" {
-        depth += 1
-        continue
+    if let label = text.utf8.withContiguousStorageIfAvailable({ normalize(utf8: $0) }) { return label }
+    return Array(text.utf8).withUnsafeBufferPointer { normalize(utf8: $0) }
+  }
+
+  /// ``normalize(_:)`` of valid UTF-8, with the folded scalars in a temporary buffer and the
+  /// core's bytes written straight into its string.
+  private static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedLabel {
+    guard !bytes.isEmpty else { return NormalizedLabel(numbering: nil, core: "") }
+    return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { buffer in
+      var count = 0
+      var offset = 0
+      while offset < bytes.count {
+        let (f, width) = decodeFolded(bytes, offset)
+        offset += width
+        if !isIdeograph(f), isSpace(f) { continue }
+        buffer.initializeElement(at: count, to: f)
+        count += 1
       }
-      if s == ")" || s == "]" || s == "】" {
-        depth = max(0, depth - 1)
-        continue
+      let folded = UnsafeBufferPointer(rebasing: buffer[..<count])
+      var index = 0
+      // Markdown heading marks and list bullets.
+      while index < folded.count, folded[index] == "#" || folded[index] == "-" || folded[index] == "*" {
+        index += 1
       }
-      if depth > 0 || droppedPunctuation.contains(s) { continue }
-      appendUTF8(s, to: &core)
+      var numbering: Numbering?
+      if let (value, length) = readNumbering(folded, at: index) {
+        numbering = value
+        index += length
+      }
+      // Folding never widens a scalar: the core fits in the label's own byte count.
+      let core = String(unsafeUninitializedCapacity: bytes.count) { out in
+        var written = 0
+        var depth = 0
+        while index < folded.count {
+          let s = folded[index]
+          index += 1
+          if isIdeograph(s) {
+            if depth == 0 { written += writeUTF8(s, to: out, at: written) }
+            continue
+          }
+          if s == "(" || s == "[" || s == "【" {
+            depth += 1
+            continue
+          }
+          if s == ")" || s == "]" || s == "】" {
+            depth = max(0, depth - 1)
+            continue
+          }
+          if depth > 0 || droppedPunctuation.contains(s) { continue }
+          written += writeUTF8(s, to: out, at: written)
+        }
+        return written
+      }
+      buffer.baseAddress!.deinitialize(count: count)
+      return NormalizedLabel(numbering: numbering, core: core)
     }
-    return NormalizedLabel(numbering: numbering, core: String(decoding: core, as: UTF8.self))
+  }
+
+  /// ``widthFolded(_:)`` of the scalar that starts at byte `i`, and its width. Ideographs
+  /// (U+4000–U+9FFF, lead bytes E4–E9), most of any label, are neither folded nor spaces nor
+  /// punctuation: they take the short way.
+  @inline(__always)
+  static func decodeFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: Unicode.Scalar, width: Int) {
+    let b0 = bytes[i]
+    if b0 >= 0xE4 && b0 <= 0xE9 {
+      let value = (UInt32(b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
+      return (Unicode.Scalar(value) ?? " ", 3)
+    }
+    let (scalar, width) = decode(bytes, i)
+    return (widthFolded(scalar), width)
+  }
+
+  /// Whether a scalar is an ideograph of U+4000–U+9FFF, which ``decodeFolded(_:_:)`` leaves as
+  /// it is.
+  @inline(__always) static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x4000 && scalar.value < 0xA000
+  }
+
+  /// The scalar that starts at byte `i`, and its width: ``SourceText/decode(_:_:)`` over a
+  /// buffer.
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+    let b0 = UInt32(bytes[i])
+    if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
+    if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
+    if b0 < 0xF0 {
+      let value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
+      return (Unicode.Scalar(value) ?? " ", 3)
+    }
+    let value =
+      ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+      | (UInt32(bytes[i + 3]) & 0x3F)
+    return (Unicode.Scalar(value) ?? " ", 4)
+  }
+
+  /// Writes a scalar's UTF-8 bytes at `offset`; returns how many.
+  @inline(__always)
+  private static func writeUTF8(
+    _ scalar: Unicode.Scalar,
+    to bytes: UnsafeMutableBufferPointer<UInt8>,
+    at offset: Int
+  )
+    -> Int
+  {
+    let value = scalar.value
+    switch value {
+    case 0..<0x80:
+      bytes[offset] = UInt8(value)
+      return 1
+    case 0x80..<0x800:
+      bytes[offset] = UInt8(0xC0 | (value >> 6))
+      bytes[offset + 1] = UInt8(0x80 | (value & 0x3F))
+      return 2
+    case 0x800..<0x10000:
+      bytes[offset] = UInt8(0xE0 | (value >> 12))
+      bytes[offset + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+      bytes[offset + 2] = UInt8(0x80 | (value & 0x3F))
+      return 3
+    default:
+      bytes[offset] = UInt8(0xF0 | (value >> 18))
+      bytes[offset + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+      bytes[offset + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+      bytes[offset + 3] = UInt8(0x80 | (value & 0x3F))
+      return 4
+    }
   }
 
   @inline(__always) static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
@@ -134,6 +224,10 @@ public enum LabelText {
 
   /// Reads a numbering token at `index` of width-folded, space-free scalars.
   static func readNumbering(_ s: [Unicode.Scalar], at index: Int) -> (Numbering, Int)? {
+    s.withUnsafeBufferPointer { readNumbering($0, at: index) }
+  }
+
+  static func readNumbering(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> (Numbering, Int)? {
     guard index < s.count else { return nil }
     if s[index] == "(" {
       var j = index + 1
