@@ -30,6 +30,8 @@ public enum CheckCommand {
       if let text { return SourceText(text) }
       return textOnDisk?.text().map(SourceText.init)
     }
+    /// Whether ``source`` has a text to give, without making it.
+    var hasSource: Bool { text != nil || textOnDisk != nil }
     /// What the cross-year rules need to pair this report with the year before.
     var crossYear: CrossYearRules.Summary?
     /// What was read of the report, kept for the review page only (`--format html`).
@@ -462,9 +464,10 @@ public enum CheckCommand {
         outputBytes(diff)
         continue
       }
-      guard let source = result.source else { continue }
+      let shown = result.shown(options)
+      guard !shown.isEmpty, let source = result.source else { continue }
       let fileLanguage = options.languageGiven ? language : result.settings?.language ?? language
-      for (diagnostic, suppressed) in result.shown(options) {
+      for (diagnostic, suppressed) in shown {
         let location = result.textLocation(of: diagnostic.range.lowerBound, source: source, language: fileLanguage)
         buffer +=
           "\(location): \(diagnostic.severity.name): \(diagnostic.message.text(fileLanguage)) [\(diagnostic.code)]\(suppressed ? Suppressor.mark(fileLanguage) : "")\n"

@@ -14,7 +14,7 @@ enum GitLabCodeQuality {
   ) -> JSONValue {
     var issues: [JSONValue] = []
     for result in results {
-      guard result.readError == nil, let source = result.source else { continue }
+      guard result.readError == nil, !result.diagnostics.isEmpty, let source = result.source else { continue }
       let path = ReportPath.relative(result.path, to: directory)
       let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
       for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {

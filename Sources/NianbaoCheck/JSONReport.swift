@@ -78,11 +78,12 @@ enum JSONReport {
     options: CheckOptions,
     otherTexts: CheckedTexts
   ) -> [UInt8] {
-    guard result.readError == nil, let source = result.source else { return [] }
+    let shown = result.shown(options)
+    guard result.readError == nil, !shown.isEmpty, let source = result.source else { return [] }
     let uri = Self.uri(result.path)
     let language = options.languageGiven ? options.language : result.settings?.language ?? options.language
     var out: [UInt8] = []
-    for (diagnostic, suppressed) in result.shown(options) {
+    for (diagnostic, suppressed) in shown {
       var item = json(diagnostic, path: result.path, uri: uri, source: source, language: language) { file in
         otherTexts.source(file).map {
           ElsewherePlace(uri: Self.uri(file), converter: PositionConverter(source: $0, encoding: .utf16))

@@ -20,7 +20,10 @@ enum JUnitReport {
       if let error = result.readError {
         errors += 1
         cases += "      <error message=\"\(attribute(error))\" type=\"unreadable\">\(content(error))</error>\n"
-      } else if let source = result.source {
+      } else if result.hasSource,
+        // A file without findings is not read again for its positions.
+        let source = result.diagnostics.isEmpty ? SourceText("") : result.source
+      {
         if let error = result.writeError {
           errors += 1
           cases += "      <error message=\"\(attribute(error))\" type=\"unwritten\">\(content(error))</error>\n"

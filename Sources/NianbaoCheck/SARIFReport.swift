@@ -101,7 +101,7 @@ enum SARIFReport {
     directory: String,
     otherTexts: CheckedTexts
   ) -> [UInt8] {
-    guard result.readError == nil, let source = result.source else { return [] }
+    guard result.readError == nil, !result.diagnostics.isEmpty, let source = result.source else { return [] }
     let artifact = artifactLocation(result.path, directory: directory)
     let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
       otherTexts.source(file).map { (artifactLocation(file, directory: directory), $0) }

@@ -86,11 +86,11 @@ enum Suppressor {
     var used: [String: Set<Int>] = [:]
     var checked: Set<String> = []
     for index in results.indices {
-      guard let settings = results[index].settings, let source = results[index].source,
+      guard let settings = results[index].settings, results[index].hasSource,
         let file = files[settings.suppressionsPath]
       else { continue }
       checked.insert(settings.suppressionsPath + "\u{0}" + settings.suppressionKey)
-      guard !file.entries.isEmpty else { continue }
+      guard !file.entries.isEmpty, let source = results[index].source else { continue }
       var shown: [Diagnostic] = []
       for diagnostic in results[index].diagnostics {
         let fingerprint = Fingerprint(
