@@ -17,7 +17,11 @@ public struct SourceText: Sendable {
   public func text(_ range: Range<Int>) -> String {
     let lower = scalarStart(atOrBefore: max(0, min(range.lowerBound, utf8.count)))
     let upper = scalarStart(atOrBefore: max(lower, min(range.upperBound, utf8.count)))
-    return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    // A slice of `string` at scalar boundaries is copied as it is; decoding the bytes would
+    // validate them again.
+    let view = string.utf8
+    let start = view.index(view.startIndex, offsetBy: lower)
+    return String(string[start..<view.index(start, offsetBy: upper - lower)])
   }
 
   /// The scalars of a byte range with the offset where each starts; the range is clamped and
