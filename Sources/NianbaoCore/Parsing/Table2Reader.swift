@@ -146,7 +146,10 @@ struct Table2Reader {
 
   /// `不适用` or `无` in a cell stands where a number belongs (NB116 says it is not one).
   private func isNotApplicable(_ token: StreamToken) -> Bool {
-    (token.kind == .text || token.kind == .invalid) && Table2Marks.words.contains(source.text(token.range))
+    // The words are at most three characters, and so is any text equal to them: at most twelve
+    // bytes.
+    (token.kind == .text || token.kind == .invalid) && token.range.count <= 12
+      && Table2Marks.words.contains(source.text(token.range))
   }
 
   private static let units = ["件", "项", "个", "条", "份", "万元", "元", "次", "宗", "%"]
@@ -315,7 +318,18 @@ struct Table2Reader {
     let m = columns.count
     guard m > 0, n >= m, n <= m + 12 else { return [] }
     let canonical = columns.map { LabelText.normalize($0).core }
-    func joined(_ range: Range<Int>) -> String { LabelText.normalize(cells[range].map(\.text).joined()).core }
+    let canonicalScalars = canonical.map { Array($0.unicodeScalars) }
+    // The search below tries every run of cells against every column: each run's words are
+    // normalized once.
+    var runs = [(core: String, scalars: [Unicode.Scalar])?](repeating: nil, count: (n + 1) * (n + 1))
+    func run(_ range: Range<Int>) -> (core: String, scalars: [Unicode.Scalar]) {
+      let key = range.lowerBound * (n + 1) + range.upperBound
+      if let known = runs[key] { return known }
+      let core = LabelText.normalize(cells[range].map(\.text).joined()).core
+      runs[key] = (core, Array(core.unicodeScalars))
+      return runs[key]!
+    }
+    func joined(_ range: Range<Int>) -> String { run(range).core }
     // Fragments of the format's headers, not the headers of several sub-tables run together.
     let length = joined(0..<n).unicodeScalars.count
     guard n == m || length <= canonical.reduce(0, { $0 + $1.unicodeScalars.count }) + 2 * m else { return [] }
@@ -326,9 +340,11 @@ struct Table2Reader {
     for j in 1...m {
       for i in j...(n - (m - j)) {
         for k in (j - 1)..<i where best[j - 1][k] >= 0 {
-          let group = joined(k..<i)
+          let group = run(k..<i)
           let score =
-            best[j - 1][k] + (group == canonical[j - 1] ? 1.01 : LabelText.similarity(group, canonical[j - 1]))
+            best[j - 1][k]
+            + (group.core == canonical[j - 1]
+              ? 1.01 : LabelText.similarity(group.scalars, canonicalScalars[j - 1]))
           if score > best[j][i] {
             best[j][i] = score
             cut[j][i] = k
