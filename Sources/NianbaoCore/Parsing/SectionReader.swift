@@ -201,8 +201,8 @@ struct SectionReader {
     let findWordsStart = {
       LabelPieces.wordsStart(source, range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
     }
-    for spec in NationalFormat.sections {
-      for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
+    for (spec, wordings) in Self.acceptedWordings {
+      for (accepted, bytes) in wordings where core.startsWithBytes(bytes) {
         let wordsStart = findWordsStart()
         let titleEnd =
           core.utf8.count == accepted.utf8.count
@@ -217,11 +217,7 @@ struct SectionReader {
         )
       }
     }
-    if !atLineStart, written != nil,
-      case let head = String(String.UnicodeScalarView(core.unicodeScalars.prefix(24))),
-      ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].contains(where: head.has),
-      let (number, length) = closeWording(core)
-    {
+    if !atLineStart, written != nil, Self.headMentionsSection(core), let (number, length) = closeWording(core) {
       // Inside a line, a heading with a typo (`四、政府信息公开行政法复议、行政诉讼情况`): its
       // words are as long as the format's, give or take one.
       let wordsStart = findWordsStart()
@@ -281,28 +277,72 @@ struct SectionReader {
   private func closeWording(_ core: String) -> (Int, Int)? {
     let scalars = Array(core.unicodeScalars)
     var best: (number: Int, length: Int, score: Double)?
-    for spec in NationalFormat.sections {
-      for accepted in spec.acceptedCores {
-        let count = accepted.unicodeScalars.count
+    for (number, acceptedCores) in Self.acceptedScalars {
+      for accepted in acceptedCores {
+        let count = accepted.count
         guard count >= 8 else { continue }
         for length in (count - 1)...(count + 1) where length <= scalars.count {
-          let prefix = String(String.UnicodeScalarView(scalars[0..<length]))
-          let score = LabelText.similarity(prefix, accepted)
-          if score >= 0.88, score > (best?.score ?? 0) { best = (spec.number, length, score) }
+          let score = LabelText.similarity(Array(scalars[0..<length]), accepted)
+          if score >= 0.88, score > (best?.score ?? 0) { best = (number, length, score) }
         }
       }
     }
     return best.map { ($0.number, $0.length) }
   }
 
+  /// Whether the first 24 characters of a core hold a word of a section's heading.
+  private static func headMentionsSection(_ core: String) -> Bool {
+    let found = core.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      // The bytes of the first 24 scalars.
+      var end = 0
+      var scalars = 0
+      while end < bytes.count {
+        if bytes[end] & 0xC0 != 0x80 {
+          if scalars == 24 { break }
+          scalars += 1
+        }
+        end += 1
+      }
+      let head = UnsafeBufferPointer(rebasing: bytes[0..<end])
+      return headWords.contains { word in
+        var index = 0
+        while index + word.count <= head.count {
+          if head[index] == word[0], head[index..<index + word.count].elementsEqual(word) { return true }
+          index += 1
+        }
+        return false
+      }
+    }
+    if let found { return found }
+    let head = String(String.UnicodeScalarView(core.unicodeScalars.prefix(24)))
+    return ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].contains(where: head.has)
+  }
+
+  private static let headWords = ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].map { Array($0.utf8) }
+
+  /// Each section's accepted wordings with their bytes, compared with a heading's core.
+  private static let acceptedWordings: [(spec: SectionSpec, wordings: [(core: String, bytes: [UInt8])])] =
+    NationalFormat.sections.map { spec in (spec, spec.acceptedCores.map { ($0, Array($0.utf8)) }) }
+
+  /// Each section's accepted wordings as scalars, for ``closeWording(_:)``.
+  private static let acceptedScalars: [(number: Int, cores: [[Unicode.Scalar]])] = NationalFormat.sections.map {
+    ($0.number, $0.acceptedCores.map { Array($0.unicodeScalars) })
+  }
+
   /// Section identified by key words when the wording is not one the format accepts.
   private func keywordSection(_ core: String) -> Int? {
-    if core.has("复议") && core.has("诉讼") && core.has("情况") { return 4 }
-    if core.has("收到和处理") || (core.has("依申请公开") && core.hasSuffix("情况") && core.count <= 16) { return 3 }
+    if core.containsBytes("复议") && core.containsBytes("诉讼") && core.containsBytes("情况") { return 4 }
+    if core.containsBytes("收到和处理")
+      || (core.containsBytes("依申请公开") && core.hasSuffix("情况") && core.count <= 16)
+    {
+      return 3
+    }
     if core.hasPrefix("主动公开") && core.hasSuffix("情况") && core.count <= 14 { return 2 }
-    if core.has("问题") && core.count <= 24 { return 5 }
-    if core.has("其他需要报告") || core.has("其它需要报告") { return 6 }
-    if (core.hasPrefix("其他") || core.hasPrefix("其它")) && (core.has("事项") || core.has("说明")) && core.count <= 14 {
+    if core.containsBytes("问题") && core.count <= 24 { return 5 }
+    if core.containsBytes("其他需要报告") || core.containsBytes("其它需要报告") { return 6 }
+    if (core.hasPrefix("其他") || core.hasPrefix("其它")) && (core.containsBytes("事项") || core.containsBytes("说明"))
+      && core.count <= 14
+    {
       return 6
     }
     if core.hasPrefix("总体情") || core == "总体概况" { return 1 }
