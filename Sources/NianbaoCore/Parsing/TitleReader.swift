@@ -26,6 +26,12 @@ struct TitleReader {
       // A path or an address (`…/2025年度政府信息公开工作年度报告/page.txt`) names a report; it is not its title.
       if range.isEmpty || source.utf8[range].contains(0x2F) { continue }
       seen += 1
+      // Without 政 no line names the report (政府信息公开): most lines are passed over in their
+      // bytes.
+      guard source.utf8.containsBytes(Self.zheng, in: range) else {
+        lineBefore = range
+        continue
+      }
       let squeezed = Self.squeezed(source.text(range))
       var titleRange = range
       if squeezed.has("政府信息公开") && (squeezed.has("年度报告") || squeezed.has("年报")) {
@@ -72,6 +78,8 @@ struct TitleReader {
     }
     return fallback
   }
+
+  private static let zheng = Array("政".utf8)
 
   /// The text without spaces.
   static func squeezed(_ text: String) -> String {
