@@ -48,13 +48,28 @@ struct Table2Reader {
         collectingHeaders = false
         continue
       }
-      let text = source.text(token.range)
-      if text.has("第二十条") {
-        item = Self.lastItem(in: text) ?? item
+      if source.utf8.containsBytes(Self.article20, in: token.range) {
+        item = Self.lastItem(in: source.text(token.range)) ?? item
       }
-      let core = LabelText.normalize(text).core
       // Only a cell followed by numbers can be a row.
       let beforeValues = index < tokens.count && (tokens[index].isValue || isNotApplicable(tokens[index]))
+      // Other text is a header at most, and a header row holds 信息内容 only when its text holds 容.
+      guard beforeValues || source.utf8.containsBytes(Self.rong, in: token.range) else {
+        if collectingHeaders {
+          let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
+          headers.append(
+            Table2.HeaderCell(
+              subtableItem: item ?? 0,
+              column: column,
+              range: token.range,
+              text: source.text(token.range)
+            )
+          )
+        }
+        continue
+      }
+      let text = source.text(token.range)
+      let core = LabelText.normalize(text).core
       if core.has("信息内容") {
         let words = LineTokenizer.words(source, token.range)
         let label = beforeValues ? rowLabel(token, core: core) : nil
@@ -151,6 +166,9 @@ struct Table2Reader {
     (token.kind == .text || token.kind == .invalid) && token.range.count <= 12
       && Table2Marks.words.contains(source.text(token.range))
   }
+
+  private static let article20 = Array("第二十条".utf8)
+  private static let rong = Array("容".utf8)
 
   private static let units = ["件", "项", "个", "条", "份", "万元", "元", "次", "宗", "%"]
 
