@@ -49,7 +49,7 @@ struct Table2Reader {
         continue
       }
       if source.utf8.containsBytes(Self.article20, in: token.range) {
-        item = Self.lastItem(in: source.text(token.range)) ?? item
+        item = lastItem(in: token.range) ?? item
       }
       // Only a cell followed by numbers can be a row.
       let beforeValues = index < tokens.count && (tokens[index].isValue || isNotApplicable(tokens[index]))
@@ -402,6 +402,25 @@ struct Table2Reader {
       } else {
         index += 1
       }
+    }
+    return result
+  }
+
+  /// ``lastItem(in:)`` of a range of the source, read in its bytes: each marker's item is read
+  /// from the twelve characters it opens.
+  private func lastItem(in range: Range<Int>) -> Int? {
+    let bytes = source.utf8
+    var result: Int?
+    var index = range.lowerBound
+    while index + Self.article20.count <= range.upperBound {
+      guard bytes[index] == Self.article20[0], bytes.hasBytes(Self.article20, at: index) else {
+        index += 1
+        continue
+      }
+      var end = index
+      for _ in 0..<12 where end < range.upperBound { end += LineTable.scalarWidth(bytes[end]) }
+      if let item = Self.item(in: source.text(index..<min(end, range.upperBound))) { result = item }
+      index += Self.article20.count
     }
     return result
   }
