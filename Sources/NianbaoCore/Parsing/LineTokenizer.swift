@@ -20,9 +20,7 @@ enum LineTokenizer {
       }
       if firstNonSpace == range.upperBound { return nil }
       if buffer[firstNonSpace] == 0x7C { return .markdown }
-      var index = range.lowerBound
-      while index < range.upperBound, buffer[index] != 0x09 { index += 1 }
-      return index < range.upperBound ? .tabs : .spaces
+      return containsTab(buffer, range) ? .tabs : .spaces
     }
     guard let layout = found else { return nil }
     fields.removeAll(keepingCapacity: true)
@@ -55,6 +53,26 @@ enum LineTokenizer {
       appendWords(source, trimmed, line: line, layout: layout, to: &tokens)
     }
     return layout
+  }
+
+  /// Whether a range of bytes holds a tab, read eight bytes at a time: most lines hold none, and
+  /// each is read whole.
+  private static func containsTab(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    if let base = buffer.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= range.upperBound {
+        // A byte of `word` is zero where the text holds a tab.
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0909_0909_0909_0909
+        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+        index += 8
+      }
+    }
+    while index < range.upperBound {
+      if buffer[index] == 0x09 { return true }
+      index += 1
+    }
+    return false
   }
 
   /// The ranges of the space-separated words of a range.
