@@ -20,9 +20,11 @@ struct SectionReader {
     for line in 0..<source.lines.count {
       let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
       guard !range.isEmpty else { continue }
-      if let heading = heading(in: range, line: line, atLineStart: true) {
+      if Self.mayOpenHeading(source.utf8[range.lowerBound]),
+        let heading = heading(in: range, line: line, atLineStart: true)
+      {
         result.append(heading)
-      } else if let heading = headingOverLines(range, line: line) {
+      } else if range.count == 3 || range.count == 6, let heading = headingOverLines(range, line: line) {
         result.append(heading)
         continue
       }
@@ -40,6 +42,12 @@ struct SectionReader {
       }
     }
     return result
+  }
+
+  /// Whether a heading may open with a byte: `#`, or the lead byte E4 or E5 of the numerals 一
+  /// to 十.
+  private static func mayOpenHeading(_ byte: UInt8) -> Bool {
+    byte == 0x23 || byte == 0xE4 || byte == 0xE5
   }
 
   /// A numeral alone on its line (`一、`, or `一` and `、` on two lines) with the heading's
@@ -150,20 +158,21 @@ struct SectionReader {
 
   /// The offset of the next `一、` … `六、` in a range.
   private func nextNumeral(in range: Range<Int>) -> Int? {
-    let bytes = source.utf8
-    var index = range.lowerBound
-    while index + 5 < range.upperBound {
-      // 、 is E3 80 81; the numerals 一 二 三 四 五 六 are three bytes each.
-      if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
-        Self.numeralBytes.contains(where: {
-          bytes[index] == $0.0 && bytes[index + 1] == $0.1 && bytes[index + 2] == $0.2
-        })
-      {
-        return index
+    source.utf8.withUnsafeBufferPointer { bytes in
+      var index = range.lowerBound
+      while index + 5 < range.upperBound {
+        // 、 is E3 80 81; the numerals 一 二 三 四 五 六 are three bytes each.
+        if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
+          Self.numeralBytes.contains(where: {
+            bytes[index] == $0.0 && bytes[index + 1] == $0.1 && bytes[index + 2] == $0.2
+          })
+        {
+          return index
+        }
+        index += 1
       }
-      index += 1
+      return nil
     }
-    return nil
   }
 
   private static let numeralBytes: [(UInt8, UInt8, UInt8)] = "一二三四五六".unicodeScalars.map { scalar in
