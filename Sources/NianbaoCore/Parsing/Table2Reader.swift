@@ -440,13 +440,17 @@ struct Table2Reader {
 
   private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }
   private static let rowNameLengths = Set(rowNames.map(\.unicodeScalars.count))
+  private static let rowNameScalars = rowNames.map { Array($0.unicodeScalars) }
 
   static func match(_ core: String) -> (String, Bool)? {
     if rowNames.contains(core) { return (core, true) }
     let length = core.unicodeScalars.count
     // A typo keeps a name's length within two characters; anything else is not a row name.
     guard length >= 2, rowNameLengths.contains(where: { abs($0 - length) <= 2 }) else { return nil }
-    let scored = rowNames.map { ($0, LabelText.similarity(core, $0)) }.sorted { $0.1 > $1.1 }
+    let scalars = Array(core.unicodeScalars)
+    let scored = zip(rowNames, rowNameScalars).map { name, nameScalars in
+      (name, LabelText.similarity(scalars, nameScalars))
+    }.sorted { $0.1 > $1.1 }
     guard scored[0].1 >= 0.75, scored[0].1 - scored[1].1 >= 0.05,
       abs(core.unicodeScalars.count - scored[0].0.unicodeScalars.count) <= 2
     else { return nil }
