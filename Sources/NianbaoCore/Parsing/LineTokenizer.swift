@@ -89,6 +89,13 @@ enum LineTokenizer {
       var wordStart = -1
       var index = range.lowerBound
       while index < range.upperBound {
+        // Letters, digits and most CJK characters (lead bytes E4 to EE) are no space.
+        let b = bytes[index]
+        if (b > 0x20 && b < 0x80) || (b >= 0xE4 && b <= 0xEE) {
+          if wordStart < 0 { wordStart = index }
+          index = min(index + (b < 0x80 ? 1 : 3), range.upperBound)
+          continue
+        }
         let width = spaceWidth(bytes, index)
         if width > 0 {
           if wordStart >= 0 { body(wordStart..<index) }

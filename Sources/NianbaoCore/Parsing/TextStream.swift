@@ -226,8 +226,15 @@ struct TextStream: Sendable {
     bytes.withUnsafeBufferPointer { buffer in
       var index = start
       // The rest of a character that is no digit is no digit either.
-      while index < end, digitWidth(buffer, index, end) == 0 {
-        index = min(index + LineTable.scalarWidth(buffer[index]), end)
+      while index < end {
+        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
+        let b = buffer[index]
+        if b >= 0xE0 && b <= 0xEE {
+          index = min(index + 3, end)
+          continue
+        }
+        if digitWidth(buffer, index, end) > 0 { break }
+        index = min(index + LineTable.scalarWidth(b), end)
       }
       return index
     }
@@ -273,7 +280,8 @@ struct TextStream: Sendable {
   static func isPageFurniture(_ source: SourceText, _ line: Range<Int>, core: inout [Unicode.Scalar]) -> Bool {
     // `pdftotext -layout` centres a page number under the page's text: spaces come first.
     let range = LineTokenizer.trim(source, line)
-    guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range) else { return false }
+    guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range), !isPlainNumbers(source.utf8, range)
+    else { return false }
     // The line's scalars, width-folded, without spaces and dashes, read from the bytes; a
     // `String` is made only for the one test that compares characters.
     let bytes = source.utf8
@@ -316,6 +324,16 @@ struct TextStream: Sendable {
       return true
     }
     return core.count <= 40 && furnitureScalars.contains { Self.contains(core, $0) }
+  }
+
+  /// Digits, spaces, tabs, points and commas only (a row of numbers): neither a page number, which
+  /// has a dash, 第 or a slash, nor a furniture word.
+  private static func isPlainNumbers(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    for index in range {
+      let b = bytes[index]
+      guard (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x09 || b == 0x2E || b == 0x2C else { return false }
+    }
+    return true
   }
 
   /// `-` `—` `–` `―` `─`.
