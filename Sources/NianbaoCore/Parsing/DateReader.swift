@@ -75,6 +75,11 @@ struct DateReader {
       var index = start
       while index < bytes.count {
         let b = bytes[index]
+        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
+        if b >= 0xE0 && b <= 0xEE {
+          index += 3
+          continue
+        }
         if b &- 0x30 < 10 { return index }
         if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 {
           return index
@@ -93,10 +98,10 @@ struct DateReader {
     return bytes.withUnsafeBufferPointer { bytes in
       var index = start
       while index + 1 < bytes.count {
-        if bytes[index] >= lowest, leads.contains(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])) {
-          return index
-        }
-        index += 1
+        let b = bytes[index]
+        if b >= lowest, leads.contains(UInt16(b) << 8 | UInt16(bytes[index + 1])) { return index }
+        // A key word opens a character: the rest of a three-byte character is passed over.
+        index += b >= 0xE0 && b <= 0xEF ? 3 : 1
       }
       return bytes.count
     }
