@@ -176,8 +176,8 @@ struct Table2Reader {
   /// it.
   private func rowLabel(_ token: StreamToken, core: String) -> (String, Bool, Range<Int>)? {
     if let (name, exact) = Self.match(core) { return (name, exact, token.range) }
-    for name in Self.rowNamesLongestFirst
-    where core.utf8.count > name.utf8.count && core.utf8.reversed().starts(with: name.utf8.reversed()) {
+    for (name, nameBytes) in Self.rowNamesLongestFirst
+    where core.utf8.count > nameBytes.count && Self.endsWithBytes(core, nameBytes) {
       let before = String(decoding: core.utf8.dropLast(name.utf8.count), as: UTF8.self)
       guard Self.headerEndings.contains(where: { before.hasSuffix($0) }) || before.has("第二十条") else { continue }
       if name == "规范性文件" && before.hasSuffix("行政") { continue }
@@ -438,7 +438,15 @@ struct Table2Reader {
     return nil
   }
 
-  private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }
+  private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }.map {
+    ($0, Array($0.utf8))
+  }
+
+  private static func endsWithBytes(_ text: String, _ suffix: [UInt8]) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+    } ?? text.utf8.reversed().starts(with: suffix.reversed())
+  }
   private static let rowNameLengths = Set(rowNames.map(\.unicodeScalars.count))
   private static let rowNameScalars = rowNames.map { Array($0.unicodeScalars) }
 
