@@ -395,6 +395,13 @@ struct SectionReader {
       guard !range.isEmpty else { continue }
       let first = source.utf8[range.lowerBound]
       guard first == 0x28 || first == 0xEF else { continue }  // "(" or a full-width form
+      // Of the full-width forms only `（` `＃` `－` `＊` (and a byte order mark before them) may
+      // open a numbering.
+      if first == 0xEF, let scalar = source.scalar(at: range.lowerBound),
+        ![0xFF08, 0xFF03, 0xFF0D, 0xFF0A, 0xFEFF].contains(scalar.value)
+      {
+        continue
+      }
       let prefix = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
       guard case .parenthesized = LabelText.normalize(prefix).numbering else { continue }
       // The title: up to the first `。`, at most 40 characters, cut in the bytes.
