@@ -1,25 +1,14 @@
 /// Finds every date, date range, 截至 date and statistics-period statement in the text.
+///
+/// The text is read in its own bytes: positions are byte offsets of scalars, and each scalar is
+/// width-folded where it is compared (`２０２４．１．１` reads as `2024.1.1`).
 struct DateReader {
   let source: SourceText
-  private let scalars: [Unicode.Scalar]
-  private let offsets: [Int]
+  private let bytes: [UInt8]
 
   init(source: SourceText) {
     self.source = source
-    var scalars: [Unicode.Scalar] = []
-    var offsets: [Int] = []
-    let bytes = source.utf8
-    scalars.reserveCapacity(bytes.count)
-    offsets.reserveCapacity(bytes.count)
-    var offset = 0
-    while offset < bytes.count {
-      let (scalar, width) = SourceText.decode(bytes, offset)
-      scalars.append(LabelText.widthFolded(scalar))
-      offsets.append(offset)
-      offset += width
-    }
-    self.scalars = scalars
-    self.offsets = offsets
+    self.bytes = source.utf8
   }
 
   struct Output {
@@ -30,15 +19,13 @@ struct DateReader {
 
   func read() -> Output {
     var output = Output()
-    var rangeStarts: [Int: Int] = [:]  // scalar index where a range starts → index in output.ranges
-    var index = 0
-    while index < scalars.count {
-      guard isDigit(index), index == 0 || !isDigit(index - 1) else {
-        index += 1
-        continue
-      }
-      guard let (found, end) = date(at: index, inheritedYear: nil) else {
-        index += 1
+    // Where each range starts, in the order found, with its index in output.ranges.
+    var rangeStarts: [(offset: Int, range: Int)] = []
+    var index = nextDigit(from: 0)
+    while index < bytes.count {
+      // A number starts at a digit whose scalar before is no digit.
+      guard !digitBefore(index), let (found, end) = date(at: index, inheritedYear: nil) else {
+        index = nextDigit(from: index + 1)
         continue
       }
       var start = found
@@ -47,37 +34,30 @@ struct DateReader {
       var next = end
       if let (endDate, rangeEnd) = rangeEnd(after: end, startYear: start.year) {
         output.dates.append(endDate)
-        rangeStarts[index] = output.ranges.count
-        output.ranges.append(DateRangeMention(range: offsets[index]..<offset(rangeEnd), start: start, end: endDate))
+        rangeStarts.append((index, output.ranges.count))
+        output.ranges.append(DateRangeMention(range: index..<rangeEnd, start: start, end: endDate))
         next = rangeEnd
       }
-      index = next
+      index = nextDigit(from: next)
     }
-    // Key words are CJK, which width folding leaves alone: found in the bytes, then mapped to
-    // their scalar index.
-    let bytes = source.utf8
+    // Key words are CJK, which width folding leaves alone: found in the bytes.
     let keywords = Self.periodKeywords
-    let leads = Array(Set(keywords.map { UInt16($0[0]) << 8 | UInt16($0[1]) }))
-    let lowestLead = keywords.map { $0[0] }.min() ?? 0
-    var byteStart = 0
+    var byteStart = nextPeriodLead(from: 0)
     while byteStart + 1 < bytes.count {
-      // Most bytes of Chinese text are lead bytes of some character: compare two bytes first.
-      guard bytes[byteStart] >= lowestLead,
-        leads.contains(UInt16(bytes[byteStart]) << 8 | UInt16(bytes[byteStart + 1])),
-        let keyword = keywords.first(where: { bytes.hasBytes($0, at: byteStart) })
-      else {
-        byteStart += 1
+      guard let keyword = keywords.first(where: { bytes.hasBytes($0, at: byteStart) }) else {
+        byteStart = nextPeriodLead(from: byteStart + 1)
         continue
       }
       let keywordEnd = byteStart + keyword.count
-      let k = scalarIndex(ofOffset: byteStart)
-      let after = scalarIndex(ofOffset: keywordEnd)
-      if let startIndex = rangeStarts.keys.filter({ $0 >= after && $0 <= after + 30 }).min(),
-        let r = rangeStarts[startIndex]
+      // The first range that starts after the key word, within 30 characters of it.
+      if let first = rangeStarts.first(where: { $0.offset >= keywordEnd }),
+        scalarCount(keywordEnd..<first.offset) <= 30
       {
-        output.periods.append(StatisticsPeriod(keywordRange: offsets[k]..<offset(after), dates: output.ranges[r]))
+        output.periods.append(
+          StatisticsPeriod(keywordRange: byteStart..<keywordEnd, dates: output.ranges[first.range])
+        )
       }
-      byteStart = keywordEnd
+      byteStart = nextPeriodLead(from: keywordEnd)
     }
     output.periods.sort { $0.keywordRange.lowerBound < $1.keywordRange.lowerBound }
     return output
@@ -86,111 +66,186 @@ struct DateReader {
   private static let periodKeywords = [
     "统计期限", "统计时限", "统计周期", "统计时间", "统计区间", "数据时限", "数据期限", "数据的时限", "内容涵盖",
   ].map { Array($0.utf8) }
+  private static let periodLeads = Array(Set(periodKeywords.map { UInt16($0[0]) << 8 | UInt16($0[1]) }))
+  private static let lowestPeriodLead = periodKeywords.map { $0[0] }.min() ?? 0
 
-  /// The index of the scalar that starts at a byte offset (the number of scalars before it).
-  private func scalarIndex(ofOffset offset: Int) -> Int {
-    var low = 0
-    var high = offsets.count
-    while low < high {
-      let mid = (low + high) / 2
-      if offsets[mid] < offset { low = mid + 1 } else { high = mid }
+  /// The offset of the next ASCII or full-width digit at or after `start`, else the end.
+  private func nextDigit(from start: Int) -> Int {
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = start
+      while index < bytes.count {
+        let b = bytes[index]
+        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
+        if b >= 0xE0 && b <= 0xEE {
+          index += 3
+          continue
+        }
+        if b &- 0x30 < 10 { return index }
+        if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 {
+          return index
+        }
+        index += 1
+      }
+      return bytes.count
     }
-    return low
   }
 
-  private func offset(_ index: Int) -> Int { index < offsets.count ? offsets[index] : source.utf8.count }
-
-  private func isDigit(_ index: Int) -> Bool {
-    index < scalars.count && scalars[index].isASCIIDigit
+  /// The offset of the next two bytes that open a key word, at or after `start`; the end when
+  /// none is left. Most bytes of Chinese text are lead bytes of some character: two bytes tell.
+  private func nextPeriodLead(from start: Int) -> Int {
+    let leads = Self.periodLeads
+    let lowest = Self.lowestPeriodLead
+    return bytes.withUnsafeBufferPointer { bytes in
+      var index = start
+      while index + 1 < bytes.count {
+        let b = bytes[index]
+        if b >= lowest, leads.contains(UInt16(b) << 8 | UInt16(bytes[index + 1])) { return index }
+        // A key word opens a character: the rest of a three-byte character is passed over.
+        index += b >= 0xE0 && b <= 0xEF ? 3 : 1
+      }
+      return bytes.count
+    }
   }
 
-  private func skipSpaces(_ index: Int) -> Int {
-    var i = index
-    while i < scalars.count, LabelText.isSpace(scalars[i]) { i += 1 }
+  private func scalarCount(_ range: Range<Int>) -> Int {
+    var count = 0
+    for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
+  /// The width-folded scalar that starts at a byte offset, with its width in bytes; nil at the end.
+  @inline(__always)
+  private func scalar(at offset: Int) -> (scalar: Unicode.Scalar, width: Int)? {
+    guard offset < bytes.count else { return nil }
+    let (scalar, width) = SourceText.decode(bytes, offset)
+    return (LabelText.widthFolded(scalar), width)
+  }
+
+  /// Whether the width-folded scalar at a byte offset is `expected`.
+  @inline(__always)
+  private func scalar(at offset: Int, is expected: Unicode.Scalar) -> Bool {
+    scalar(at: offset)?.scalar == expected
+  }
+
+  /// The width-folded scalar that ends before a byte offset, with the offset where it starts.
+  private func scalar(before offset: Int) -> (scalar: Unicode.Scalar, start: Int)? {
+    guard offset > 0 else { return nil }
+    var start = offset - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return (LabelText.widthFolded(SourceText.decode(bytes, start).0), start)
+  }
+
+  /// Width in bytes of an ASCII or full-width digit at a byte offset, or 0.
+  @inline(__always)
+  private func digitWidth(_ offset: Int) -> Int {
+    guard offset < bytes.count else { return 0 }
+    let b = bytes[offset]
+    if b >= 0x30 && b <= 0x39 { return 1 }
+    if b == 0xEF, offset + 2 < bytes.count, bytes[offset + 1] == 0xBC, bytes[offset + 2] >= 0x90,
+      bytes[offset + 2] <= 0x99
+    {
+      return 3
+    }
+    return 0
+  }
+
+  /// Whether the scalar before a byte offset is an ASCII or full-width digit.
+  private func digitBefore(_ offset: Int) -> Bool {
+    guard offset > 0 else { return false }
+    let b = bytes[offset - 1]
+    if b >= 0x30 && b <= 0x39 { return true }
+    return offset >= 3 && bytes[offset - 3] == 0xEF && bytes[offset - 2] == 0xBC && b >= 0x90 && b <= 0x99
+  }
+
+  private func skipSpaces(_ offset: Int) -> Int {
+    var i = offset
+    while let (scalar, width) = scalar(at: i), LabelText.isSpace(scalar) { i += width }
     return i
   }
 
   /// Spaces with at most one line break among them.
-  private func skipSpacesAndLineBreak(_ index: Int) -> Int {
-    var i = skipSpaces(index)
-    if i < scalars.count, scalars[i] == "\r" { i += 1 }
-    if i < scalars.count, scalars[i] == "\n" { i += 1 }
+  private func skipSpacesAndLineBreak(_ offset: Int) -> Int {
+    var i = skipSpaces(offset)
+    if i < bytes.count, bytes[i] == 0x0D { i += 1 }
+    if i < bytes.count, bytes[i] == 0x0A { i += 1 }
     return skipSpaces(i)
   }
 
-  private func number(at index: Int, maxLength: Int) -> (Int, Int)? {
-    var i = index
+  /// The number of at most `maxLength` digits at a byte offset: its value, where it ends, and
+  /// how many digits it has.
+  private func number(at offset: Int, maxLength: Int) -> (value: Int, end: Int, length: Int)? {
+    var i = offset
     var value = 0
-    while isDigit(i), i - index < maxLength {
-      value = value * 10 + Int(scalars[i].value - 48)
-      i += 1
+    var length = 0
+    while length < maxLength, case let width = digitWidth(i), width > 0 {
+      value = value * 10 + Int(width == 1 ? bytes[i] - 0x30 : bytes[i + 2] - 0x90)
+      i += width
+      length += 1
     }
-    if i == index || isDigit(i) { return nil }
-    return (value, i)
+    if length == 0 || digitWidth(i) > 0 { return nil }
+    return (value, i, length)
   }
 
-  /// A date at `index`: `YYYY年M月D日`, `YYYY.M.D`, `YYYY-M-D`, `YYYY/M/D`, or `M月D日`.
+  /// A date at a byte offset: `YYYY年M月D日`, `YYYY.M.D`, `YYYY-M-D`, `YYYY/M/D`, or `M月D日`.
   private func date(at index: Int, inheritedYear: Int?) -> (DateMention, Int)? {
-    guard let (first, afterFirst) = number(at: index, maxLength: 4) else { return nil }
-    let length = afterFirst - index
+    guard let (first, afterFirst, length) = number(at: index, maxLength: 4) else { return nil }
     let afterSpaces = skipSpaces(afterFirst)
-    if length == 4, afterSpaces < scalars.count {
-      let mark = scalars[afterSpaces]
+    if length == 4, let (mark, markWidth) = scalar(at: afterSpaces) {
       if mark == "年" {
-        let monthStart = skipSpaces(afterSpaces + 1)
-        guard let (month, afterMonth) = number(at: monthStart, maxLength: 2) else { return nil }
+        let monthStart = skipSpaces(afterSpaces + markWidth)
+        guard let (month, afterMonth, _) = number(at: monthStart, maxLength: 2) else { return nil }
         let monthMark = skipSpaces(afterMonth)
-        guard monthMark < scalars.count, scalars[monthMark] == "月" else { return nil }
-        var end = monthMark + 1
+        guard let (monthWord, monthWidth) = scalar(at: monthMark), monthWord == "月" else { return nil }
+        var end = monthMark + monthWidth
         var day: Int?
         let dayStart = skipSpaces(end)
-        if let (d, afterDay) = number(at: dayStart, maxLength: 2) {
+        if let (d, afterDay, _) = number(at: dayStart, maxLength: 2) {
           let dayMark = skipSpaces(afterDay)
-          if dayMark < scalars.count, scalars[dayMark] == "日" || scalars[dayMark] == "号" {
+          if let (dayWord, dayWidth) = scalar(at: dayMark), dayWord == "日" || dayWord == "号" {
             day = d
-            end = dayMark + 1
+            end = dayMark + dayWidth
           }
         }
         return (written(from: index, to: end, year: first, yearEnd: afterFirst, month: month, day: day), end)
       }
       if (mark == "." || mark == "-" || mark == "/") && afterSpaces == afterFirst {
-        guard let (month, afterMonth) = number(at: afterFirst + 1, maxLength: 2),
-          afterMonth < scalars.count, scalars[afterMonth] == mark,
-          let (day, afterDay) = number(at: afterMonth + 1, maxLength: 2)
+        guard let (month, afterMonth, _) = number(at: afterFirst + markWidth, maxLength: 2),
+          let (secondMark, secondWidth) = scalar(at: afterMonth), secondMark == mark,
+          let (day, afterDay, _) = number(at: afterMonth + secondWidth, maxLength: 2)
         else { return nil }
         return (written(from: index, to: afterDay, year: first, yearEnd: afterFirst, month: month, day: day), afterDay)
       }
       return nil
     }
-    if length <= 2, afterSpaces < scalars.count, scalars[afterSpaces] == "月" {
-      let dayStart = skipSpaces(afterSpaces + 1)
-      guard let (day, afterDay) = number(at: dayStart, maxLength: 2) else { return nil }
+    if length <= 2, scalar(at: afterSpaces, is: "月") {
+      let dayStart = skipSpaces(afterSpaces + 3)
+      guard let (day, afterDay, _) = number(at: dayStart, maxLength: 2) else { return nil }
       let dayMark = skipSpaces(afterDay)
-      guard dayMark < scalars.count, scalars[dayMark] == "日" || scalars[dayMark] == "号" else { return nil }
+      guard let (dayWord, dayWidth) = scalar(at: dayMark), dayWord == "日" || dayWord == "号" else { return nil }
       return (
         DateMention(
-          range: offsets[index]..<offset(dayMark + 1),
+          range: index..<dayMark + dayWidth,
           year: inheritedYear,
           month: first,
           day: day,
           yearWritten: false,
           yearRange: nil,
           isCutoff: false
-        ), dayMark + 1
+        ), dayMark + dayWidth
       )
     }
     return nil
   }
 
-  /// A date whose year is written, from scalar `start` to `end`.
+  /// A date whose year is written, from byte offset `start` to `end`.
   private func written(from start: Int, to end: Int, year: Int, yearEnd: Int, month: Int, day: Int?) -> DateMention {
     DateMention(
-      range: offsets[start]..<offset(end),
+      range: start..<end,
       year: year,
       month: month,
       day: day,
       yearWritten: true,
-      yearRange: offsets[start]..<offset(yearEnd),
+      yearRange: start..<yearEnd,
       isCutoff: false
     )
   }
@@ -199,25 +254,24 @@ struct DateReader {
   /// A line break may stand anywhere in it: PDF text wraps a sentence at the page's width.
   private func rangeEnd(after index: Int, startYear: Int?) -> (DateMention, Int)? {
     var i = skipSpacesAndLineBreak(index)
-    if i < scalars.count, scalars[i] == "起" { i = skipSpacesAndLineBreak(i + 1) }
-    guard i < scalars.count else { return nil }
-    let connector = scalars[i]
+    if scalar(at: i, is: "起") { i = skipSpacesAndLineBreak(i + 3) }
+    guard let (connector, connectorWidth) = scalar(at: i) else { return nil }
     guard ["至", "到", "~", "～", "—", "-", "–", "―"].contains(connector) else { return nil }
-    i += 1
-    while i < scalars.count, scalars[i] == "—" || scalars[i] == "至" { i += 1 }
+    i += connectorWidth
+    while let (scalar, width) = scalar(at: i), scalar == "—" || scalar == "至" { i += width }
     i = skipSpacesAndLineBreak(i)
-    guard isDigit(i), let (end, after) = date(at: i, inheritedYear: startYear) else { return nil }
+    guard digitWidth(i) > 0, let (end, after) = date(at: i, inheritedYear: startYear) else { return nil }
     var finish = after
     let stop = skipSpaces(after)
-    if stop < scalars.count, scalars[stop] == "止" { finish = stop + 1 }
+    if scalar(at: stop, is: "止") { finish = stop + 3 }
     return (end, finish)
   }
 
   private func precededByCutoff(_ index: Int) -> Bool {
-    var i = index - 1
-    while i >= 0, LabelText.isSpace(scalars[i]) { i -= 1 }
-    if i >= 0, scalars[i] == "到" || scalars[i] == "于" { i -= 1 }
-    guard i >= 1 else { return false }
-    return scalars[i - 1] == "截" && (scalars[i] == "至" || scalars[i] == "止")
+    var previous = scalar(before: index)
+    while let (scalar, start) = previous, LabelText.isSpace(scalar) { previous = self.scalar(before: start) }
+    if let (scalar, start) = previous, scalar == "到" || scalar == "于" { previous = self.scalar(before: start) }
+    guard let (last, start) = previous, let (beforeLast, _) = scalar(before: start) else { return false }
+    return beforeLast == "截" && (last == "至" || last == "止")
   }
 }

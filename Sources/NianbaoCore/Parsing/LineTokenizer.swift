@@ -20,9 +20,7 @@ enum LineTokenizer {
       }
       if firstNonSpace == range.upperBound { return nil }
       if buffer[firstNonSpace] == 0x7C { return .markdown }
-      var index = range.lowerBound
-      while index < range.upperBound, buffer[index] != 0x09 { index += 1 }
-      return index < range.upperBound ? .tabs : .spaces
+      return containsTab(buffer, range) ? .tabs : .spaces
     }
     guard let layout = found else { return nil }
     fields.removeAll(keepingCapacity: true)
@@ -57,6 +55,26 @@ enum LineTokenizer {
     return layout
   }
 
+  /// Whether a range of bytes holds a tab, read eight bytes at a time: most lines hold none, and
+  /// each is read whole.
+  private static func containsTab(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    if let base = buffer.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= range.upperBound {
+        // A byte of `word` is zero where the text holds a tab.
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0909_0909_0909_0909
+        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+        index += 8
+      }
+    }
+    while index < range.upperBound {
+      if buffer[index] == 0x09 { return true }
+      index += 1
+    }
+    return false
+  }
+
   /// The ranges of the space-separated words of a range.
   static func words(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
     var words: [Range<Int>] = []
@@ -71,6 +89,13 @@ enum LineTokenizer {
       var wordStart = -1
       var index = range.lowerBound
       while index < range.upperBound {
+        // Letters, digits and most CJK characters (lead bytes E4 to EE) are no space.
+        let b = bytes[index]
+        if (b > 0x20 && b < 0x80) || (b >= 0xE4 && b <= 0xEE) {
+          if wordStart < 0 { wordStart = index }
+          index = min(index + (b < 0x80 ? 1 : 3), range.upperBound)
+          continue
+        }
         let width = spaceWidth(bytes, index)
         if width > 0 {
           if wordStart >= 0 { body(wordStart..<index) }

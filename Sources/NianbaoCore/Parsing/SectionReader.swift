@@ -20,9 +20,11 @@ struct SectionReader {
     for line in 0..<source.lines.count {
       let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
       guard !range.isEmpty else { continue }
-      if let heading = heading(in: range, line: line, atLineStart: true) {
+      if Self.mayOpenHeading(source.utf8[range.lowerBound]),
+        let heading = heading(in: range, line: line, atLineStart: true)
+      {
         result.append(heading)
-      } else if let heading = headingOverLines(range, line: line) {
+      } else if range.count == 3 || range.count == 6, let heading = headingOverLines(range, line: line) {
         result.append(heading)
         continue
       }
@@ -40,6 +42,12 @@ struct SectionReader {
       }
     }
     return result
+  }
+
+  /// Whether a heading may open with a byte: `#`, or the lead byte E4 or E5 of the numerals 一
+  /// to 十.
+  private static func mayOpenHeading(_ byte: UInt8) -> Bool {
+    byte == 0x23 || byte == 0xE4 || byte == 0xE5
   }
 
   /// A numeral alone on its line (`一、`, or `一` and `、` on two lines) with the heading's
@@ -150,20 +158,21 @@ struct SectionReader {
 
   /// The offset of the next `一、` … `六、` in a range.
   private func nextNumeral(in range: Range<Int>) -> Int? {
-    let bytes = source.utf8
-    var index = range.lowerBound
-    while index + 5 < range.upperBound {
-      // 、 is E3 80 81; the numerals 一 二 三 四 五 六 are three bytes each.
-      if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
-        Self.numeralBytes.contains(where: {
-          bytes[index] == $0.0 && bytes[index + 1] == $0.1 && bytes[index + 2] == $0.2
-        })
-      {
-        return index
+    source.utf8.withUnsafeBufferPointer { bytes in
+      var index = range.lowerBound
+      while index + 5 < range.upperBound {
+        // 、 is E3 80 81; the numerals 一 二 三 四 五 六 are three bytes each.
+        if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
+          Self.numeralBytes.contains(where: {
+            bytes[index] == $0.0 && bytes[index + 1] == $0.1 && bytes[index + 2] == $0.2
+          })
+        {
+          return index
+        }
+        index += 1
       }
-      index += 1
+      return nil
     }
-    return nil
   }
 
   private static let numeralBytes: [(UInt8, UInt8, UInt8)] = "一二三四五六".unicodeScalars.map { scalar in
@@ -201,8 +210,8 @@ struct SectionReader {
     let findWordsStart = {
       LabelPieces.wordsStart(source, range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
     }
-    for spec in NationalFormat.sections {
-      for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
+    for (spec, wordings) in Self.acceptedWordings {
+      for (accepted, bytes) in wordings where core.startsWithBytes(bytes) {
         let wordsStart = findWordsStart()
         let titleEnd =
           core.utf8.count == accepted.utf8.count
@@ -217,11 +226,7 @@ struct SectionReader {
         )
       }
     }
-    if !atLineStart, written != nil,
-      case let head = String(String.UnicodeScalarView(core.unicodeScalars.prefix(24))),
-      ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].contains(where: head.has),
-      let (number, length) = closeWording(core)
-    {
+    if !atLineStart, written != nil, Self.headMentionsSection(core), let (number, length) = closeWording(core) {
       // Inside a line, a heading with a typo (`四、政府信息公开行政法复议、行政诉讼情况`): its
       // words are as long as the format's, give or take one.
       let wordsStart = findWordsStart()
@@ -281,28 +286,72 @@ struct SectionReader {
   private func closeWording(_ core: String) -> (Int, Int)? {
     let scalars = Array(core.unicodeScalars)
     var best: (number: Int, length: Int, score: Double)?
-    for spec in NationalFormat.sections {
-      for accepted in spec.acceptedCores {
-        let count = accepted.unicodeScalars.count
+    for (number, acceptedCores) in Self.acceptedScalars {
+      for accepted in acceptedCores {
+        let count = accepted.count
         guard count >= 8 else { continue }
         for length in (count - 1)...(count + 1) where length <= scalars.count {
-          let prefix = String(String.UnicodeScalarView(scalars[0..<length]))
-          let score = LabelText.similarity(prefix, accepted)
-          if score >= 0.88, score > (best?.score ?? 0) { best = (spec.number, length, score) }
+          let score = LabelText.similarity(Array(scalars[0..<length]), accepted)
+          if score >= 0.88, score > (best?.score ?? 0) { best = (number, length, score) }
         }
       }
     }
     return best.map { ($0.number, $0.length) }
   }
 
+  /// Whether the first 24 characters of a core hold a word of a section's heading.
+  private static func headMentionsSection(_ core: String) -> Bool {
+    let found = core.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      // The bytes of the first 24 scalars.
+      var end = 0
+      var scalars = 0
+      while end < bytes.count {
+        if bytes[end] & 0xC0 != 0x80 {
+          if scalars == 24 { break }
+          scalars += 1
+        }
+        end += 1
+      }
+      let head = UnsafeBufferPointer(rebasing: bytes[0..<end])
+      return headWords.contains { word in
+        var index = 0
+        while index + word.count <= head.count {
+          if head[index] == word[0], head[index..<index + word.count].elementsEqual(word) { return true }
+          index += 1
+        }
+        return false
+      }
+    }
+    if let found { return found }
+    let head = String(String.UnicodeScalarView(core.unicodeScalars.prefix(24)))
+    return ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].contains(where: head.has)
+  }
+
+  private static let headWords = ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].map { Array($0.utf8) }
+
+  /// Each section's accepted wordings with their bytes, compared with a heading's core.
+  private static let acceptedWordings: [(spec: SectionSpec, wordings: [(core: String, bytes: [UInt8])])] =
+    NationalFormat.sections.map { spec in (spec, spec.acceptedCores.map { ($0, Array($0.utf8)) }) }
+
+  /// Each section's accepted wordings as scalars, for ``closeWording(_:)``.
+  private static let acceptedScalars: [(number: Int, cores: [[Unicode.Scalar]])] = NationalFormat.sections.map {
+    ($0.number, $0.acceptedCores.map { Array($0.unicodeScalars) })
+  }
+
   /// Section identified by key words when the wording is not one the format accepts.
   private func keywordSection(_ core: String) -> Int? {
-    if core.has("复议") && core.has("诉讼") && core.has("情况") { return 4 }
-    if core.has("收到和处理") || (core.has("依申请公开") && core.hasSuffix("情况") && core.count <= 16) { return 3 }
+    if core.containsBytes("复议") && core.containsBytes("诉讼") && core.containsBytes("情况") { return 4 }
+    if core.containsBytes("收到和处理")
+      || (core.containsBytes("依申请公开") && core.hasSuffix("情况") && core.count <= 16)
+    {
+      return 3
+    }
     if core.hasPrefix("主动公开") && core.hasSuffix("情况") && core.count <= 14 { return 2 }
-    if core.has("问题") && core.count <= 24 { return 5 }
-    if core.has("其他需要报告") || core.has("其它需要报告") { return 6 }
-    if (core.hasPrefix("其他") || core.hasPrefix("其它")) && (core.has("事项") || core.has("说明")) && core.count <= 14 {
+    if core.containsBytes("问题") && core.count <= 24 { return 5 }
+    if core.containsBytes("其他需要报告") || core.containsBytes("其它需要报告") { return 6 }
+    if (core.hasPrefix("其他") || core.hasPrefix("其它")) && (core.containsBytes("事项") || core.containsBytes("说明"))
+      && core.count <= 14
+    {
       return 6
     }
     if core.hasPrefix("总体情") || core == "总体概况" { return 1 }
@@ -346,6 +395,13 @@ struct SectionReader {
       guard !range.isEmpty else { continue }
       let first = source.utf8[range.lowerBound]
       guard first == 0x28 || first == 0xEF else { continue }  // "(" or a full-width form
+      // Of the full-width forms only `（` `＃` `－` `＊` (and a byte order mark before them) may
+      // open a numbering.
+      if first == 0xEF, let scalar = source.scalar(at: range.lowerBound),
+        ![0xFF08, 0xFF03, 0xFF0D, 0xFF0A, 0xFEFF].contains(scalar.value)
+      {
+        continue
+      }
       let prefix = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
       guard case .parenthesized = LabelText.normalize(prefix).numbering else { continue }
       // The title: up to the first `。`, at most 40 characters, cut in the bytes.

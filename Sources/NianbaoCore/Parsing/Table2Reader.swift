@@ -48,13 +48,28 @@ struct Table2Reader {
         collectingHeaders = false
         continue
       }
-      let text = source.text(token.range)
-      if text.has("第二十条") {
-        item = Self.lastItem(in: text) ?? item
+      if source.utf8.containsBytes(Self.article20, in: token.range) {
+        item = lastItem(in: token.range) ?? item
       }
-      let core = LabelText.normalize(text).core
       // Only a cell followed by numbers can be a row.
       let beforeValues = index < tokens.count && (tokens[index].isValue || isNotApplicable(tokens[index]))
+      // Other text is a header at most, and a header row holds 信息内容 only when its text holds 容.
+      guard beforeValues || source.utf8.containsBytes(Self.rong, in: token.range) else {
+        if collectingHeaders {
+          let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
+          headers.append(
+            Table2.HeaderCell(
+              subtableItem: item ?? 0,
+              column: column,
+              range: token.range,
+              text: source.text(token.range)
+            )
+          )
+        }
+        continue
+      }
+      let text = source.text(token.range)
+      let core = LabelText.normalize(text).core
       if core.has("信息内容") {
         let words = LineTokenizer.words(source, token.range)
         let label = beforeValues ? rowLabel(token, core: core) : nil
@@ -146,8 +161,14 @@ struct Table2Reader {
 
   /// `不适用` or `无` in a cell stands where a number belongs (NB116 says it is not one).
   private func isNotApplicable(_ token: StreamToken) -> Bool {
-    (token.kind == .text || token.kind == .invalid) && Table2Marks.words.contains(source.text(token.range))
+    // The words are at most three characters, and so is any text equal to them: at most twelve
+    // bytes.
+    (token.kind == .text || token.kind == .invalid) && token.range.count <= 12
+      && Table2Marks.words.contains(source.text(token.range))
   }
+
+  private static let article20 = Array("第二十条".utf8)
+  private static let rong = Array("容".utf8)
 
   private static let units = ["件", "项", "个", "条", "份", "万元", "元", "次", "宗", "%"]
 
@@ -155,8 +176,8 @@ struct Table2Reader {
   /// it.
   private func rowLabel(_ token: StreamToken, core: String) -> (String, Bool, Range<Int>)? {
     if let (name, exact) = Self.match(core) { return (name, exact, token.range) }
-    for name in Self.rowNamesLongestFirst
-    where core.utf8.count > name.utf8.count && core.utf8.reversed().starts(with: name.utf8.reversed()) {
+    for (name, nameBytes) in Self.rowNamesLongestFirst
+    where core.utf8.count > nameBytes.count && Self.endsWithBytes(core, nameBytes) {
       let before = String(decoding: core.utf8.dropLast(name.utf8.count), as: UTF8.self)
       guard Self.headerEndings.contains(where: { before.hasSuffix($0) }) || before.has("第二十条") else { continue }
       if name == "规范性文件" && before.hasSuffix("行政") { continue }
@@ -315,7 +336,18 @@ struct Table2Reader {
     let m = columns.count
     guard m > 0, n >= m, n <= m + 12 else { return [] }
     let canonical = columns.map { LabelText.normalize($0).core }
-    func joined(_ range: Range<Int>) -> String { LabelText.normalize(cells[range].map(\.text).joined()).core }
+    let canonicalScalars = canonical.map { Array($0.unicodeScalars) }
+    // The search below tries every run of cells against every column: each run's words are
+    // normalized once.
+    var runs = [(core: String, scalars: [Unicode.Scalar])?](repeating: nil, count: (n + 1) * (n + 1))
+    func run(_ range: Range<Int>) -> (core: String, scalars: [Unicode.Scalar]) {
+      let key = range.lowerBound * (n + 1) + range.upperBound
+      if let known = runs[key] { return known }
+      let core = LabelText.normalize(cells[range].map(\.text).joined()).core
+      runs[key] = (core, Array(core.unicodeScalars))
+      return runs[key]!
+    }
+    func joined(_ range: Range<Int>) -> String { run(range).core }
     // Fragments of the format's headers, not the headers of several sub-tables run together.
     let length = joined(0..<n).unicodeScalars.count
     guard n == m || length <= canonical.reduce(0, { $0 + $1.unicodeScalars.count }) + 2 * m else { return [] }
@@ -326,9 +358,11 @@ struct Table2Reader {
     for j in 1...m {
       for i in j...(n - (m - j)) {
         for k in (j - 1)..<i where best[j - 1][k] >= 0 {
-          let group = joined(k..<i)
+          let group = run(k..<i)
           let score =
-            best[j - 1][k] + (group == canonical[j - 1] ? 1.01 : LabelText.similarity(group, canonical[j - 1]))
+            best[j - 1][k]
+            + (group.core == canonical[j - 1]
+              ? 1.01 : LabelText.similarity(group.scalars, canonicalScalars[j - 1]))
           if score > best[j][i] {
             best[j][i] = score
             cut[j][i] = k
@@ -372,6 +406,25 @@ struct Table2Reader {
     return result
   }
 
+  /// ``lastItem(in:)`` of a range of the source, read in its bytes: each marker's item is read
+  /// from the twelve characters it opens.
+  private func lastItem(in range: Range<Int>) -> Int? {
+    let bytes = source.utf8
+    var result: Int?
+    var index = range.lowerBound
+    while index + Self.article20.count <= range.upperBound {
+      guard bytes[index] == Self.article20[0], bytes.hasBytes(Self.article20, at: index) else {
+        index += 1
+        continue
+      }
+      var end = index
+      for _ in 0..<12 where end < range.upperBound { end += LineTable.scalarWidth(bytes[end]) }
+      if let item = Self.item(in: source.text(index..<min(end, range.upperBound))) { result = item }
+      index += Self.article20.count
+    }
+    return result
+  }
+
   /// The item number of a `第二十条第（五）项` marker.
   static func item(in text: String) -> Int? {
     let folded = Array(text.unicodeScalars.map(LabelText.widthFolded).filter { !LabelText.isSpace($0) })
@@ -385,15 +438,27 @@ struct Table2Reader {
     return nil
   }
 
-  private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }
+  private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }.map {
+    ($0, Array($0.utf8))
+  }
+
+  private static func endsWithBytes(_ text: String, _ suffix: [UInt8]) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+    } ?? text.utf8.reversed().starts(with: suffix.reversed())
+  }
   private static let rowNameLengths = Set(rowNames.map(\.unicodeScalars.count))
+  private static let rowNameScalars = rowNames.map { Array($0.unicodeScalars) }
 
   static func match(_ core: String) -> (String, Bool)? {
     if rowNames.contains(core) { return (core, true) }
     let length = core.unicodeScalars.count
     // A typo keeps a name's length within two characters; anything else is not a row name.
     guard length >= 2, rowNameLengths.contains(where: { abs($0 - length) <= 2 }) else { return nil }
-    let scored = rowNames.map { ($0, LabelText.similarity(core, $0)) }.sorted { $0.1 > $1.1 }
+    let scalars = Array(core.unicodeScalars)
+    let scored = zip(rowNames, rowNameScalars).map { name, nameScalars in
+      (name, LabelText.similarity(scalars, nameScalars))
+    }.sorted { $0.1 > $1.1 }
     guard scored[0].1 >= 0.75, scored[0].1 - scored[1].1 >= 0.05,
       abs(core.unicodeScalars.count - scored[0].0.unicodeScalars.count) <= 2
     else { return nil }

@@ -108,10 +108,15 @@ struct Table4Reader {
     var result: [LabelDeviation] = []
     for cell in cells {
       for word in LineTokenizer.words(source, cell.range) {
+        // Normalizing keeps at most the word's characters: a word of fewer than four is no header.
+        guard Self.scalarCount(source.utf8, word) >= 4 else { continue }
         let core = LabelText.normalize(source.text(word)).core
         let length = core.unicodeScalars.count
         guard (4...8).contains(length), !Self.headerLabels.contains(core) else { continue }
-        let scored = Self.headerLabels.map { ($0, LabelText.similarity(core, $0)) }.sorted { $0.1 > $1.1 }
+        let scalars = Array(core.unicodeScalars)
+        let scored = zip(Self.headerLabels, Self.headerLabelScalars).map { label, labelScalars in
+          (label, LabelText.similarity(scalars, labelScalars))
+        }.sorted { $0.1 > $1.1 }
         guard scored[0].1 >= 0.7, scored[0].1 - scored[1].1 >= 0.1,
           abs(scored[0].0.unicodeScalars.count - length) <= 1
         else { continue }
@@ -123,16 +128,33 @@ struct Table4Reader {
     return result
   }
 
+  private static let headerLabelScalars = headerLabels.map { Array($0.unicodeScalars) }
+
+  private static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    var count = 0
+    for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
   private func isHeader(_ token: StreamToken) -> Bool {
-    let text = source.text(token.range)
-    guard text.utf8.count < 400 else {
+    guard token.range.count < 400 else {
       // A whole report on one line: the header runs into the text before it.
+      let text = source.text(token.range)
       return (Self.headerWords + ["总计"]).contains { text.hasSuffix($0) }
     }
-    return Self.headerWords.contains { text.has($0) }
+    let bytes = source.utf8
+    return Self.headerWordBytes.contains { word in
+      var index = token.range.lowerBound
+      while index + word.count <= token.range.upperBound {
+        if bytes[index] == word[0], bytes.hasBytes(word, at: index) { return true }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// Words of the result columns: a sentence that mentions 行政复议 is not the table's header.
   static let headerWords = ["维持", "纠正", "审结", "结 果", "结果", "尚未"]
+  private static let headerWordBytes = headerWords.map { Array($0.utf8) }
   static let groupWords = ["行政复议", "行政诉讼", "直接起诉", "复议后起诉", "总计", "注"]
 }

@@ -226,8 +226,15 @@ struct TextStream: Sendable {
     bytes.withUnsafeBufferPointer { buffer in
       var index = start
       // The rest of a character that is no digit is no digit either.
-      while index < end, digitWidth(buffer, index, end) == 0 {
-        index = min(index + LineTable.scalarWidth(buffer[index]), end)
+      while index < end {
+        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
+        let b = buffer[index]
+        if b >= 0xE0 && b <= 0xEE {
+          index = min(index + 3, end)
+          continue
+        }
+        if digitWidth(buffer, index, end) > 0 { break }
+        index = min(index + LineTable.scalarWidth(b), end)
       }
       return index
     }
@@ -273,7 +280,9 @@ struct TextStream: Sendable {
   static func isPageFurniture(_ source: SourceText, _ line: Range<Int>, core: inout [Unicode.Scalar]) -> Bool {
     // `pdftotext -layout` centres a page number under the page's text: spaces come first.
     let range = LineTokenizer.trim(source, line)
-    guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range) else { return false }
+    guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range), !isPlainNumbers(source.utf8, range),
+      !holdsWords(source.utf8, range)
+    else { return false }
     // The line's scalars, width-folded, without spaces and dashes, read from the bytes; a
     // `String` is made only for the one test that compares characters.
     let bytes = source.utf8
@@ -316,6 +325,50 @@ struct TextStream: Sendable {
       return true
     }
     return core.count <= 40 && furnitureScalars.contains { Self.contains(core, $0) }
+  }
+
+  /// Digits, spaces, tabs, points and commas only (a row of numbers): neither a page number, which
+  /// has a dash, 第 or a slash, nor a furniture word.
+  private static func isPlainNumbers(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    for index in range {
+      let b = bytes[index]
+      guard (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x09 || b == 0x2E || b == 0x2C else { return false }
+    }
+    return true
+  }
+
+  /// Whether a line holds a letter, a sign or a CJK ideograph, and neither 第 nor the first
+  /// character of a furniture word (【 微 分 附 扫) nor a full-width or compatibility character:
+  /// its words are then neither a page number, made of digits, dashes, slashes and 第…页, nor a
+  /// furniture word.
+  private static func holdsWords(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let openings = furnitureOpenings
+    guard openings.count == furniture.count + 1 else { return false }
+    var words = false
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let b = bytes[index]
+      if b >= 0xEF { return false }
+      if b < 0x80 {
+        if b > 0x20 && !(b >= 0x30 && b <= 0x39) && b != 0x2D && b != 0x2F { words = true }
+        index += 1
+        continue
+      }
+      if b >= 0xE0, index + 2 < range.upperBound {
+        let lead = (b, bytes[index + 1], bytes[index + 2])
+        if openings.contains(where: { $0 == lead }) { return false }
+        if b >= 0xE4 && b <= 0xE9 { words = true }  // U+4000 to U+9FFF
+      }
+      index += LineTable.scalarWidth(b)
+    }
+    return words
+  }
+
+  /// 第 and the first characters of the furniture words, in UTF-8 (three bytes each; the look is
+  /// off if a word ever opens otherwise).
+  private static let furnitureOpenings: [(UInt8, UInt8, UInt8)] = (["第"] + furniture).compactMap { word in
+    let bytes = Array(String(word.unicodeScalars.first!).utf8)
+    return bytes.count == 3 ? (bytes[0], bytes[1], bytes[2]) : nil
   }
 
   /// `-` `—` `–` `―` `─`.

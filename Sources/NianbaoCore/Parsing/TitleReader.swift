@@ -26,6 +26,12 @@ struct TitleReader {
       // A path or an address (`…/2025年度政府信息公开工作年度报告/page.txt`) names a report; it is not its title.
       if range.isEmpty || source.utf8[range].contains(0x2F) { continue }
       seen += 1
+      // Without 政 no line names the report (政府信息公开): most lines are passed over in their
+      // bytes.
+      guard source.utf8.containsBytes(Self.zheng, in: range) else {
+        lineBefore = range
+        continue
+      }
       let squeezed = Self.squeezed(source.text(range))
       var titleRange = range
       if squeezed.has("政府信息公开") && (squeezed.has("年度报告") || squeezed.has("年报")) {
@@ -73,9 +79,37 @@ struct TitleReader {
     return fallback
   }
 
+  private static let zheng = Array("政".utf8)
+
   /// The text without spaces.
   static func squeezed(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isSpace($0) }))
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars where !LabelText.isSpace(scalar) { LabelText.appendUTF8(scalar, to: &bytes) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether comparing the text's Characters gives what comparing its bytes gives: each scalar is
+  /// printable ASCII, a tab, CJK punctuation (U+3000–U+3029), a CJK unified ideograph or a
+  /// full-width form. None of these has a canonical decomposition, and none joins a neighbour
+  /// into one Character. A title's words are such text; anything else takes the slow path.
+  static func isPlain(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      let v = scalar.value
+      return (v >= 0x20 && v < 0x7F) || v == 0x09 || (v >= 0x3000 && v <= 0x3029) || (v >= 0x4E00 && v <= 0x9FFF)
+        || (v >= 0xFF01 && v <= 0xFF5E)
+    }
+  }
+
+  /// The offset just after the first `marker` in plain text's bytes.
+  private static func byteEnd(of marker: String, in text: String) -> Int? {
+    let bytes = Array(text.utf8)
+    let pattern = Array(marker.utf8)
+    guard bytes.count >= pattern.count else { return nil }
+    for start in 0...(bytes.count - pattern.count) where bytes.hasBytes(pattern, at: start) {
+      return start + pattern.count
+    }
+    return nil
   }
 
   /// Whether a line that names the annual report is a report's title rather than a sentence or
@@ -83,6 +117,15 @@ struct TitleReader {
   /// `本目录存放各单位的政府信息公开工作年度报告。`).
   static func readsAsTitle(_ squeezed: String) -> Bool {
     let text = withoutFieldName(squeezed)
+    if isPlain(text) {
+      if text.startsWithBytes("关于") || text.has("。") { return false }
+      for marker in ["年度报告", "年报"] {
+        guard let end = byteEnd(of: marker, in: text) else { continue }
+        let after = text.utf8.index(text.utf8.startIndex, offsetBy: end)
+        return text.unicodeScalars[after...].first.map { !$0.properties.isIdeographic } ?? true
+      }
+      return true
+    }
     if text.hasPrefix("关于") || text.has("。") { return false }
     // A title ends with the report's name; a notice's title goes on (`…年度报告编制和发布工作的通知`).
     for marker in ["年度报告", "年报"] {
@@ -141,9 +184,22 @@ struct TitleReader {
 
   /// Without Markdown's heading and emphasis marks around it (`# 沭阳县人民政府` → `沭阳县人民政府`).
   static func withoutMarks(_ text: String) -> String {
+    if isPlain(text) {
+      // Each Character is one scalar.
+      let scalars = text.unicodeScalars
+      var lower = scalars.startIndex
+      var upper = scalars.endIndex
+      while lower < upper, markScalars.contains(scalars[lower]) { scalars.formIndex(after: &lower) }
+      while upper > lower, markScalars.contains(scalars[scalars.index(before: upper)]) {
+        scalars.formIndex(before: &upper)
+      }
+      return String(scalars[lower..<upper])
+    }
     let marks: Set<Character> = ["#", "*", "_", " ", "\t", "\u{3000}"]
     return String(text.drop { marks.contains($0) }.reversed().drop { marks.contains($0) }.reversed())
   }
+
+  private static let markScalars: Set<Unicode.Scalar> = ["#", "*", "_", " ", "\t", "\u{3000}"]
 
   /// The end of `年度报告` (or `年报`) in a range, when the words before it name a report.
   private func titleEnd(in range: Range<Int>) -> Int? {
@@ -165,12 +221,24 @@ struct TitleReader {
   /// The agency without the field name a web page or crawler puts before the title
   /// (`标题：三明市` → `三明市`).
   static func withoutFieldName(_ agency: String) -> String {
+    if isPlain(agency) {
+      // Each Character is one scalar: the field name is a prefix of the bytes.
+      for prefix in fieldNamePrefixes where agency.startsWithBytes(prefix) {
+        let view = agency.utf8
+        return String(agency[view.index(view.startIndex, offsetBy: prefix.count)...]).trimmingSpaces()
+      }
+      return agency
+    }
     for name in ["标题", "题名", "名称", "title", "Title"] {
       for colon in ["：", ":"] where agency.hasPrefix(name + colon) {
         return String(agency.dropFirst(name.count + 1)).trimmingSpaces()
       }
     }
     return agency
+  }
+
+  private static let fieldNamePrefixes = ["标题", "题名", "名称", "title", "Title"].flatMap { name in
+    ["：", ":"].map { Array((name + $0).utf8) }
   }
 
   /// The first `YYYY年` (digits may be full-width, spaces may stand before 年).

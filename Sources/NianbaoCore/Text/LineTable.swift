@@ -28,25 +28,42 @@ public struct LineTable: Sendable {
     var starts = [0]
     var ends: [Int] = []
     starts.reserveCapacity(utf8.count / 40 + 1)
-    var index = 0
     let count = utf8.count
-    while index < count {
-      let byte = utf8[index]
-      if byte == 0x0A {
-        ends.append(index)
-        index += 1
-        starts.append(index)
-      } else if byte == 0x0D {
-        ends.append(index)
-        index += (index + 1 < count && utf8[index + 1] == 0x0A) ? 2 : 1
-        starts.append(index)
-      } else {
-        index += 1
+    utf8.withUnsafeBufferPointer { utf8 in
+      var index = 0
+      while index < count {
+        // Eight bytes without a line break are passed over at once.
+        if index + 8 <= count, let base = utf8.baseAddress {
+          let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if !Self.holdsByte(word, 0x0A), !Self.holdsByte(word, 0x0D) {
+            index += 8
+            continue
+          }
+        }
+        let byte = utf8[index]
+        if byte == 0x0A {
+          ends.append(index)
+          index += 1
+          starts.append(index)
+        } else if byte == 0x0D {
+          ends.append(index)
+          index += (index + 1 < count && utf8[index + 1] == 0x0A) ? 2 : 1
+          starts.append(index)
+        } else {
+          index += 1
+        }
       }
     }
     ends.append(count)
     self.lineStarts = starts
     self.contentEnds = ends
+  }
+
+  /// Whether one of the eight bytes of `word` is `byte`.
+  @inline(__always)
+  private static func holdsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   public var count: Int { lineStarts.count }

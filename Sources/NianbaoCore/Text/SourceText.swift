@@ -17,7 +17,11 @@ public struct SourceText: Sendable {
   public func text(_ range: Range<Int>) -> String {
     let lower = scalarStart(atOrBefore: max(0, min(range.lowerBound, utf8.count)))
     let upper = scalarStart(atOrBefore: max(lower, min(range.upperBound, utf8.count)))
-    return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    // A slice of `string` at scalar boundaries is copied as it is; decoding the bytes would
+    // validate them again.
+    let view = string.utf8
+    let start = view.index(view.startIndex, offsetBy: lower)
+    return String(string[start..<view.index(start, offsetBy: upper - lower)])
   }
 
   /// The scalars of a byte range with the offset where each starts; the range is clamped and
@@ -74,5 +78,50 @@ extension [UInt8] {
     guard index >= 0, index + pattern.count <= count else { return false }
     for k in pattern.indices where self[index + k] != pattern[k] { return false }
     return true
+  }
+
+  /// Whether `pattern` stands anywhere in `range`, compared byte by byte.
+  func containsBytes(_ pattern: [UInt8], in range: Range<Int>) -> Bool {
+    guard let first = pattern.first else { return true }
+    var index = range.lowerBound
+    while index + pattern.count <= range.upperBound {
+      if self[index] == first, hasBytes(pattern, at: index) { return true }
+      index += 1
+    }
+    return false
+  }
+}
+
+extension String {
+  /// ``has(_:)`` for a literal, whose bytes are read where they are stored instead of being
+  /// copied into an array first.
+  func containsBytes(_ needle: StaticString) -> Bool {
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    return utf8.withContiguousStorageIfAvailable { Self.search(pattern, in: $0) }
+      ?? Array(utf8).withUnsafeBufferPointer { Self.search(pattern, in: $0) }
+  }
+
+  /// Whether the string's UTF-8 bytes begin with `prefix`.
+  func startsWithBytes(_ prefix: [UInt8]) -> Bool {
+    utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.count >= prefix.count else { return false }
+      for k in prefix.indices where bytes[k] != prefix[k] { return false }
+      return true
+    } ?? utf8.starts(with: prefix)
+  }
+
+  private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = pattern.first else { return true }
+    guard haystack.count >= pattern.count else { return false }
+    var index = 0
+    while index <= haystack.count - pattern.count {
+      if haystack[index] == first {
+        var k = 1
+        while k < pattern.count, haystack[index + k] == pattern[k] { k += 1 }
+        if k == pattern.count { return true }
+      }
+      index += 1
+    }
+    return false
   }
 }
