@@ -187,7 +187,7 @@ public enum CheckCommand {
     let pairs = yearPairs(results)
     guard !pairs.isEmpty else { return }
     var found: [[Diagnostic]] = []
-    // A few hundred pairs at a time: their prose is several times the size of their text.
+    // A few dozen pairs at a time: their prose is several times the size of their text.
     for chunk in stride(from: 0, to: pairs.count, by: pairsReadTogether) {
       found += findings(of: Array(pairs[chunk..<min(chunk + pairsReadTogether, pairs.count)]), in: results)
     }
@@ -205,7 +205,7 @@ public enum CheckCommand {
   }
 
   /// How many pairs of reports have their prose read at the same time.
-  static let pairsReadTogether = 256
+  static let pairsReadTogether = 64
 
   /// The cross-year findings of each pair, made on every core.
   static func findings(of pairs: [YearPair], in results: [FileResult]) -> [[Diagnostic]] {

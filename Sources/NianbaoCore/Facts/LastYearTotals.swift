@@ -5,7 +5,7 @@ enum LastYearTotals {
       for (id, row) in table.rows where row.cells.count == 7 {
         let cell = row.cells[6]
         guard cell.range.contains(offset) || cell.range.upperBound == offset, let now = cell.integerValue,
-          let before = lastYear.table3Totals[id]?.value
+          let before = lastYear.table3Total(id)
         else { continue }
         return text(now: now, before: before, year: lastYear.year)
       }

@@ -12,8 +12,11 @@ extension CrossYearRules {
     var carriedForward: [(value: Int?, range: Range<Int>)]?
     /// Table 二 item (一): 规章 and 行政规范性文件.
     var stock: [StockRow] = []
-    /// Each table 三 row's 总计, by row id.
-    var table3Totals: [String: (value: Int, range: Range<Int>)] = [:]
+    /// Each table 三 row's 总计 with its row's id: a short list, kept for thousands of reports.
+    var table3Totals: [(id: String, value: Int)] = []
+    /// The 总计 of the table 三 row `id`.
+    func table3Total(_ id: String) -> Int? { table3Totals.first { $0.id == id }?.value }
+
     /// Table 四's three 总计 cells.
     var table4Totals: [(value: Int, range: Range<Int>)]?
     var sections: [SectionProse] = []
@@ -129,7 +132,7 @@ extension CrossYearRules {
       }
       if let table = report.table3 {
         for (id, row) in table.rows where row.cells.count == 7 {
-          if let value = row.cells[6].integerValue { table3Totals[id] = (value, row.cells[6].range) }
+          if let value = row.cells[6].integerValue { table3Totals.append((id, value)) }
         }
       }
       if let row = report.table4?.row, row.cells.count == NationalFormat.table4ValueCount {
