@@ -237,6 +237,15 @@ struct Table3Reader {
         if byte != 0x20, byte != 0x09, byte != 0x22, byte != 0x27 { open = -1 }
         continue
       }
+      if open < 0, byte >= 0xE4, byte <= 0xE9 {
+        // An ideograph after no signature's first word, the usual scalar: only whether one opens
+        // with it matters.
+        let value = (Int(byte & 0x0F) << 12) | ((Int(bytes[offset + 1]) & 0x3F) << 6) | (Int(bytes[offset + 2]) & 0x3F)
+        open = Int(table.groupOfFirst[value]) - 1
+        openOffset = offset
+        offset += 3
+        continue
+      }
       let (f, width) = LabelText.decodeFolded(bytes, offset)
       if FoldedScalars.isKept(f) {
         if open >= 0, table.seconds[open].contains(f),
