@@ -466,9 +466,11 @@ struct Table3Reader {
   /// Pieces of text between the first and the last anchor that resemble a row's label closely
   /// enough (a typo), when no signature found them.
   private func fuzzyAnchors(from first: Int, to last: Int, known: [Anchor]) -> [Anchor] {
-    let anchoredTokens = Set(known.map(\.token))
+    // By token, from `first`.
+    var anchored = [Bool](repeating: false, count: last - first + 1)
+    for anchor in known where anchor.token >= first && anchor.token <= last { anchored[anchor.token - first] = true }
     var result: [Anchor] = []
-    for index in first...last where !anchoredTokens.contains(index) && stream.tokens[index].kind == .text {
+    for index in first...last where !anchored[index - first] && stream.tokens[index].kind == .text {
       for piece in LabelPieces.split(source, stream.tokens[index].range) {
         guard case .row(let spec, exact: false) = Table3LabelMatcher.match(piece) else { continue }
         let words = LabelPieces.wordsStart(source, piece.range)..<piece.range.upperBound
