@@ -566,8 +566,13 @@ struct Table3Reader {
 
     // In a table of pipes or tabs, a number alone on a plain line between its rows (a stray
     // OCR mark, a footnote) is not a cell.
-    let cellLayouts = tokens[chain.first!.token...chain.last!.token].filter(\.isValue).map(\.layout)
-    let gridded = cellLayouts.filter { $0 != .spaces }.count * 2 > cellLayouts.count
+    var cellCount = 0
+    var griddedCellCount = 0
+    for token in tokens[chain.first!.token...chain.last!.token] where token.isValue {
+      cellCount += 1
+      if token.layout != .spaces { griddedCellCount += 1 }
+    }
+    let gridded = griddedCellCount * 2 > cellCount
     func isStray(_ index: Int) -> Bool {
       guard gridded, tokens[index].layout == .spaces else { return false }
       let line = tokens[index].line
@@ -648,10 +653,11 @@ struct Table3Reader {
     }
     // The empty field is the first cell where the row is short without it and most rows of the
     // table have all their values (in a table short of a column everywhere, it is a label's).
-    let lengths = values.compactMap { $0?.filter { !$0.trailing }.count }
+    func nonTrailingCount(_ tokens: [StreamToken]) -> Int { tokens.reduce(0) { $1.trailing ? $0 : $0 + 1 } }
+    let lengths = values.compactMap { $0.map(nonTrailingCount) }
     if lengths.filter({ $0 == NationalFormat.table3Columns.count }).count * 2 > lengths.count {
       for (position, cells) in leadingBlanks.enumerated() {
-        guard let cells, values[position]?.filter({ !$0.trailing }).count != cells.count else { continue }
+        guard let cells, values[position].map(nonTrailingCount) != cells.count else { continue }
         values[position] = cells
       }
     }
