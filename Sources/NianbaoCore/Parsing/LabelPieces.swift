@@ -53,17 +53,32 @@ enum LabelPieces {
 
   /// The offset where the words of a label start: after markdown marks, numbering and spaces.
   static func wordsStart(_ source: SourceText, _ range: Range<Int>) -> Int {
-    let scalars = scalarsWithOffsets(source, range)
-    var folded: [Unicode.Scalar] = []
-    var offsets: [Int] = []
-    for (scalar, offset) in scalars where !LabelText.isSpace(LabelText.widthFolded(scalar)) {
-      folded.append(LabelText.widthFolded(scalar))
-      offsets.append(offset)
+    // The range is clamped and rounded like ``SourceText/scalarsWithOffsets(_:)``.
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, source.utf8.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, source.utf8.count)))
+    // The folded scalars that are not spaces, and where each starts, in temporary buffers.
+    return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: upper - lower) { folded in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: upper - lower) { offsets in
+        var count = 0
+        source.utf8.withUnsafeBufferPointer { bytes in
+          var offset = lower
+          while offset < upper {
+            let (f, width) = LabelText.decodeFolded(bytes, offset)
+            if !LabelText.isSpace(f) {
+              folded.initializeElement(at: count, to: f)
+              offsets.initializeElement(at: count, to: offset)
+              count += 1
+            }
+            offset += width
+          }
+        }
+        let scalars = UnsafeBufferPointer(rebasing: folded[..<count])
+        var index = 0
+        while index < count, scalars[index] == "#" || scalars[index] == "-" || scalars[index] == "*" { index += 1 }
+        if let (_, length) = LabelText.readNumbering(scalars, at: index) { index += length }
+        return index < count ? offsets[index] : range.upperBound
+      }
     }
-    var index = 0
-    while index < folded.count, folded[index] == "#" || folded[index] == "-" || folded[index] == "*" { index += 1 }
-    if let (_, length) = LabelText.readNumbering(folded, at: index) { index += length }
-    return index < offsets.count ? offsets[index] : range.upperBound
   }
 
   static func scalarsWithOffsets(_ source: SourceText, _ range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {

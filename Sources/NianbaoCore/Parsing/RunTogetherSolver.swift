@@ -42,9 +42,11 @@ enum RunTogetherSolver {
       var digits: [Int] = []
       var ranges: [Range<Int>] = []
       var boundaries: [Int] = []
+      // A digit takes one byte at least.
+      let byteCount = tokens.reduce(0) { $0 + $1.range.count }
       boundaries.reserveCapacity(tokens.count)
-      digits.reserveCapacity(tokens.count)
-      ranges.reserveCapacity(tokens.count)
+      digits.reserveCapacity(byteCount)
+      ranges.reserveCapacity(byteCount)
       for token in tokens {
         // Plain ASCII digits, the usual number, are read from the bytes.
         let bytes = source.utf8[token.range]

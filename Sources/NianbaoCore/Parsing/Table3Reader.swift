@@ -145,6 +145,9 @@ struct Table3Reader {
     /// Per scalar of the Basic Multilingual Plane, 1 + its group, or 0 when no signature opens
     /// with it.
     var groupOfFirst = [UInt8](repeating: 0, count: 0x10000)
+    /// Per scalar of the Basic Multilingual Plane, one bit for each group whose signatures it is
+    /// the second scalar of.
+    var groupsOfSecond = [UInt32](repeating: 0, count: 0x10000)
 
     init(_ signatures: [Signature]) {
       for signature in signatures {
@@ -157,7 +160,9 @@ struct Table3Reader {
         let group = Int(groupOfFirst[first]) - 1
         groups[group].append(signature)
         if !seconds[group].contains(signature.words[1]) { seconds[group].append(signature.words[1]) }
+        groupsOfSecond[Int(signature.words[1].value)] |= 1 << UInt32(group)
       }
+      precondition(groups.count <= 32)
     }
 
     /// The group of signatures that open with this scalar, or -1.
@@ -184,6 +189,16 @@ struct Table3Reader {
       offsets.removeAll(keepingCapacity: true)
       var offset = range.lowerBound
       while offset < range.upperBound {
+        let byte = bytes[offset]
+        if byte >= 0xE4, byte <= 0xE9 {
+          // An ideograph, the usual scalar: kept, and never folded.
+          let value =
+            (UInt32(byte & 0x0F) << 12) | ((UInt32(bytes[offset + 1]) & 0x3F) << 6) | (UInt32(bytes[offset + 2]) & 0x3F)
+          scalars.append(Unicode.Scalar(value) ?? " ")
+          offsets.append(offset)
+          offset += 3
+          continue
+        }
         let (f, width) = LabelText.decodeFolded(bytes, offset)
         if Self.isKept(f) {
           scalars.append(f)
@@ -202,6 +217,7 @@ struct Table3Reader {
     var rowsSeen: UInt64 = 0
     var tableEnd: Int?
     var folded = FoldedScalars()
+    let table = Self.signatureTable
     for (index, token) in tokens.enumerated() where token.kind == .text {
       // Once a whole table has been seen (most of its rows, then 四、结转下年度), nothing later
       // can make a longer chain: the rest of the text is not searched.
@@ -210,7 +226,7 @@ struct Table3Reader {
       // prose without numbers after it holds none.
       guard token.range.count <= 150 || (index + 1 < tokens.count && tokens[index + 1].isValue) else { continue }
       let first = anchors.count
-      appendLabels(in: token, index: index, folded: &folded, to: &anchors)
+      appendLabels(in: token, index: index, table: table, folded: &folded, to: &anchors)
       for anchor in anchors[first...] {
         rowsSeen |= 1 << UInt64(anchor.spec.index)
         if anchor.spec.kind == .carriedForward, tableEnd == nil, rowsSeen.nonzeroBitCount >= 22 {
@@ -223,8 +239,11 @@ struct Table3Reader {
 
   /// Whether a piece of text holds, anywhere, a signature's words (spaces and quotes aside): most
   /// hold none, and are not read further.
-  private static func mayHoldLabel(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    let table = signatureTable
+  private static func mayHoldLabel(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    _ range: Range<Int>,
+    _ table: SignatureTable
+  ) -> Bool {
     // The group and offset of the scalar before, when a signature opens with it.
     var open = -1
     var openOffset = 0
@@ -235,6 +254,19 @@ struct Table3Reader {
         // No signature holds an ASCII character: it only ends the words before, when kept.
         offset += 1
         if byte != 0x20, byte != 0x09, byte != 0x22, byte != 0x27 { open = -1 }
+        continue
+      }
+      if byte >= 0xE4, byte <= 0xE9 {
+        // An ideograph, the usual scalar: kept, and never folded.
+        let value = (Int(byte & 0x0F) << 12) | ((Int(bytes[offset + 1]) & 0x3F) << 6) | (Int(bytes[offset + 2]) & 0x3F)
+        if open >= 0, table.groupsOfSecond[value] & (1 << UInt32(open)) != 0,
+          table.groups[open].contains(where: { wordsStand($0.words, bytes, at: openOffset, before: range.upperBound) })
+        {
+          return true
+        }
+        open = Int(table.groupOfFirst[value]) - 1
+        openOffset = offset
+        offset += 3
         continue
       }
       let (f, width) = LabelText.decodeFolded(bytes, offset)
@@ -275,18 +307,18 @@ struct Table3Reader {
   private func appendLabels(
     in token: StreamToken,
     index: Int,
+    table: SignatureTable,
     folded: inout FoldedScalars,
     to anchors: inout [Anchor]
   ) {
     let holds = source.utf8.withUnsafeBufferPointer { bytes in
-      guard Self.mayHoldLabel(bytes, token.range) else { return false }
+      guard Self.mayHoldLabel(bytes, token.range, table) else { return false }
       folded.fill(bytes, token.range)
       return true
     }
     guard holds else { return }
     let scalars = folded.scalars
     let offsets = folded.offsets
-    let table = Self.signatureTable
     let first = anchors.count
     var i = 0
     while i < scalars.count {
@@ -434,9 +466,11 @@ struct Table3Reader {
   /// Pieces of text between the first and the last anchor that resemble a row's label closely
   /// enough (a typo), when no signature found them.
   private func fuzzyAnchors(from first: Int, to last: Int, known: [Anchor]) -> [Anchor] {
-    let anchoredTokens = Set(known.map(\.token))
+    // By token, from `first`.
+    var anchored = [Bool](repeating: false, count: last - first + 1)
+    for anchor in known where anchor.token >= first && anchor.token <= last { anchored[anchor.token - first] = true }
     var result: [Anchor] = []
-    for index in first...last where !anchoredTokens.contains(index) && stream.tokens[index].kind == .text {
+    for index in first...last where !anchored[index - first] && stream.tokens[index].kind == .text {
       for piece in LabelPieces.split(source, stream.tokens[index].range) {
         guard case .row(let spec, exact: false) = Table3LabelMatcher.match(piece) else { continue }
         let words = LabelPieces.wordsStart(source, piece.range)..<piece.range.upperBound
@@ -532,8 +566,13 @@ struct Table3Reader {
 
     // In a table of pipes or tabs, a number alone on a plain line between its rows (a stray
     // OCR mark, a footnote) is not a cell.
-    let cellLayouts = tokens[chain.first!.token...chain.last!.token].filter(\.isValue).map(\.layout)
-    let gridded = cellLayouts.filter { $0 != .spaces }.count * 2 > cellLayouts.count
+    var cellCount = 0
+    var griddedCellCount = 0
+    for token in tokens[chain.first!.token...chain.last!.token] where token.isValue {
+      cellCount += 1
+      if token.layout != .spaces { griddedCellCount += 1 }
+    }
+    let gridded = griddedCellCount * 2 > cellCount
     func isStray(_ index: Int) -> Bool {
       guard gridded, tokens[index].layout == .spaces else { return false }
       let line = tokens[index].line
@@ -614,10 +653,11 @@ struct Table3Reader {
     }
     // The empty field is the first cell where the row is short without it and most rows of the
     // table have all their values (in a table short of a column everywhere, it is a label's).
-    let lengths = values.compactMap { $0?.filter { !$0.trailing }.count }
+    func nonTrailingCount(_ tokens: [StreamToken]) -> Int { tokens.reduce(0) { $1.trailing ? $0 : $0 + 1 } }
+    let lengths = values.compactMap { $0.map(nonTrailingCount) }
     if lengths.filter({ $0 == NationalFormat.table3Columns.count }).count * 2 > lengths.count {
       for (position, cells) in leadingBlanks.enumerated() {
-        guard let cells, values[position]?.filter({ !$0.trailing }).count != cells.count else { continue }
+        guard let cells, values[position].map(nonTrailingCount) != cells.count else { continue }
         values[position] = cells
       }
     }

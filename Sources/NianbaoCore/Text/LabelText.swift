@@ -104,8 +104,10 @@ public enum LabelText {
         numbering = value
         index += length
       }
-      // Folding never widens a scalar: the core fits in the label's own byte count.
-      let core = String(unsafeUninitializedCapacity: bytes.count) { out in
+      // Folding never widens a scalar: the core fits in the label's own byte count. It is
+      // written to a temporary buffer first, so that a short core becomes a small string and a
+      // long one gets storage of its own size.
+      let core = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
         var written = 0
         var depth = 0
         while index < folded.count {
@@ -126,7 +128,7 @@ public enum LabelText {
           if depth > 0 || droppedPunctuation.contains(s) { continue }
           written += writeUTF8(s, to: out, at: written)
         }
-        return written
+        return String(decoding: UnsafeBufferPointer(rebasing: out[..<written]), as: UTF8.self)
       }
       buffer.baseAddress!.deinitialize(count: count)
       return NormalizedLabel(numbering: numbering, core: core)
