@@ -21,11 +21,36 @@ struct DateReader {
     var output = Output()
     // Where each range starts, in the order found, with its index in output.ranges.
     var rangeStarts: [(offset: Int, range: Int)] = []
-    var index = nextDigit(from: 0)
+    // Key words found, in order; each is matched with a range once all ranges are known.
+    var keywordRanges: [Range<Int>] = []
+    let keywords = Self.periodKeywords
+    let leads = Self.periodLeads
+    let lowest = Self.lowestPeriodLead
+    // One pass finds numbers and key words: key words are CJK, which width folding leaves alone,
+    // and no date holds one.
+    var index = 0
     while index < bytes.count {
+      let b = bytes[index]
+      if b >= 0xE0 && b <= 0xEF {
+        if b >= lowest, index + 1 < bytes.count, leads.contains(UInt16(b) << 8 | UInt16(bytes[index + 1])),
+          let keyword = keywords.first(where: { bytes.hasBytes($0, at: index) })
+        {
+          keywordRanges.append(index..<index + keyword.count)
+          index += keyword.count
+          continue
+        }
+        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
+        guard b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 else {
+          index += b == 0xEF ? 1 : 3
+          continue
+        }
+      } else if b &- 0x30 >= 10 {
+        index += 1
+        continue
+      }
       // A number starts at a digit whose scalar before is no digit.
       guard !digitBefore(index), let (found, end) = date(at: index, inheritedYear: nil) else {
-        index = nextDigit(from: index + 1)
+        index += 1
         continue
       }
       var start = found
@@ -38,26 +63,15 @@ struct DateReader {
         output.ranges.append(DateRangeMention(range: index..<rangeEnd, start: start, end: endDate))
         next = rangeEnd
       }
-      index = nextDigit(from: next)
+      index = next
     }
-    // Key words are CJK, which width folding leaves alone: found in the bytes.
-    let keywords = Self.periodKeywords
-    var byteStart = nextPeriodLead(from: 0)
-    while byteStart + 1 < bytes.count {
-      guard let keyword = keywords.first(where: { bytes.hasBytes($0, at: byteStart) }) else {
-        byteStart = nextPeriodLead(from: byteStart + 1)
-        continue
-      }
-      let keywordEnd = byteStart + keyword.count
+    for keyword in keywordRanges {
       // The first range that starts after the key word, within 30 characters of it.
-      if let first = rangeStarts.first(where: { $0.offset >= keywordEnd }),
-        scalarCount(keywordEnd..<first.offset) <= 30
+      if let first = rangeStarts.first(where: { $0.offset >= keyword.upperBound }),
+        scalarCount(keyword.upperBound..<first.offset) <= 30
       {
-        output.periods.append(
-          StatisticsPeriod(keywordRange: byteStart..<keywordEnd, dates: output.ranges[first.range])
-        )
+        output.periods.append(StatisticsPeriod(keywordRange: keyword, dates: output.ranges[first.range]))
       }
-      byteStart = nextPeriodLead(from: keywordEnd)
     }
     output.periods.sort { $0.keywordRange.lowerBound < $1.keywordRange.lowerBound }
     return output
@@ -68,44 +82,6 @@ struct DateReader {
   ].map { Array($0.utf8) }
   private static let periodLeads = Array(Set(periodKeywords.map { UInt16($0[0]) << 8 | UInt16($0[1]) }))
   private static let lowestPeriodLead = periodKeywords.map { $0[0] }.min() ?? 0
-
-  /// The offset of the next ASCII or full-width digit at or after `start`, else the end.
-  private func nextDigit(from start: Int) -> Int {
-    bytes.withUnsafeBufferPointer { bytes in
-      var index = start
-      while index < bytes.count {
-        let b = bytes[index]
-        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
-        if b >= 0xE0 && b <= 0xEE {
-          index += 3
-          continue
-        }
-        if b &- 0x30 < 10 { return index }
-        if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 {
-          return index
-        }
-        index += 1
-      }
-      return bytes.count
-    }
-  }
-
-  /// The offset of the next two bytes that open a key word, at or after `start`; the end when
-  /// none is left. Most bytes of Chinese text are lead bytes of some character: two bytes tell.
-  private func nextPeriodLead(from start: Int) -> Int {
-    let leads = Self.periodLeads
-    let lowest = Self.lowestPeriodLead
-    return bytes.withUnsafeBufferPointer { bytes in
-      var index = start
-      while index + 1 < bytes.count {
-        let b = bytes[index]
-        if b >= lowest, leads.contains(UInt16(b) << 8 | UInt16(bytes[index + 1])) { return index }
-        // A key word opens a character: the rest of a three-byte character is passed over.
-        index += b >= 0xE0 && b <= 0xEF ? 3 : 1
-      }
-      return bytes.count
-    }
-  }
 
   private func scalarCount(_ range: Range<Int>) -> Int {
     var count = 0
