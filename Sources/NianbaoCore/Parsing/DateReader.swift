@@ -25,14 +25,14 @@ struct DateReader {
     var keywordRanges: [Range<Int>] = []
     let keywords = Self.periodKeywords
     let leads = Self.periodLeads
-    let lowest = Self.lowestPeriodLead
     // One pass finds numbers and key words: key words are CJK, which width folding leaves alone,
     // and no date holds one.
     var index = 0
     while index < bytes.count {
       let b = bytes[index]
       if b >= 0xE0 && b <= 0xEF {
-        if b >= lowest, index + 1 < bytes.count, leads.contains(UInt16(b) << 8 | UInt16(bytes[index + 1])),
+        if index + 1 < bytes.count, case let pair = Int(b) << 8 | Int(bytes[index + 1]),
+          leads[pair >> 6] >> (pair & 63) & 1 != 0,
           let keyword = keywords.first(where: { bytes.hasBytes($0, at: index) })
         {
           keywordRanges.append(index..<index + keyword.count)
@@ -80,8 +80,16 @@ struct DateReader {
   private static let periodKeywords = [
     "统计期限", "统计时限", "统计周期", "统计时间", "统计区间", "数据时限", "数据期限", "数据的时限", "内容涵盖",
   ].map { Array($0.utf8) }
-  private static let periodLeads = Array(Set(periodKeywords.map { UInt16($0[0]) << 8 | UInt16($0[1]) }))
-  private static let lowestPeriodLead = periodKeywords.map { $0[0] }.min() ?? 0
+  /// The first two bytes of each key word, as a bit set of the 65,536 two-byte values: most
+  /// bytes of Chinese text are lead bytes of some character, and one bit tells.
+  private static let periodLeads: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1 << 10)
+    for keyword in periodKeywords {
+      let pair = Int(keyword[0]) << 8 | Int(keyword[1])
+      bits[pair >> 6] |= 1 << UInt64(pair & 63)
+    }
+    return bits
+  }()
 
   private func scalarCount(_ range: Range<Int>) -> Int {
     var count = 0
