@@ -24,28 +24,19 @@ struct DateReader {
     // Key words found, in order; each is matched with a range once all ranges are known.
     var keywordRanges: [Range<Int>] = []
     let keywords = Self.periodKeywords
-    let leads = Self.periodLeads
     // One pass finds numbers and key words: key words are CJK, which width folding leaves alone,
     // and no date holds one.
     var index = 0
-    while index < bytes.count {
-      let b = bytes[index]
-      if b >= 0xE0 && b <= 0xEF {
-        if index + 1 < bytes.count, case let pair = Int(b) << 8 | Int(bytes[index + 1]),
-          leads[pair >> 6] >> (pair & 63) & 1 != 0,
-          let keyword = keywords.first(where: { bytes.hasBytes($0, at: index) })
-        {
+    while let candidate = nextDigitOrKeyword(from: index) {
+      index = candidate
+      if bytes[index] >= 0xE0, bytes[index] != 0xEF {
+        // Two bytes that open a key word: a key word, or another character that opens alike.
+        if let keyword = keywords.first(where: { bytes.hasBytes($0, at: index) }) {
           keywordRanges.append(index..<index + keyword.count)
           index += keyword.count
-          continue
+        } else {
+          index += 3
         }
-        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
-        guard b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 else {
-          index += b == 0xEF ? 1 : 3
-          continue
-        }
-      } else if b &- 0x30 >= 10 {
-        index += 1
         continue
       }
       // A number starts at a digit whose scalar before is no digit.
@@ -90,6 +81,35 @@ struct DateReader {
     }
     return bits
   }()
+
+  /// The offset of the next ASCII or full-width digit, or of the next two bytes that open a key
+  /// word, at or after `start`; nil at the end.
+  private func nextDigitOrKeyword(from start: Int) -> Int? {
+    let leads = Self.periodLeads
+    return bytes.withUnsafeBufferPointer { bytes in
+      var index = start
+      while index < bytes.count {
+        let b = bytes[index]
+        if b >= 0xE0 && b <= 0xEF {
+          if index + 1 < bytes.count, case let pair = Int(b) << 8 | Int(bytes[index + 1]),
+            leads[pair >> 6] >> (pair & 63) & 1 != 0
+          {
+            return index
+          }
+          // Lead bytes E0 to EE open three-byte characters, none of them a digit.
+          if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 {
+            return index
+          }
+          index += b == 0xEF ? 1 : 3
+        } else if b &- 0x30 < 10 {
+          return index
+        } else {
+          index += 1
+        }
+      }
+      return nil
+    }
+  }
 
   private func scalarCount(_ range: Range<Int>) -> Int {
     var count = 0
