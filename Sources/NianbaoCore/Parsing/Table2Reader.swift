@@ -344,7 +344,7 @@ struct Table2Reader {
     func run(_ range: Range<Int>) -> (core: String, scalars: [Unicode.Scalar]) {
       let key = range.lowerBound * (n + 1) + range.upperBound
       if let known = runs[key] { return known }
-      let text = cells[range].map(\.text).joined()
+      let text = range.count == 1 ? cells[range.lowerBound].text : cells[range].map(\.text).joined()
       let core = plain[range].allSatisfy { $0 } ? text : LabelText.normalize(text).core
       runs[key] = (core, Array(core.unicodeScalars))
       return runs[key]!
