@@ -21,11 +21,27 @@ struct DateReader {
     var output = Output()
     // Where each range starts, in the order found, with its index in output.ranges.
     var rangeStarts: [(offset: Int, range: Int)] = []
-    var index = nextDigit(from: 0)
-    while index < bytes.count {
+    // Key words found, in order; each is matched with a range once all ranges are known.
+    var keywordRanges: [Range<Int>] = []
+    let keywords = Self.periodKeywords
+    // One pass finds numbers and key words: key words are CJK, which width folding leaves alone,
+    // and no date holds one.
+    var index = 0
+    while let candidate = nextDigitOrKeyword(from: index) {
+      index = candidate
+      if bytes[index] >= 0xE0, bytes[index] != 0xEF {
+        // Two bytes that open a key word: a key word, or another character that opens alike.
+        if let keyword = keywords.first(where: { bytes.hasBytes($0, at: index) }) {
+          keywordRanges.append(index..<index + keyword.count)
+          index += keyword.count
+        } else {
+          index += 3
+        }
+        continue
+      }
       // A number starts at a digit whose scalar before is no digit.
       guard !digitBefore(index), let (found, end) = date(at: index, inheritedYear: nil) else {
-        index = nextDigit(from: index + 1)
+        index += 1
         continue
       }
       var start = found
@@ -38,26 +54,15 @@ struct DateReader {
         output.ranges.append(DateRangeMention(range: index..<rangeEnd, start: start, end: endDate))
         next = rangeEnd
       }
-      index = nextDigit(from: next)
+      index = next
     }
-    // Key words are CJK, which width folding leaves alone: found in the bytes.
-    let keywords = Self.periodKeywords
-    var byteStart = nextPeriodLead(from: 0)
-    while byteStart + 1 < bytes.count {
-      guard let keyword = keywords.first(where: { bytes.hasBytes($0, at: byteStart) }) else {
-        byteStart = nextPeriodLead(from: byteStart + 1)
-        continue
-      }
-      let keywordEnd = byteStart + keyword.count
+    for keyword in keywordRanges {
       // The first range that starts after the key word, within 30 characters of it.
-      if let first = rangeStarts.first(where: { $0.offset >= keywordEnd }),
-        scalarCount(keywordEnd..<first.offset) <= 30
+      if let first = rangeStarts.first(where: { $0.offset >= keyword.upperBound }),
+        scalarCount(keyword.upperBound..<first.offset) <= 30
       {
-        output.periods.append(
-          StatisticsPeriod(keywordRange: byteStart..<keywordEnd, dates: output.ranges[first.range])
-        )
+        output.periods.append(StatisticsPeriod(keywordRange: keyword, dates: output.ranges[first.range]))
       }
-      byteStart = nextPeriodLead(from: keywordEnd)
     }
     output.periods.sort { $0.keywordRange.lowerBound < $1.keywordRange.lowerBound }
     return output
@@ -66,44 +71,43 @@ struct DateReader {
   private static let periodKeywords = [
     "统计期限", "统计时限", "统计周期", "统计时间", "统计区间", "数据时限", "数据期限", "数据的时限", "内容涵盖",
   ].map { Array($0.utf8) }
-  private static let periodLeads = Array(Set(periodKeywords.map { UInt16($0[0]) << 8 | UInt16($0[1]) }))
-  private static let lowestPeriodLead = periodKeywords.map { $0[0] }.min() ?? 0
+  /// The first two bytes of each key word, as a bit set of the 65,536 two-byte values: most
+  /// bytes of Chinese text are lead bytes of some character, and one bit tells.
+  private static let periodLeads: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1 << 10)
+    for keyword in periodKeywords {
+      let pair = Int(keyword[0]) << 8 | Int(keyword[1])
+      bits[pair >> 6] |= 1 << UInt64(pair & 63)
+    }
+    return bits
+  }()
 
-  /// The offset of the next ASCII or full-width digit at or after `start`, else the end.
-  private func nextDigit(from start: Int) -> Int {
-    bytes.withUnsafeBufferPointer { bytes in
+  /// The offset of the next ASCII or full-width digit, or of the next two bytes that open a key
+  /// word, at or after `start`; nil at the end.
+  private func nextDigitOrKeyword(from start: Int) -> Int? {
+    let leads = Self.periodLeads
+    return bytes.withUnsafeBufferPointer { bytes in
       var index = start
       while index < bytes.count {
         let b = bytes[index]
-        // Lead bytes E0 to EE open three-byte characters, none of them a digit.
-        if b >= 0xE0 && b <= 0xEE {
-          index += 3
-          continue
-        }
-        if b &- 0x30 < 10 { return index }
-        if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 {
+        if b >= 0xE0 && b <= 0xEF {
+          if index + 1 < bytes.count, case let pair = Int(b) << 8 | Int(bytes[index + 1]),
+            leads[pair >> 6] >> (pair & 63) & 1 != 0
+          {
+            return index
+          }
+          // Lead bytes E0 to EE open three-byte characters, none of them a digit.
+          if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 {
+            return index
+          }
+          index += b == 0xEF ? 1 : 3
+        } else if b &- 0x30 < 10 {
           return index
+        } else {
+          index += 1
         }
-        index += 1
       }
-      return bytes.count
-    }
-  }
-
-  /// The offset of the next two bytes that open a key word, at or after `start`; the end when
-  /// none is left. Most bytes of Chinese text are lead bytes of some character: two bytes tell.
-  private func nextPeriodLead(from start: Int) -> Int {
-    let leads = Self.periodLeads
-    let lowest = Self.lowestPeriodLead
-    return bytes.withUnsafeBufferPointer { bytes in
-      var index = start
-      while index + 1 < bytes.count {
-        let b = bytes[index]
-        if b >= lowest, leads.contains(UInt16(b) << 8 | UInt16(bytes[index + 1])) { return index }
-        // A key word opens a character: the rest of a three-byte character is passed over.
-        index += b >= 0xE0 && b <= 0xEF ? 3 : 1
-      }
-      return bytes.count
+      return nil
     }
   }
 

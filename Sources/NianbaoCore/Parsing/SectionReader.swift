@@ -169,7 +169,8 @@ struct SectionReader {
         {
           return index
         }
-        index += 1
+        // A numeral opens a character: the rest of a character is passed over.
+        index += LineTable.scalarWidth(bytes[index])
       }
       return nil
     }

@@ -247,7 +247,7 @@ struct Table2Reader {
 
   private func assemble(_ raws: [RawRow], headers: [Table2.HeaderCell]) -> (Table2?, [LabelDeviation]) {
     guard !raws.isEmpty else { return (nil, []) }
-    let headerCores = Set(headers.map { LabelText.normalize($0.text).core })
+    let headerCores = Set(headers.map { Self.isIdeographsOnly($0.text) ? $0.text : LabelText.normalize($0.text).core })
     let trial =
       !headerCores.isDisjoint(with: NationalFormat.trialTable2HeaderCores)
       || raws.contains { $0.name == "其他对外管理服务事项" || $0.name == "政府集中采购" }
@@ -340,17 +340,19 @@ struct Table2Reader {
     // The search below tries every run of cells against every column: each run's words are
     // normalized once.
     var runs = [(core: String, scalars: [Unicode.Scalar])?](repeating: nil, count: (n + 1) * (n + 1))
+    let plain = cells.map { Self.isIdeographsOnly($0.text) }
     func run(_ range: Range<Int>) -> (core: String, scalars: [Unicode.Scalar]) {
       let key = range.lowerBound * (n + 1) + range.upperBound
       if let known = runs[key] { return known }
-      let core = LabelText.normalize(cells[range].map(\.text).joined()).core
+      let text = range.count == 1 ? cells[range.lowerBound].text : cells[range].map(\.text).joined()
+      let core = plain[range].allSatisfy { $0 } ? text : LabelText.normalize(text).core
       runs[key] = (core, Array(core.unicodeScalars))
       return runs[key]!
     }
     func joined(_ range: Range<Int>) -> String { run(range).core }
     // Fragments of the format's headers, not the headers of several sub-tables run together.
-    let length = joined(0..<n).unicodeScalars.count
-    guard n == m || length <= canonical.reduce(0, { $0 + $1.unicodeScalars.count }) + 2 * m else { return [] }
+    guard n == m || joined(0..<n).unicodeScalars.count <= canonical.reduce(0, { $0 + $1.unicodeScalars.count }) + 2 * m
+    else { return [] }
     // best[j][i]: the best score of the first i cells as the first j columns.
     var best = [[Double]](repeating: [Double](repeating: -1, count: n + 1), count: m + 1)
     var cut = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: m + 1)
@@ -386,6 +388,18 @@ struct Table2Reader {
       result.append(LabelDeviation(place: .table2Column, range: range, found: text, canonical: columns[column]))
     }
     return result
+  }
+
+  /// Whether a text is ideographs (U+4000–U+9FFF) only: such a text is its own normalized core,
+  /// with no numbering, space or punctuation to drop.
+  static func isIdeographsOnly(_ text: String) -> Bool {
+    var offset = 0
+    for byte in text.utf8 {
+      // Each ideograph is three bytes led by E4 to E9.
+      if offset % 3 == 0, byte < 0xE4 || byte > 0xE9 { return false }
+      offset += 1
+    }
+    return offset % 3 == 0
   }
 
   /// The item number of the last `第二十条第（五）项` marker in a text.
