@@ -53,28 +53,55 @@ struct CompletionKey: Sendable, Hashable {
   var numbering: String
   var words: String
 
-  private static let numberingScalars: Set<Unicode.Scalar> = Set("一二三四五六七八九十0123456789()".unicodeScalars)
-  private static let numberingMarks: Set<Unicode.Scalar> = Set("、.,，。 ".unicodeScalars)
-  private static let dropped: Set<Unicode.Scalar> = Set(
-    "\"'`:;,.!?、，。：；！？·・-—–_*~#|/\\<>《》〈〉()[]【】".unicodeScalars
-  )
+  /// `一二三四五六七八九十0123456789()`.
+  private static func isNumberingScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "(", ")":
+      true
+    default: false
+    }
+  }
+
+  /// `、.,，。` and the space.
+  private static func isNumberingMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "、", ".", ",", "，", "。", " ": true
+    default: false
+    }
+  }
+
+  /// Punctuation left out of the words.
+  private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "\"", "'", "`", ":", ";", ",", ".", "!", "?", "、", "，", "。", "：", "；", "！", "？", "·", "・", "-", "—", "–", "_",
+      "*", "~", "#", "|", "/", "\\", "<", ">", "《", "》", "〈", "〉", "(", ")", "[", "]", "【", "】":
+      true
+    default: false
+    }
+  }
 
   init(_ text: some StringProtocol) {
-    let folded = text.unicodeScalars.map(LabelText.widthFolded).filter { !LabelText.isSpace($0) }
+    // Folded scalars without spaces, and the words without punctuation, each made in one pass:
+    // this runs for every candidate a report is looked through for.
+    var folded: [Unicode.Scalar] = []
+    for scalar in text.unicodeScalars {
+      let f = LabelText.widthFolded(scalar)
+      if !LabelText.isSpace(f) { folded.append(f) }
+    }
     var index = 0
     var numbering = String.UnicodeScalarView()
-    while index < folded.count,
-      Self.numberingScalars.contains(folded[index]) || Self.numberingMarks.contains(folded[index])
-    {
-      if Self.numberingScalars.contains(folded[index]) { numbering.append(folded[index]) }
+    while index < folded.count, Self.isNumberingScalar(folded[index]) || Self.isNumberingMark(folded[index]) {
+      if Self.isNumberingScalar(folded[index]) { numbering.append(folded[index]) }
       index += 1
     }
     // `三安全一稳定` is words, not a numbering: a numbering ends with its mark or bracket.
-    if index < folded.count, index > 0, !Self.numberingMarks.contains(folded[index - 1]), folded[index - 1] != ")" {
+    if index < folded.count, index > 0, !Self.isNumberingMark(folded[index - 1]), folded[index - 1] != ")" {
       index = 0
       numbering = String.UnicodeScalarView()
     }
     self.numbering = String(numbering)
-    self.words = String(String.UnicodeScalarView(folded[index...].filter { !Self.dropped.contains($0) }))
+    var words = String.UnicodeScalarView()
+    for scalar in folded[index...] where !Self.isDropped(scalar) { words.append(scalar) }
+    self.words = String(words)
   }
 }

@@ -21,9 +21,16 @@ package enum MessageText {
   /// Text quoted from a report: on one line, and shortened with `…` past 40 characters.
   package static func quoted(_ text: String) -> String {
     let line = oneLine(text, joiner: "")
-    let scalars = Array(line.unicodeScalars)
-    guard scalars.count > 40 else { return line }
-    return String(String.UnicodeScalarView(scalars.prefix(39))) + "…"
+    // Short text, the common case, is counted in its bytes: 40 bytes are at most 40 scalars.
+    guard line.utf8.count > 40 else { return line }
+    let scalars = line.unicodeScalars
+    var end = scalars.startIndex
+    for _ in 0..<39 {
+      guard end != scalars.endIndex else { return line }
+      scalars.formIndex(after: &end)
+    }
+    guard end != scalars.endIndex, scalars.index(after: end) != scalars.endIndex else { return line }
+    return String(scalars[..<end]) + "…"
   }
 
   /// Line breaks (and the spaces around them) replaced by `joiner`.
@@ -51,13 +58,36 @@ package enum MessageText {
   /// Whether UTF-8 text holds one of the scalars ``isBreak`` tells, found from its bytes:
   /// U+0085 is C2 85, U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
   private static func holdsBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for (index, byte) in bytes.enumerated() {
-      switch byte {
+    guard let base = bytes.baseAddress else { return false }
+    let count = bytes.count
+    func breakStarts(at index: Int) -> Bool {
+      switch base[index] {
       case 0x0A, 0x0B, 0x0C, 0x0D: return true
-      case 0x85: if index >= 1, bytes[index - 1] == 0xC2 { return true }
-      case 0xA8, 0xA9: if index >= 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80 { return true }
-      default: continue
+      case 0xC2: return index + 1 < count && base[index + 1] == 0x85
+      case 0xE2:
+        return index + 2 < count && base[index + 1] == 0x80 && (base[index + 2] == 0xA8 || base[index + 2] == 0xA9)
+      default: return false
       }
+    }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var index = 0
+    // Eight bytes at a time: a word with no byte below 0x0E and no C2 or E2 (the bytes a break
+    // starts with) holds no break's start.
+    while index + 8 <= count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      let c2 = word ^ (ones &* 0xC2)
+      let e2 = word ^ (ones &* 0xE2)
+      let below = (word &- ones &* 0x0E) & ~word
+      let candidates = (below | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)) & highs
+      if candidates != 0 {
+        for offset in index..<index + 8 where breakStarts(at: offset) { return true }
+      }
+      index += 8
+    }
+    while index < count {
+      if breakStarts(at: index) { return true }
+      index += 1
     }
     return false
   }

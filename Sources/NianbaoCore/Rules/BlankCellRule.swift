@@ -54,10 +54,13 @@ enum BlankCellRule {
     _ handled: Set<Int>,
     _ blanks: inout [Blank]
   ) {
+    var rowName: LocalizedText?
     for (column, cell) in row.cells.enumerated() where cell.content == .blank {
       guard !handled.contains(cell.range.lowerBound) else { continue }
+      let named = rowName ?? name()
+      rowName = named
       blanks.append(
-        Blank(row: row, column: column, cell: cell, name: name(), columnCertain: row.cells.count == expected())
+        Blank(row: row, column: column, cell: cell, name: named, columnCertain: row.cells.count == expected())
       )
     }
   }

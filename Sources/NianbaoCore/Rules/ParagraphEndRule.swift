@@ -89,26 +89,24 @@ enum ParagraphEndRule {
   /// A sentence of running text that does not end: long enough, with the commas of a sentence,
   /// not a heading, a date or a signature.
   static func isUnfinishedSentence(_ text: String) -> Bool {
-    // One pass over the scalars: this runs at the last line of every paragraph.
-    var count = 0
-    var first: Unicode.Scalar?
-    var last: Unicode.Scalar?
-    var hasSentenceMark = false
-    for scalar in text.unicodeScalars {
-      if first == nil { first = scalar }
-      last = scalar
-      count += 1
-      if scalar == "，" || scalar == "。" { hasSentenceMark = true }
-    }
-    guard count >= shortestParagraph, let last else { return false }
-    if finalPunctuation.contains(last) || isHeadingLike(text) { return false }
+    let scalars = text.unicodeScalars
+    // The ends of the line first: most paragraphs end with `。` and are not read through.
+    guard let first = scalars.first, let last = scalars.last else { return false }
+    if finalPunctuation.contains(last) { return false }
     // `…，` and `…、` go on in the next line.
-    if "，,、".unicodeScalars.contains(last) { return false }
-    guard hasSentenceMark else { return false }
+    if last == "，" || last == "," || last == "、" { return false }
     // `…2025年1月20日` under the signature.
     if last == "日" || last == "年" || last == "月" { return false }
-    if let first, "#|!<>[".unicodeScalars.contains(first) { return false }
-    return true
+    if "#|!<>[".unicodeScalars.contains(first) { return false }
+    var count = 0
+    var hasSentenceMark = false
+    for scalar in scalars {
+      count += 1
+      if scalar == "，" || scalar == "。" { hasSentenceMark = true }
+      if hasSentenceMark && count >= shortestParagraph { break }
+    }
+    guard count >= shortestParagraph, hasSentenceMark else { return false }
+    return !isHeadingLike(text)
   }
 
   /// Text that opens a paragraph of its own: an item (`一是`, `（一）`, `1.`) or a year.
