@@ -69,29 +69,39 @@ extension JSONValue {
     out.append(UInt8(ascii: "\""))
     var s = s
     s.withUTF8 { bytes in
+      // Runs of bytes that need no escape are copied whole.
+      var runStart = 0
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]
-        index += 1
+        let escape: String
+        var width = 1
         switch byte {
-        case UInt8(ascii: "\""): out += #"\""#.utf8
-        case UInt8(ascii: "\\"): out += #"\\"#.utf8
-        case UInt8(ascii: "\n"): out += #"\n"#.utf8
-        case UInt8(ascii: "\r"): out += #"\r"#.utf8
-        case UInt8(ascii: "\t"): out += #"\t"#.utf8
+        case UInt8(ascii: "\""): escape = #"\""#
+        case UInt8(ascii: "\\"): escape = #"\\"#
+        case UInt8(ascii: "\n"): escape = #"\n"#
+        case UInt8(ascii: "\r"): escape = #"\r"#
+        case UInt8(ascii: "\t"): escape = #"\t"#
         case 0..<0x20:
-          out += #"\u00"#.utf8
-          out.append(hexDigits[Int(byte >> 4)])
-          out.append(hexDigits[Int(byte & 0xF)])
+          escape =
+            "\\u00" + String(UnicodeScalar(hexDigits[Int(byte >> 4)]))
+            + String(UnicodeScalar(hexDigits[Int(byte & 0xF)]))
         case 0xE2
-        where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
           // U+2028 and U+2029 end lines in JavaScript: escaped.
-          out += (bytes[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
-          index += 2
+          escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
+          width = 3
         default:
-          out.append(byte)
+          index += 1
+          continue
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        out += escape.utf8
+        index += width
+        runStart = index
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
     out.append(UInt8(ascii: "\""))
   }
