@@ -77,18 +77,11 @@ enum SARIFReport {
     )
     // Last year's report, where a finding's related information points into it.
     let otherTexts = CheckedTexts(results)
-    var next = 0
-    document.write(
-      pieces: {
-        guard next < results.count else { return nil }
-        let files = Array(results[next..<min(next + filesWrittenTogether, results.count)])
-        next += files.count
-        return CheckCommand.concurrentMap(files) {
-          findings(of: $0, in: document, language: language, directory: directory, otherTexts: otherTexts)
-        }
-      },
-      to: output
-    )
+    document.write(results, batchesOf: filesWrittenTogether, to: output) { files in
+      CheckCommand.concurrentMap(Array(files)) {
+        findings(of: $0, in: document, language: language, directory: directory, otherTexts: otherTexts)
+      }
+    }
     output([UInt8(ascii: "\n")])
   }
 

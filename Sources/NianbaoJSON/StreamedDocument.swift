@@ -39,6 +39,26 @@ package struct StreamedDocument: Sendable {
     item.write(to: &out, pretty: true, indent: itemIndent)
   }
 
+  /// Writes the document with the items of `elements`, made `batch` elements at a time by
+  /// `items` (a run of items, or nothing, for each element of the batch).
+  package func write<Element>(
+    _ elements: [Element],
+    batchesOf batch: Int,
+    to output: ([UInt8]) -> Void,
+    items: (ArraySlice<Element>) -> [[UInt8]]
+  ) {
+    var next = 0
+    write(
+      pieces: {
+        guard next < elements.count else { return nil }
+        let slice = elements[next..<min(next + batch, elements.count)]
+        next = slice.endIndex
+        return items(slice)
+      },
+      to: output
+    )
+  }
+
   /// Writes the document, the items coming in pieces (each a run of items joined by
   /// ``separator``, or empty) from `pieces`, which is called until it returns nil.
   package func write(pieces: () -> [[UInt8]]?, to output: ([UInt8]) -> Void) {

@@ -27,6 +27,13 @@ struct Table2Reader {
     var raws: [RawRow] = []
     var headers: [Table2.HeaderCell] = []
     var collectingHeaders = false
+    /// A cell of the header rows of the current item (of its subtable).
+    func addHeader(_ cell: Range<Int>) {
+      let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
+      headers.append(
+        Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: cell, text: source.text(cell))
+      )
+    }
     var index = stream.index(containing: range.lowerBound)
     while index < tokens.count, tokens[index].range.lowerBound < range.upperBound {
       let token = tokens[index]
@@ -34,15 +41,7 @@ struct Table2Reader {
       guard token.kind == .text else {
         // The `/` of `本年增/减` broken over three lines is part of a header.
         if collectingHeaders, token.kind == .blankMarker, ["/", "／"].contains(source.text(token.range)) {
-          let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
-          headers.append(
-            Table2.HeaderCell(
-              subtableItem: item ?? 0,
-              column: column,
-              range: token.range,
-              text: source.text(token.range)
-            )
-          )
+          addHeader(token.range)
           continue
         }
         collectingHeaders = false
@@ -55,17 +54,7 @@ struct Table2Reader {
       let beforeValues = index < tokens.count && (tokens[index].isValue || isNotApplicable(tokens[index]))
       // Other text is a header at most, and a header row holds 信息内容 only when its text holds 容.
       guard beforeValues || source.utf8.containsBytes(Self.rong, in: token.range) else {
-        if collectingHeaders {
-          let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
-          headers.append(
-            Table2.HeaderCell(
-              subtableItem: item ?? 0,
-              column: column,
-              range: token.range,
-              text: source.text(token.range)
-            )
-          )
-        }
+        if collectingHeaders { addHeader(token.range) }
         continue
       }
       let text = source.text(token.range)

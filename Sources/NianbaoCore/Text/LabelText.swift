@@ -159,17 +159,7 @@ public enum LabelText {
   /// buffer.
   @inline(__always)
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
-    let b0 = UInt32(bytes[i])
-    if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
-    if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
-    if b0 < 0xF0 {
-      let value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
-      return (Unicode.Scalar(value) ?? " ", 3)
-    }
-    let value =
-      ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
-      | (UInt32(bytes[i + 3]) & 0x3F)
-    return (Unicode.Scalar(value) ?? " ", 4)
+    SourceText.decode(bytes, i)
   }
 
   /// Writes a scalar's UTF-8 bytes at `offset`; returns how many.
@@ -322,22 +312,10 @@ extension StringProtocol {
   /// than `contains(_:)` for the short Chinese key words the rules look for.
   func has(_ needle: String) -> Bool {
     let pattern = Array(needle.utf8)
-    guard let first = pattern.first else { return true }
-    func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard haystack.count >= pattern.count else { return false }
-      var index = 0
-      let last = haystack.count - pattern.count
-      while index <= last {
-        if haystack[index] == first {
-          var k = 1
-          while k < pattern.count, haystack[index + k] == pattern[k] { k += 1 }
-          if k == pattern.count { return true }
-        }
-        index += 1
-      }
-      return false
+    return pattern.withUnsafeBufferPointer { pattern in
+      utf8.withContiguousStorageIfAvailable { String.search(pattern, in: $0) }
+        ?? Array(utf8).withUnsafeBufferPointer { String.search(pattern, in: $0) }
     }
-    return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
   }
 }
 

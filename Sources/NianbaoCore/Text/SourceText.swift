@@ -48,7 +48,8 @@ public struct SourceText: Sendable {
 
   /// The scalar at a byte offset of valid UTF-8 (a String's bytes), and its width in bytes.
   @inline(__always)
-  static func decode(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+  static func decode<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ i: Int) -> (Unicode.Scalar, Int)
+  where Bytes.Index == Int {
     let b0 = UInt32(bytes[i])
     if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
     if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
@@ -110,7 +111,8 @@ extension String {
     } ?? utf8.starts(with: prefix)
   }
 
-  private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether `pattern`'s bytes occur in `haystack`.
+  static func search(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = pattern.first else { return true }
     guard haystack.count >= pattern.count else { return false }
     var index = 0
