@@ -225,7 +225,7 @@ import Testing
     guard ExternalTool.soffice.available else {
       return
     }
-    let soffice = ExternalTool.soffice.executable!
+    let soffice = try #require(ExternalTool.soffice.executable, "soffice is required and not installed")
     let convert = Process()
     convert.executableURL = URL(fileURLWithPath: soffice)
     convert.arguments = [
