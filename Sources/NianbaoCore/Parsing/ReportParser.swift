@@ -106,14 +106,6 @@ public enum ReportParser {
   }
 
   private static func firstOffset(of needle: String, in source: SourceText) -> Int? {
-    let pattern = Array(needle.utf8)
-    let bytes = source.utf8
-    guard bytes.count >= pattern.count else { return nil }
-    var index = 0
-    while index <= bytes.count - pattern.count {
-      if bytes[index] == pattern[0], bytes.hasBytes(pattern, at: index) { return index }
-      index += 1
-    }
-    return nil
+    source.utf8.firstOffset(of: Array(needle.utf8), in: 0..<source.utf8.count)
   }
 }

@@ -215,13 +215,7 @@ struct Table2Reader {
   }
 
   private func firstOffset(of needle: String, in range: Range<Int>) -> Int? {
-    let pattern = Array(needle.utf8)
-    var start = range.lowerBound
-    while start + pattern.count <= range.upperBound {
-      if source.utf8[start..<start + pattern.count].elementsEqual(pattern) { return start }
-      start += 1
-    }
-    return nil
+    source.utf8.firstOffset(of: Array(needle.utf8), in: range)
   }
 
   private func lastOffset(of needle: String, in range: Range<Int>) -> Int? {

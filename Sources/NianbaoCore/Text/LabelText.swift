@@ -313,8 +313,8 @@ extension StringProtocol {
   func has(_ needle: String) -> Bool {
     let pattern = Array(needle.utf8)
     return pattern.withUnsafeBufferPointer { pattern in
-      utf8.withContiguousStorageIfAvailable { String.search(pattern, in: $0) }
-        ?? Array(utf8).withUnsafeBufferPointer { String.search(pattern, in: $0) }
+      (utf8.withContiguousStorageIfAvailable { $0.firstOffset(of: pattern) }
+        ?? Array(utf8).withUnsafeBufferPointer { $0.firstOffset(of: pattern) }) != nil
     }
   }
 }

@@ -81,15 +81,36 @@ extension [UInt8] {
     return true
   }
 
+  /// Where `pattern` first stands in `range`, compared byte by byte; nil when it does not.
+  func firstOffset(of pattern: [UInt8], in range: Range<Int>) -> Int? {
+    withUnsafeBufferPointer { bytes in
+      pattern.withUnsafeBufferPointer { pattern in
+        UnsafeBufferPointer(rebasing: bytes[range]).firstOffset(of: pattern).map { range.lowerBound + $0 }
+      }
+    }
+  }
+
   /// Whether `pattern` stands anywhere in `range`, compared byte by byte.
   func containsBytes(_ pattern: [UInt8], in range: Range<Int>) -> Bool {
-    guard let first = pattern.first else { return true }
-    var index = range.lowerBound
-    while index + pattern.count <= range.upperBound {
-      if self[index] == first, hasBytes(pattern, at: index) { return true }
+    firstOffset(of: pattern, in: range) != nil
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Where `pattern`'s bytes first stand in these; nil when they do not.
+  func firstOffset(of pattern: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = pattern.first else { return 0 }
+    guard count >= pattern.count else { return nil }
+    var index = 0
+    while index <= count - pattern.count {
+      if self[index] == first {
+        var k = 1
+        while k < pattern.count, self[index + k] == pattern[k] { k += 1 }
+        if k == pattern.count { return index }
+      }
       index += 1
     }
-    return false
+    return nil
   }
 }
 
@@ -97,9 +118,13 @@ extension String {
   /// ``has(_:)`` for a literal, whose bytes are read where they are stored instead of being
   /// copied into an array first.
   func containsBytes(_ needle: StaticString) -> Bool {
-    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-    return utf8.withContiguousStorageIfAvailable { Self.search(pattern, in: $0) }
-      ?? Array(utf8).withUnsafeBufferPointer { Self.search(pattern, in: $0) }
+    containsBytes(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+  }
+
+  /// Whether `pattern`'s bytes stand anywhere in the string's UTF-8.
+  func containsBytes(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+    (utf8.withContiguousStorageIfAvailable { $0.firstOffset(of: pattern) }
+      ?? Array(utf8).withUnsafeBufferPointer { $0.firstOffset(of: pattern) }) != nil
   }
 
   /// Whether the string's UTF-8 bytes begin with `prefix`.
@@ -109,21 +134,5 @@ extension String {
       for k in prefix.indices where bytes[k] != prefix[k] { return false }
       return true
     } ?? utf8.starts(with: prefix)
-  }
-
-  /// Whether `pattern`'s bytes occur in `haystack`.
-  static func search(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = pattern.first else { return true }
-    guard haystack.count >= pattern.count else { return false }
-    var index = 0
-    while index <= haystack.count - pattern.count {
-      if haystack[index] == first {
-        var k = 1
-        while k < pattern.count, haystack[index + k] == pattern[k] { k += 1 }
-        if k == pattern.count { return true }
-      }
-      index += 1
-    }
-    return false
   }
 }
