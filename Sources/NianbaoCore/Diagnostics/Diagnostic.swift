@@ -69,18 +69,12 @@ package enum MessageText {
       default: return false
       }
     }
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     var index = 0
     // Eight bytes at a time: a word with no byte below 0x0E and no C2 or E2 (the bytes a break
     // starts with) holds no break's start.
     while index + 8 <= count {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      let c2 = word ^ (ones &* 0xC2)
-      let e2 = word ^ (ones &* 0xE2)
-      let below = (word &- ones &* 0x0E) & ~word
-      let candidates = (below | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)) & highs
-      if candidates != 0 {
+      let word = EightBytes.load(base, at: index)
+      if EightBytes.holdsBelow(word, 0x0E) || EightBytes.holds(word, 0xC2) || EightBytes.holds(word, 0xE2) {
         for offset in index..<index + 8 where breakStarts(at: offset) { return true }
       }
       index += 8

@@ -60,11 +60,8 @@ enum LineTokenizer {
   private static func containsTab(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
     if let base = buffer.baseAddress {
-      let raw = UnsafeRawPointer(base)
       while index + 8 <= range.upperBound {
-        // A byte of `word` is zero where the text holds a tab.
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0909_0909_0909_0909
-        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+        if EightBytes.holds(EightBytes.load(base, at: index), 0x09) { return true }
         index += 8
       }
     }

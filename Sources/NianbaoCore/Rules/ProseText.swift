@@ -34,15 +34,10 @@ enum ProseText {
   /// Whether a line holds a tab or `|`, as the lines of table cells do.
   private static func isTableLine(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     var index = range.lowerBound
-    // Eight bytes at a time: a word holds a tab or `|` where it XORed with them holds a zero byte.
     while index + 8 <= range.upperBound {
-      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      let tabs = word ^ (ones &* 0x09)
-      let bars = word ^ (ones &* 0x7C)
-      if (((tabs &- ones) & ~tabs) | ((bars &- ones) & ~bars)) & highs != 0 { return true }
+      let word = EightBytes.load(base, at: index)
+      if EightBytes.holds(word, 0x09) || EightBytes.holds(word, 0x7C) { return true }
       index += 8
     }
     while index < range.upperBound {

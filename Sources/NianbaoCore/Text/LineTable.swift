@@ -34,8 +34,8 @@ public struct LineTable: Sendable {
       while index < count {
         // Eight bytes without a line break are passed over at once.
         if index + 8 <= count, let base = utf8.baseAddress {
-          let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          if !Self.holdsByte(word, 0x0A), !Self.holdsByte(word, 0x0D) {
+          let word = EightBytes.load(base, at: index)
+          if !EightBytes.holds(word, 0x0A), !EightBytes.holds(word, 0x0D) {
             index += 8
             continue
           }
@@ -57,13 +57,6 @@ public struct LineTable: Sendable {
     ends.append(count)
     self.lineStarts = starts
     self.contentEnds = ends
-  }
-
-  /// Whether one of the eight bytes of `word` is `byte`.
-  @inline(__always)
-  private static func holdsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-    let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   public var count: Int { lineStarts.count }
