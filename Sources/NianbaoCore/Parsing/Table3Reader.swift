@@ -192,9 +192,7 @@ struct Table3Reader {
         let byte = bytes[offset]
         if byte >= 0xE4, byte <= 0xE9 {
           // An ideograph, the usual scalar: kept, and never folded.
-          let value =
-            (UInt32(byte & 0x0F) << 12) | ((UInt32(bytes[offset + 1]) & 0x3F) << 6) | (UInt32(bytes[offset + 2]) & 0x3F)
-          scalars.append(Unicode.Scalar(value) ?? " ")
+          scalars.append(Unicode.Scalar(SourceText.threeByteValue(bytes, offset)) ?? " ")
           offsets.append(offset)
           offset += 3
           continue
@@ -258,7 +256,7 @@ struct Table3Reader {
       }
       if byte >= 0xE4, byte <= 0xE9 {
         // An ideograph, the usual scalar: kept, and never folded.
-        let value = (Int(byte & 0x0F) << 12) | ((Int(bytes[offset + 1]) & 0x3F) << 6) | (Int(bytes[offset + 2]) & 0x3F)
+        let value = Int(SourceText.threeByteValue(bytes, offset))
         if open >= 0, table.groupsOfSecond[value] & (1 << UInt32(open)) != 0,
           table.groups[open].contains(where: { wordsStand($0.words, bytes, at: openOffset, before: range.upperBound) })
         {

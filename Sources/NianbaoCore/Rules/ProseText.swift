@@ -174,9 +174,7 @@ struct ProseScan {
           let b0 = utf8[offset]
           // A character of U+4000–U+9FFF (most of the text): three bytes, never a surrogate.
           if b0 >= 0xE4, b0 <= 0xE9, offset + 3 <= upper {
-            let value =
-              (UInt32(b0 & 0x0F) << 12) | (UInt32(utf8[offset + 1] & 0x3F) << 6) | UInt32(utf8[offset + 2] & 0x3F)
-            buffer[count] = (Unicode.Scalar(value) ?? " ", offset)
+            buffer[count] = (Unicode.Scalar(SourceText.threeByteValue(utf8, offset)) ?? " ", offset)
             count += 1
             offset += 3
             continue

@@ -142,8 +142,7 @@ public enum LabelText {
   static func decodeFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: Unicode.Scalar, width: Int) {
     let b0 = bytes[i]
     if b0 >= 0xE4 && b0 <= 0xE9 {
-      let value = (UInt32(b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
-      return (Unicode.Scalar(value) ?? " ", 3)
+      return (Unicode.Scalar(SourceText.threeByteValue(bytes, i)) ?? " ", 3)
     }
     let (scalar, width) = decode(bytes, i)
     return (widthFolded(scalar), width)

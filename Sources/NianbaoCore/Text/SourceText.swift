@@ -53,14 +53,19 @@ public struct SourceText: Sendable {
     let b0 = UInt32(bytes[i])
     if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
     if b0 < 0xE0 { return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F)) ?? " ", 2) }
-    if b0 < 0xF0 {
-      let value = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
-      return (Unicode.Scalar(value) ?? " ", 3)
-    }
+    if b0 < 0xF0 { return (Unicode.Scalar(threeByteValue(bytes, i)) ?? " ", 3) }
     let value =
       ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
       | (UInt32(bytes[i + 3]) & 0x3F)
     return (Unicode.Scalar(value) ?? " ", 4)
+  }
+
+  /// The value of the three-byte scalar (lead byte E0–EF) that starts at byte `i`: every CJK
+  /// ideograph, most of a report.
+  @inline(__always)
+  static func threeByteValue<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ i: Int) -> UInt32
+  where Bytes.Index == Int {
+    (UInt32(bytes[i] & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
   }
 
   /// The offset of the scalar that contains `offset` (rounded down over continuation bytes).
