@@ -1,4 +1,5 @@
 import NianbaoForms
+import NianbaoTestSupport
 import Testing
 
 @Suite struct InflateTests {
@@ -75,18 +76,5 @@ import Testing
     let report = FormsTestFiles.deflatedReport
     #expect(CRC32.checksum(report) == 0xA4C5_5E60)
     #expect(CRC32.checksum(report) == CRC32.checksum(report[100...], continuing: CRC32.checksum(report[..<100])))
-  }
-}
-
-/// A small deterministic generator for damaged inputs.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -31,6 +31,10 @@ struct ComparableText: Sendable, Hashable {
   init(body bodyRange: Range<Int>, skipping skipped: [Range<Int>], in source: SourceText) {
     let bytes = source.utf8
     let body = bodyRange.clamped(to: 0..<bytes.count)
+    // Chinese text: about one letter or digit kept for every three bytes.
+    scalars.reserveCapacity(body.count / 3)
+    starts.reserveCapacity(body.count / 3)
+    ends.reserveCapacity(body.count / 3)
     var sentenceStart = body.lowerBound
     var offset = body.lowerBound
     while offset < body.upperBound {
@@ -81,14 +85,39 @@ struct ComparableText: Sendable, Hashable {
         add(value, offset, length)
         continue
       }
-      let properties = scalar.properties
-      if properties.generalCategory == .decimalNumber {
-        add(0x30, offset, length)
-        continue
+      switch Self.kind(of: scalar) {
+      case .digit: add(0x30, offset, length)
+      case .letter: add(LabelText.widthFolded(scalar).value, offset, length)
+      case .other: continue
       }
-      guard properties.isAlphabetic || properties.isIdeographic else { continue }
-      add(LabelText.widthFolded(scalar).value, offset, length)
     }
+  }
+
+  private enum ScalarKind: UInt8 {
+    case other, digit, letter
+  }
+
+  /// Whether a scalar is kept as a digit, kept as a letter (alphabetic or ideographic), or left
+  /// out. The punctuation of Chinese text (U+2000–U+206F, U+3000–U+303F, U+FF00–U+FFEF) is looked
+  /// up in a table made once; other scalars by their properties.
+  private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
+    let value = scalar.value
+    for (start, kinds) in punctuationKinds where value >= start && value < start + UInt32(kinds.count) {
+      return kinds[Int(value - start)]
+    }
+    return kindByProperties(scalar)
+  }
+
+  private static let punctuationKinds: [(start: UInt32, kinds: [ScalarKind])] = [
+    (0x2000, 0x2070), (0x3000, 0x3040), (0xFF00, 0xFFF0),
+  ].map { start, end in
+    (start, (start..<end).map { Unicode.Scalar($0).map(kindByProperties) ?? .other })
+  }
+
+  private static func kindByProperties(_ scalar: Unicode.Scalar) -> ScalarKind {
+    let properties = scalar.properties
+    if properties.generalCategory == .decimalNumber { return .digit }
+    return properties.isAlphabetic || properties.isIdeographic ? .letter : .other
   }
 
   /// Whether a sentence holds one of ``prescribedSentenceMarkers``, as `String.contains` finds
@@ -99,6 +128,7 @@ struct ComparableText: Sendable, Hashable {
     let bytes = source.utf8
     var compatibility = false
     var found = false
+    var foundAt: Range<Int>?
     var index = range.lowerBound
     while index < range.upperBound {
       let byte = bytes[index]
@@ -106,19 +136,46 @@ struct ComparableText: Sendable, Hashable {
         compatibility = true
       } else if byte == 0xF0, index + 1 < range.upperBound, bytes[index + 1] == 0xAF {
         compatibility = true
-      } else if byte >= 0xE0, !found {
-        for marker in markerBytes where byte == marker[0] && index + marker.count <= range.upperBound {
+      } else if byte >= 0xE0, byte < 0xF0, !found, index + 3 <= range.upperBound {
+        let first = UInt32(byte) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+        for (lead, marker) in markerLeads where lead == first && index + marker.count <= range.upperBound {
           if bytes.hasBytes(marker, at: index) {
             found = true
+            foundAt = index..<index + marker.count
             break
           }
         }
       }
-      index += 1
+      index += byte < 0xC0 ? 1 : scalarLength(byte)
     }
     guard found || compatibility else { return false }
+    if let found = foundAt, !compatibility, isWholeCharacters(found, of: source, in: range) {
+      return true
+    }
     let text = source.text(range)
     return prescribedSentenceMarkers.contains { text.contains($0) }
+  }
+
+  /// Whether the characters found at `found` are whole characters of the text, as `String`
+  /// compares them: the scalars on either side are ones that never join a character with their
+  /// neighbour (ASCII, the common CJK ideographs, `、。` and full-width ASCII), or the sentence's
+  /// edge.
+  private static func isWholeCharacters(_ found: Range<Int>, of source: SourceText, in range: Range<Int>) -> Bool {
+    func standsAlone(_ offset: Int) -> Bool {
+      let (scalar, _) = SourceText.decode(source.utf8, offset)
+      let value = scalar.value
+      return value < 0x80 || (0x4E00...0x9FFF).contains(value) || value == 0x3001 || value == 0x3002
+        || (0xFF01...0xFF5E).contains(value)
+    }
+    if found.lowerBound > range.lowerBound, !standsAlone(source.scalarStart(atOrBefore: found.lowerBound - 1)) {
+      return false
+    }
+    return found.upperBound >= range.upperBound || standsAlone(found.upperBound)
+  }
+
+  /// Each marker's bytes, after the three bytes of its first character packed in one number.
+  private static let markerLeads = markerBytes.map { marker in
+    (UInt32(marker[0]) << 16 | UInt32(marker[1]) << 8 | UInt32(marker[2]), marker)
   }
 
   private mutating func add(_ value: UInt32, _ offset: Int, _ length: Int) {
@@ -154,8 +211,8 @@ struct ComparableText: Sendable, Hashable {
 /// Passages one text shares with another, found by greedy tiling: at each position of the text,
 /// the longest run (of at least ``minimumLength`` scalars) that also occurs in the other text is
 /// taken and the walk goes on after it. The share of the text's scalars inside such runs is how
-/// much of it is copied. Linear in the texts' lengths, but for sorting the other text's
-/// ``minimumLength``-grams once (a look-up tries the first few positions of a gram).
+/// much of it is copied. Linear in the texts' lengths: the other text's ``minimumLength``-grams
+/// are put in a hash table once, and a look-up tries the first few places of a gram.
 struct SharedPassages: Sendable {
   struct Passage: Sendable, Hashable {
     /// Index of the first scalar in the text, and in the other text.
@@ -165,7 +222,7 @@ struct SharedPassages: Sendable {
   }
 
   static let minimumLength = 8
-  /// How many places of a gram in the other text are tried.
+  /// How many places of a gram in the other text are tried: the first ones, in the text's order.
   static let placesTried = 8
   var passages: [Passage] = []
   var sharedCount = 0
@@ -177,18 +234,16 @@ struct SharedPassages: Sendable {
       share = 0
       return
     }
-    // The other text's grams as (key, start), sorted: a gram's places are one run, in order.
-    var grams = (0...(other.count - n)).map { (key: Self.key(other, $0), start: $0) }
-    grams.sort { ($0.key, $0.start) < ($1.key, $1.start) }
+    let grams = GramPlaces(other, length: n)
     var position = 0
     while position + n <= text.count {
       var best: (start: Int, length: Int)?
-      let key = Self.key(text, position)
-      var place = Self.firstPlace(of: key, in: grams)
-      let lastPlace = min(place + Self.placesTried, grams.count)
-      while place < lastPlace, grams[place].key == key {
-        let start = grams[place].start
-        place += 1
+      var place = grams.firstPlace(of: Self.key(text, position))
+      var tried = 0
+      while place >= 0, tried < Self.placesTried {
+        let start = place
+        place = grams.nextPlace(after: place)
+        tried += 1
         var length = 0
         while position + length < text.count, start + length < other.count,
           text[position + length] == other[start + length]
@@ -208,20 +263,51 @@ struct SharedPassages: Sendable {
     share = Double(sharedCount) / Double(text.count)
   }
 
-  /// The index of the first gram whose key is not below `key`.
-  private static func firstPlace(of key: UInt64, in grams: [(key: UInt64, start: Int)]) -> Int {
-    var low = 0
-    var high = grams.count
-    while low < high {
-      let middle = (low + high) / 2
-      if grams[middle].key < key { low = middle + 1 } else { high = middle }
-    }
-    return low
-  }
-
-  private static func key(_ scalars: [UInt32], _ start: Int) -> UInt64 {
+  static func key(_ scalars: [UInt32], _ start: Int) -> UInt64 {
     var hash = UInt64(14_695_981_039_346_656_037)
     for index in start..<start + minimumLength { hash = (hash ^ UInt64(scalars[index])) &* 1_099_511_628_211 }
     return hash
+  }
+}
+
+/// The places of every gram of a text, by the gram's key: an open-addressed table from a key to
+/// its first place, and each place chained to the next place of the same key, in the text's order.
+private struct GramPlaces {
+  private var keys: [UInt64]
+  private var firstPlaces: [Int32]
+  private var nextPlaces: [Int32]
+  private let mask: Int
+  private let shift: UInt64
+
+  init(_ text: [UInt32], length: Int) {
+    let count = text.count - length + 1
+    var bits = 4
+    while 1 << bits < 2 * count { bits += 1 }
+    mask = (1 << bits) - 1
+    shift = UInt64(64 - bits)
+    keys = [UInt64](repeating: 0, count: 1 << bits)
+    firstPlaces = [Int32](repeating: -1, count: 1 << bits)
+    nextPlaces = [Int32](repeating: -1, count: count)
+    // From the last place to the first, each place goes in front of its key's chain.
+    for place in stride(from: count - 1, through: 0, by: -1) {
+      let key = SharedPassages.key(text, place)
+      let slot = self.slot(of: key)
+      if firstPlaces[slot] >= 0 { nextPlaces[place] = firstPlaces[slot] }
+      keys[slot] = key
+      firstPlaces[slot] = Int32(place)
+    }
+  }
+
+  /// The first place of a gram with `key`, or -1.
+  func firstPlace(of key: UInt64) -> Int { Int(firstPlaces[slot(of: key)]) }
+
+  /// The next place of the same gram key after `place`, or -1.
+  func nextPlace(after place: Int) -> Int { Int(nextPlaces[place]) }
+
+  /// The slot holding `key`, or the empty slot where it would go.
+  private func slot(of key: UInt64) -> Int {
+    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while firstPlaces[slot] >= 0, keys[slot] != key { slot = (slot + 1) & mask }
+    return slot
   }
 }
