@@ -17,19 +17,19 @@ extension JSONValue {
   /// output written a piece at a time.
   package func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
     switch self {
-    case .null: out += "null".utf8
-    case .bool(let b): out += (b ? "true" : "false").utf8
-    case .int(let i): out += String(i).utf8
+    case .null: Self.append("null", to: &out)
+    case .bool(let b): Self.append(b ? "true" : "false", to: &out)
+    case .int(let i): Self.writeInteger(i, to: &out)
     case .double(let d):
       if d.isFinite {
-        if abs(d) < 1e15, let i = Int(exactly: d) { out += String(i).utf8 } else { out += String(d).utf8 }
+        if abs(d) < 1e15, let i = Int(exactly: d) { Self.writeInteger(i, to: &out) } else { out += String(d).utf8 }
       } else {
-        out += "null".utf8
+        Self.append("null", to: &out)
       }
     case .string(let s): JSONValue.writeString(s, to: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]".utf8
+        Self.append("[]", to: &out)
         return
       }
       out.append(UInt8(ascii: "["))
@@ -42,7 +42,7 @@ extension JSONValue {
       out.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        out += "{}".utf8
+        Self.append("{}", to: &out)
         return
       }
       out.append(UInt8(ascii: "{"))
@@ -50,7 +50,8 @@ extension JSONValue {
         if i > 0 { out.append(UInt8(ascii: ",")) }
         if pretty { newline(&out, indent + 1) }
         JSONValue.writeString(key, to: &out)
-        out += (pretty ? ": " : ":").utf8
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(UInt8(ascii: " ")) }
         value.write(to: &out, pretty: pretty, indent: indent + 1)
       }
       if pretty { newline(&out, indent) }
@@ -60,7 +61,35 @@ extension JSONValue {
 
   private func newline(_ out: inout [UInt8], _ indent: Int) {
     out.append(UInt8(ascii: "\n"))
-    out += repeatElement(UInt8(ascii: " "), count: 2 * indent)
+    for _ in 0..<2 * indent { out.append(UInt8(ascii: " ")) }
+  }
+
+  /// A literal's bytes, appended one by one: cheaper than going through a `String`'s UTF-8 view
+  /// for a word of a few letters.
+  private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+    literal.withUTF8Buffer { bytes in
+      for byte in bytes { out.append(byte) }
+    }
+  }
+
+  /// An integer's decimal digits, written without making a `String`: positions are most of a
+  /// language server's numbers.
+  private static func writeInteger(_ value: Int, to out: inout [UInt8]) {
+    if value < 0 {
+      guard value != .min else {
+        out += String(value).utf8
+        return
+      }
+      out.append(UInt8(ascii: "-"))
+    }
+    var rest = value.magnitude
+    var divisor: UInt = 1
+    while rest / divisor >= 10 { divisor *= 10 }
+    while divisor > 0 {
+      out.append(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -73,6 +102,8 @@ extension JSONValue {
       var runStart = 0
       var index = 0
       while index < bytes.count {
+        index = firstPossibleEscape(in: bytes, from: index)
+        guard index < bytes.count else { break }
         let byte = bytes[index]
         let escape: String
         var width = 1
@@ -104,5 +135,31 @@ extension JSONValue {
       out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// The offset of the first byte at or after `start` that may need an escape (a control
+  /// character, `"`, `\\`, or 0xE2, which starts U+2028 and U+2029), or the end. Eight bytes are
+  /// looked at a time: most of a report's strings need no escape at all.
+  private static func firstPossibleEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+      let x = word ^ (ones &* UInt64(byte))
+      return (x &- ones) & ~x & highs != 0
+    }
+    while index + 8 <= bytes.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+      // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
+      let control = (word &- ones &* 0x20) & ~word & highs != 0
+      if control || has(word, 0x22) || has(word, 0x5C) || has(word, 0xE2) { break }
+      index += 8
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return index }
+      index += 1
+    }
+    return index
   }
 }

@@ -149,6 +149,32 @@ import Testing
     #expect(String(decoding: value.serializedBytes(), as: UTF8.self) == value.serialized())
   }
 
+  /// Strings are scanned eight bytes at a time: each escape is found at every place in a word,
+  /// among ASCII and among Chinese characters, and integers are written digit by digit.
+  @Test func writerFindsEscapesAnywhere() throws {
+    let escapes: [(String, String)] = [
+      ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{0}", #"\u0000"#), ("\u{1F}", #"\u001f"#),
+      ("\u{2028}", #"\u2028"#), ("\u{2029}", #"\u2029"#), ("\u{2027}", "\u{2027}"), ("\u{20}", " "),
+    ]
+    for filler in ["a", "表"] {
+      for place in 0..<20 {
+        for (raw, escaped) in escapes {
+          let before = String(repeating: filler, count: place)
+          let after = String(repeating: filler, count: 19 - place)
+          let written = JSONValue.string(before + raw + after).serialized()
+          #expect(written == "\"" + before + escaped + after + "\"", "\(filler) \(place) \(escaped)")
+        }
+      }
+    }
+    for number in [0, 7, -1, 9, 10, 99, 100, 1_000_007, -45_678, Int.max, Int.min] {
+      #expect(JSONValue.int(number).serialized() == String(number))
+      #expect(
+        JSONValue.double(Double(number)).serialized()
+          == (abs(Double(number)) < 1e15 ? String(number) : String(Double(number)))
+      )
+    }
+  }
+
   @Test func rejects() {
     for bad in ["", "{", "[1,]", "01x", "\"abc", "{\"a\" 1}", "tru", "1 2"] {
       #expect(throws: JSONParseError.self, "\(bad)") { try JSONValue.parse(bad) }
