@@ -77,3 +77,24 @@ import Testing
     #expect(MessageText.quoted("表\u{2027}\u{84}x") == "表\u{2027}\u{84}x")
   }
 }
+
+/// Replacing a byte range gives the text the bytes would: between scalars, between CR and LF,
+/// inside a flag or a joined emoji, and cutting a scalar (the pieces become U+FFFD).
+@Suite struct SourceTextEditTests {
+  @Test func replacingMatchesTheBytes() {
+    let text = "\u{FEFF}表三😀\r\n👩‍💻e\u{301}🇨🇳𠀋末"
+    let source = SourceText(text)
+    let count = source.utf8.count
+    for lower in 0...count {
+      for upper in lower...count {
+        for insert in ["", "x", "总计", "😀", "\n", "\u{301}"] {
+          var bytes = source.utf8
+          bytes.replaceSubrange(lower..<upper, with: Array(insert.utf8))
+          let expected = String(decoding: bytes, as: UTF8.self)
+          let edited = source.replacing(lower..<upper, with: insert)
+          #expect(Array(edited.utf8) == Array(expected.utf8), "\(lower)..<\(upper) \(insert)")
+        }
+      }
+    }
+  }
+}

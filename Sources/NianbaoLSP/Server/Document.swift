@@ -34,9 +34,7 @@ struct Document: Sendable {
       guard let range = converter.offsets(rangeValue) else {
         throw ResponseError(.invalidParams, "contentChanges[].range is not a range")
       }
-      var bytes = source.utf8
-      bytes.replaceSubrange(range, with: Array(text.utf8))
-      source = SourceText(String(decoding: bytes, as: UTF8.self))
+      source = SourceText(source.replacing(range, with: text))
     }
   }
 }
