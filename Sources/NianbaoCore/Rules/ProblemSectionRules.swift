@@ -27,9 +27,9 @@ enum ProblemSectionRules {
     // in place.
     var remaining = 0
     var allNone = true
-    for scalar in key.words.unicodeScalars where !"一二三四五六七八九十0123456789".unicodeScalars.contains(scalar) {
+    for scalar in key.words.unicodeScalars where !isNumbering(scalar) {
       remaining += 1
-      if !"无暂没有".unicodeScalars.contains(scalar) { allNone = false }
+      if !isNone(scalar) { allNone = false }
     }
     let onlyNone = remaining > 0 && allNone
     guard onlyNone || remaining < shortestSentence else { return }
@@ -51,6 +51,20 @@ enum ProblemSectionRules {
           )
       )
     )
+  }
+
+  private static func isNumbering(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0"..."9": return true
+    default: return false
+    }
+  }
+
+  private static func isNone(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "无", "暂", "没", "有": return true
+    default: return false
+    }
   }
 
   /// What comes after `将` in a plan (`将继续`, `将采取以下措施`), as against `将` meaning 把
