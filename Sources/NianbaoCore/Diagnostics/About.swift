@@ -8,6 +8,12 @@ public enum About {
 
   /// Where a rule is documented: its page under `docs/rules/`, as the code host shows it.
   public static func documentationURL(for rule: Rule) -> String {
-    "\(homepage)/blob/main/\(documentationPath(for: rule))"
+    documentationURLs[rule.code] ?? "\(homepage)/blob/main/\(documentationPath(for: rule))"
   }
+
+  /// Every rule's page, made once: each finding an output writes names its rule's page.
+  private static let documentationURLs = Dictionary(
+    Rule.all.map { ($0.code, "\(homepage)/blob/main/\(documentationPath(for: $0))") },
+    uniquingKeysWith: { first, _ in first }
+  )
 }

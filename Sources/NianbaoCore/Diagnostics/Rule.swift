@@ -655,7 +655,9 @@ extension Rule {
   ]
 
   public static func named(_ code: String) -> Rule? {
-    let wanted = code.uppercased()
-    return all.first { $0.code == wanted }
+    byCode[code] ?? byCode[code.uppercased()]
   }
+
+  /// Every rule by its code: outputs look a finding's rule up for each finding.
+  private static let byCode = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 }
