@@ -2,7 +2,6 @@
 /// one table row.
 struct LabelPiece: Sendable, Hashable {
   var range: Range<Int>
-  var text: String
   var normalized: NormalizedLabel
 }
 
@@ -47,8 +46,7 @@ enum LabelPieces {
   }
 
   static func piece(_ source: SourceText, _ range: Range<Int>) -> LabelPiece {
-    let text = source.text(range)
-    return LabelPiece(range: range, text: text, normalized: LabelText.normalize(text))
+    LabelPiece(range: range, normalized: LabelText.normalize(source, range))
   }
 
   /// The offset where the words of a label start: after markdown marks, numbering and spaces.

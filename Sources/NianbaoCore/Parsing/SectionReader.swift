@@ -87,7 +87,7 @@ struct SectionReader {
       if wordsStart == nil { wordsStart = part.lowerBound }
       let isFirst = next == wordsLine
       words += source.text(part.lowerBound..<min(part.upperBound, part.lowerBound + 240))
-      let core = LabelText.normalize(words).core
+      let core = LabelText.normalize(words).key.text
       for spec in NationalFormat.sections {
         for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
           let titleEnd =
@@ -125,7 +125,7 @@ struct SectionReader {
       let text = source.text(range)
       guard !text.unicodeScalars.contains(where: { "。；;".unicodeScalars.contains($0) }) else { continue }
       let normalized = LabelText.normalize(text)
-      guard case .chinese(1) = normalized.numbering, (2...20).contains(normalized.core.unicodeScalars.count) else {
+      guard case .chinese(1) = normalized.numbering, (2...20).contains(normalized.key.scalarCount) else {
         continue
       }
       let wordsStart = LabelPieces.wordsStart(source, range)
@@ -205,7 +205,7 @@ struct SectionReader {
     default: return nil
     }
     guard written != nil || text.hasPrefix("#") else { return nil }
-    let core = normalized.core
+    let core = normalized.key.text
     // A table's caption (`## 表三：收到和处理政府信息公开申请情况`, `附表2`) is not a section.
     if core.startsWithBytes("表") || core.startsWithBytes("附表") || core.startsWithBytes("附件") { return nil }
     let findWordsStart = {

@@ -137,7 +137,7 @@ struct TextStream: Sendable {
           && [0x4F, 0x6F, 0x6C, 0x49].contains(source.utf8[token.range.lowerBound])  // O o l I
         if misreadDigit
           || (layout != .spaces && firstValue != nil && (betweenValues || afterLabel) && token.range.count <= 12
-            && Self.isCellWord(source.text(token.range)))
+            && Self.isCellWord(source, token.range))
         {
           tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: layout))
           continue
@@ -215,10 +215,10 @@ struct TextStream: Sendable {
   }
 
   /// A short word in a table cell that is not a label (`一` `无` `零`): an invalid value.
-  private static func isCellWord(_ text: String) -> Bool {
-    guard text.unicodeScalars.count <= 3 else { return false }
-    let core = LabelText.normalize(text)
-    return core.numbering == nil && !core.core.isEmpty
+  private static func isCellWord(_ source: SourceText, _ range: Range<Int>) -> Bool {
+    guard source.scalarCount(range) <= 3 else { return false }
+    let label = LabelText.normalize(source, range)
+    return label.numbering == nil && !label.key.isEmpty
   }
 
   /// The offset of the first ASCII or full-width digit at or after `start`, else `end`.

@@ -12,7 +12,7 @@ public enum Numbering: Sendable, Hashable {
 /// half-width forms folded, and spaces, punctuation and parenthetical notes removed.
 public struct NormalizedLabel: Sendable, Hashable {
   public var numbering: Numbering?
-  public var core: String
+  public var key: LabelKey
 }
 
 public enum LabelText {
@@ -79,10 +79,18 @@ public enum LabelText {
     return Array(text.utf8).withUnsafeBufferPointer { normalize(utf8: $0) }
   }
 
+  /// ``normalize(_:)`` of a range of the source, read in place; the range is clamped and rounded
+  /// like ``SourceText/text(_:)``.
+  static func normalize(_ source: SourceText, _ range: Range<Int>) -> NormalizedLabel {
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, source.utf8.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, source.utf8.count)))
+    return source.utf8.withUnsafeBufferPointer { normalize(utf8: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+  }
+
   /// ``normalize(_:)`` of valid UTF-8, with the folded scalars in a temporary buffer and the
-  /// core's bytes written straight into its string.
+  /// key's bytes written straight into its storage.
   private static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedLabel {
-    guard !bytes.isEmpty else { return NormalizedLabel(numbering: nil, core: "") }
+    guard !bytes.isEmpty else { return NormalizedLabel(numbering: nil, key: .empty) }
     return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { buffer in
       var count = 0
       var offset = 0
@@ -104,17 +112,20 @@ public enum LabelText {
         numbering = value
         index += length
       }
-      // Folding never widens a scalar: the core fits in the label's own byte count. It is
-      // written to a temporary buffer first, so that a short core becomes a small string and a
-      // long one gets storage of its own size.
-      let core = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
+      // Folding never widens a scalar: the words fit in the label's own byte count. They are
+      // written to a temporary buffer first, so that the key's storage has their own size.
+      var scalarCount = 0
+      let words = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> [UInt8] in
         var written = 0
         var depth = 0
         while index < folded.count {
           let s = folded[index]
           index += 1
           if isIdeograph(s) {
-            if depth == 0 { written += writeUTF8(s, to: out, at: written) }
+            if depth == 0 {
+              written += writeUTF8(s, to: out, at: written)
+              scalarCount += 1
+            }
             continue
           }
           if s == "(" || s == "[" || s == "【" {
@@ -127,11 +138,13 @@ public enum LabelText {
           }
           if depth > 0 || droppedPunctuation.contains(s) { continue }
           written += writeUTF8(s, to: out, at: written)
+          scalarCount += 1
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: out[..<written]), as: UTF8.self)
+        return written == 0 ? [] : Array(UnsafeBufferPointer(rebasing: out[..<written]))
       }
       buffer.baseAddress!.deinitialize(count: count)
-      return NormalizedLabel(numbering: numbering, core: core)
+      let key = words.isEmpty ? LabelKey.empty : LabelKey(utf8: words, scalarCount: scalarCount)
+      return NormalizedLabel(numbering: numbering, key: key)
     }
   }
 
