@@ -25,8 +25,8 @@ enum LabelPieces {
       }
       index += 1
     }
-    if !mayHoldMore { return [piece(source, LineTokenizer.trim(source, range))] }
-    let scalars = scalarsWithOffsets(source, range)
+    if !mayHoldMore { return [piece(source, TextBytes.trim(source, range))] }
+    let scalars = source.scalarsWithOffsets(range)
     var boundaries: [Int] = [0]
     var i = 1
     while i < scalars.count {
@@ -38,7 +38,7 @@ enum LabelPieces {
       let end = n + 1 < boundaries.count ? boundaries[n + 1] : scalars.count
       let lower = scalars[start].offset
       let upper = end < scalars.count ? scalars[end].offset : range.upperBound
-      let trimmed = LineTokenizer.trim(source, lower..<upper)
+      let trimmed = TextBytes.trim(source, lower..<upper)
       if trimmed.isEmpty { continue }
       pieces.append(piece(source, trimmed))
     }
@@ -77,10 +77,6 @@ enum LabelPieces {
         return index < count ? offsets[index] : range.upperBound
       }
     }
-  }
-
-  static func scalarsWithOffsets(_ source: SourceText, _ range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {
-    source.scalarsWithOffsets(range)
   }
 
   private static func startsNumbering(_ s: [(scalar: Unicode.Scalar, offset: Int)], at i: Int) -> Bool {

@@ -425,7 +425,7 @@ struct Table2Reader {
         continue
       }
       var end = index
-      for _ in 0..<12 where end < range.upperBound { end += LineTable.scalarWidth(bytes[end]) }
+      for _ in 0..<12 where end < range.upperBound { end += TextBytes.scalarWidth(bytes[end]) }
       if let item = Self.item(in: source.text(index..<min(end, range.upperBound))) { result = item }
       index += Self.article20.count
     }

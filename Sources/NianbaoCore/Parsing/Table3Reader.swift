@@ -709,7 +709,7 @@ struct Table3Reader {
     var start = range.lowerBound
     func close(_ field: Range<Int>) {
       if afterLabel {
-        cells.append(LineTokenizer.trim(source, field))
+        cells.append(TextBytes.trim(source, field))
       } else if field.contains(anchor.label.lowerBound) {
         afterLabel = true
       }

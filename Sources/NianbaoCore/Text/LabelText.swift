@@ -87,11 +87,33 @@ public enum LabelText {
     return source.utf8.withUnsafeBufferPointer { normalize(utf8: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
   }
 
-  /// ``normalize(_:)`` of valid UTF-8, with the folded scalars in a temporary buffer and the
-  /// key's bytes written straight into its storage.
+  /// The numbering at the start of a label, read without reducing its words.
+  public static func numbering(of text: some StringProtocol) -> Numbering? {
+    if let numbering = text.utf8.withContiguousStorageIfAvailable({ numbering(utf8: $0) }) { return numbering }
+    return Array(text.utf8).withUnsafeBufferPointer { numbering(utf8: $0) }
+  }
+
+  private static func numbering(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Numbering? {
+    guard !bytes.isEmpty else { return nil }
+    return readingFolded(bytes) { _, _, numbering in numbering }
+  }
+
+  /// ``normalize(_:)`` of valid UTF-8.
   private static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedLabel {
     guard !bytes.isEmpty else { return NormalizedLabel(numbering: nil, key: .empty) }
-    return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { buffer in
+    return readingFolded(bytes) { folded, wordsStart, numbering in
+      NormalizedLabel(numbering: numbering, key: key(folded, from: wordsStart, within: bytes.count))
+    }
+  }
+
+  /// Calls `body` with the label's scalars, width-folded and without spaces, in a temporary
+  /// buffer; the index where its words start (after markdown marks and numbering); and its
+  /// numbering.
+  private static func readingFolded<Result>(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    _ body: (UnsafeBufferPointer<Unicode.Scalar>, Int, Numbering?) -> Result
+  ) -> Result {
+    withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { buffer in
       var count = 0
       var offset = 0
       while offset < bytes.count {
@@ -112,40 +134,48 @@ public enum LabelText {
         numbering = value
         index += length
       }
-      // Folding never widens a scalar: the words fit in the label's own byte count. They are
-      // written to a temporary buffer first, so that the key's storage has their own size.
-      var scalarCount = 0
-      let words = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> [UInt8] in
-        var written = 0
-        var depth = 0
-        while index < folded.count {
-          let s = folded[index]
-          index += 1
-          if isIdeograph(s) {
-            if depth == 0 {
-              written += writeUTF8(s, to: out, at: written)
-              scalarCount += 1
-            }
-            continue
-          }
-          if s == "(" || s == "[" || s == "【" {
-            depth += 1
-            continue
-          }
-          if s == ")" || s == "]" || s == "】" {
-            depth = max(0, depth - 1)
-            continue
-          }
-          if depth > 0 || droppedPunctuation.contains(s) { continue }
-          written += writeUTF8(s, to: out, at: written)
-          scalarCount += 1
-        }
-        return written == 0 ? [] : Array(UnsafeBufferPointer(rebasing: out[..<written]))
-      }
+      let result = body(folded, index, numbering)
       buffer.baseAddress!.deinitialize(count: count)
-      let key = words.isEmpty ? LabelKey.empty : LabelKey(utf8: words, scalarCount: scalarCount)
-      return NormalizedLabel(numbering: numbering, key: key)
+      return result
     }
+  }
+
+  /// The key of the words from `start` on: parenthetical notes and punctuation dropped.
+  /// Folding never widens a scalar, so the words fit in the label's own `byteCount`; they are
+  /// written to a temporary buffer first, so that the key's storage has their own size.
+  private static func key(_ folded: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, within byteCount: Int)
+    -> LabelKey
+  {
+    var scalarCount = 0
+    let words = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { out -> [UInt8] in
+      var index = start
+      var written = 0
+      var depth = 0
+      while index < folded.count {
+        let s = folded[index]
+        index += 1
+        if isIdeograph(s) {
+          if depth == 0 {
+            written += writeUTF8(s, to: out, at: written)
+            scalarCount += 1
+          }
+          continue
+        }
+        if s == "(" || s == "[" || s == "【" {
+          depth += 1
+          continue
+        }
+        if s == ")" || s == "]" || s == "】" {
+          depth = max(0, depth - 1)
+          continue
+        }
+        if depth > 0 || droppedPunctuation.contains(s) { continue }
+        written += writeUTF8(s, to: out, at: written)
+        scalarCount += 1
+      }
+      return written == 0 ? [] : Array(UnsafeBufferPointer(rebasing: out[..<written]))
+    }
+    return words.isEmpty ? .empty : LabelKey(utf8: words, scalarCount: scalarCount)
   }
 
   /// ``widthFolded(_:)`` of the scalar that starts at byte `i`, and its width. Ideographs
