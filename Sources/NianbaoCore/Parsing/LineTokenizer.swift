@@ -195,12 +195,14 @@ enum LineTokenizer {
     return .number
   }
 
-  private static let asciiBlankMarkers: [[UInt8]] = TextBytes.blankMarkers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map {
-    Array($0.utf8)
-  }
+  private static let asciiBlankMarkers: [[UInt8]] = TextBytes.blankMarkers
+    .filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    .map { Array($0.utf8) }
 
   static func classify(_ word: String) -> StreamToken.Kind {
-    if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6, TextBytes.blankMarkers.contains(word) {
+    if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6,
+      TextBytes.blankMarkers.contains(word)
+    {
       return .blankMarker
     }
     var sawDigit = false

@@ -301,7 +301,7 @@ struct SectionReader {
 
   /// Whether the first 24 characters of a core hold a word of a section's heading.
   private static func headMentionsSection(_ key: LabelKey) -> Bool {
-    key.utf8.withUnsafeBufferPointer { bytes -> Bool in
+    key.withUTF8 { bytes -> Bool in
       // The bytes of the first 24 scalars.
       var end = 0
       var scalars = 0

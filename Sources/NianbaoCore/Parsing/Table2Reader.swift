@@ -169,8 +169,8 @@ struct Table2Reader {
   private func rowLabel(_ token: StreamToken, key: LabelKey) -> (String, Bool, Range<Int>)? {
     if let (name, exact) = Self.match(key) { return (name, exact, token.range) }
     for (name, nameKey) in Self.rowNamesLongestFirst
-    where key.utf8.count > nameKey.utf8.count && key.hasSuffix(nameKey) {
-      let before = String(decoding: key.utf8.dropLast(nameKey.utf8.count), as: UTF8.self)
+    where key.byteCount > nameKey.byteCount && key.hasSuffix(nameKey) {
+      let before = key.withUTF8 { String(decoding: $0.dropLast(nameKey.byteCount), as: UTF8.self) }
       guard Self.headerEndings.contains(where: { before.hasSuffix($0) }) || before.has("第二十条") else { continue }
       if name == "规范性文件" && before.hasSuffix("行政") { continue }
       guard let offset = lastOffset(of: name, in: token.range) else { continue }

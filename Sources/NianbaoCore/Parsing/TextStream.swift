@@ -164,7 +164,8 @@ struct TextStream: Sendable {
         if width > 0 {
           end += width
           digitCount += 1
-        } else if bytes[end] == 0x2E, end + 1 < range.upperBound, TextBytes.digitWidth(bytes, end + 1, range.upperBound) > 0,
+        } else if bytes[end] == 0x2E, end + 1 < range.upperBound,
+          TextBytes.digitWidth(bytes, end + 1, range.upperBound) > 0,
           digitCount > 0
         {
           end += 1

@@ -141,13 +141,16 @@ public enum LabelText {
   }
 
   /// The key of the words from `start` on: parenthetical notes and punctuation dropped.
-  /// Folding never widens a scalar, so the words fit in the label's own `byteCount`; they are
-  /// written to a temporary buffer first, so that the key's storage has their own size.
-  private static func key(_ folded: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, within byteCount: Int)
+  /// Folding never widens a scalar, so the words fit in the label's own `byteCount`.
+  private static func key(
+    _ folded: UnsafeBufferPointer<Unicode.Scalar>,
+    from start: Int,
+    within byteCount: Int
+  )
     -> LabelKey
   {
-    var scalarCount = 0
-    let words = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { out -> [UInt8] in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { out in
+      var scalarCount = 0
       var index = start
       var written = 0
       var depth = 0
@@ -173,9 +176,8 @@ public enum LabelText {
         written += writeUTF8(s, to: out, at: written)
         scalarCount += 1
       }
-      return written == 0 ? [] : Array(UnsafeBufferPointer(rebasing: out[..<written]))
+      return LabelKey(UnsafeBufferPointer(rebasing: out[..<written]), scalarCount: scalarCount)
     }
-    return words.isEmpty ? .empty : LabelKey(utf8: words, scalarCount: scalarCount)
   }
 
   /// ``widthFolded(_:)`` of the scalar that starts at byte `i`, and its width. Ideographs
