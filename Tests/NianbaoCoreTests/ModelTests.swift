@@ -79,11 +79,11 @@ import Testing
   }
 
   @Test func labelsAreNormalized() {
-    #expect(LabelText.normalize("(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)").core == "部分公开")
+    #expect(LabelText.normalize("(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)").key.text == "部分公开")
     #expect(LabelText.normalize("（二）部分公开（区分处理的，只计这一情形，不计其他情形）").numbering == .parenthesized(2))
     #expect(LabelText.normalize("1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请").numbering == .arabic(1))
-    #expect(LabelText.normalize("3. 危及\"三安全一稳定\"").core == LabelText.normalize("3.危及“三安全一稳定”").core)
+    #expect(LabelText.normalize("3. 危及\"三安全一稳定\"").key == LabelText.normalize("3.危及“三安全一稳定”").key)
     #expect(LabelText.normalize("## 一、总体情况").numbering == .chinese(1))
-    #expect(LabelText.normalize("一 、总体情况").core == "总体情况")
+    #expect(LabelText.normalize("一 、总体情况").key.text == "总体情况")
   }
 }

@@ -2,7 +2,6 @@
 /// one table row.
 struct LabelPiece: Sendable, Hashable {
   var range: Range<Int>
-  var text: String
   var normalized: NormalizedLabel
 }
 
@@ -26,8 +25,8 @@ enum LabelPieces {
       }
       index += 1
     }
-    if !mayHoldMore { return [piece(source, LineTokenizer.trim(source, range))] }
-    let scalars = scalarsWithOffsets(source, range)
+    if !mayHoldMore { return [piece(source, TextBytes.trim(source, range))] }
+    let scalars = source.scalarsWithOffsets(range)
     var boundaries: [Int] = [0]
     var i = 1
     while i < scalars.count {
@@ -39,7 +38,7 @@ enum LabelPieces {
       let end = n + 1 < boundaries.count ? boundaries[n + 1] : scalars.count
       let lower = scalars[start].offset
       let upper = end < scalars.count ? scalars[end].offset : range.upperBound
-      let trimmed = LineTokenizer.trim(source, lower..<upper)
+      let trimmed = TextBytes.trim(source, lower..<upper)
       if trimmed.isEmpty { continue }
       pieces.append(piece(source, trimmed))
     }
@@ -47,8 +46,7 @@ enum LabelPieces {
   }
 
   static func piece(_ source: SourceText, _ range: Range<Int>) -> LabelPiece {
-    let text = source.text(range)
-    return LabelPiece(range: range, text: text, normalized: LabelText.normalize(text))
+    LabelPiece(range: range, normalized: LabelText.normalize(source, range))
   }
 
   /// The offset where the words of a label start: after markdown marks, numbering and spaces.
@@ -79,10 +77,6 @@ enum LabelPieces {
         return index < count ? offsets[index] : range.upperBound
       }
     }
-  }
-
-  static func scalarsWithOffsets(_ source: SourceText, _ range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {
-    source.scalarsWithOffsets(range)
   }
 
   private static func startsNumbering(_ s: [(scalar: Unicode.Scalar, offset: Int)], at i: Int) -> Bool {

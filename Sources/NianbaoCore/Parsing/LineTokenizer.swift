@@ -45,7 +45,7 @@ enum LineTokenizer {
       }
     }
     for field in fields {
-      let trimmed = trim(source, field)
+      let trimmed = TextBytes.trim(source, field)
       if trimmed.isEmpty {
         if layout != .spaces { tokens.append(StreamToken(kind: .empty, range: trimmed, line: line, layout: layout)) }
         continue
@@ -93,7 +93,7 @@ enum LineTokenizer {
           index = min(index + (b < 0x80 ? 1 : 3), range.upperBound)
           continue
         }
-        let width = spaceWidth(bytes, index)
+        let width = TextBytes.spaceWidth(bytes, index)
         if width > 0 {
           if wordStart >= 0 { body(wordStart..<index) }
           wordStart = -1
@@ -101,7 +101,7 @@ enum LineTokenizer {
         } else {
           if wordStart < 0 { wordStart = index }
           // The rest of a character that is no space is no space either.
-          index = min(index + LineTable.scalarWidth(bytes[index]), range.upperBound)
+          index = min(index + TextBytes.scalarWidth(bytes[index]), range.upperBound)
         }
       }
       if wordStart >= 0 { body(wordStart..<range.upperBound) }
@@ -160,8 +160,6 @@ enum LineTokenizer {
     return !(first.isASCIIDigit || first == "-" || first == "−" || first == "+")
   }
 
-  static let blankMarkers: Set<String> = ["-", "—", "——", "–", "/", "\\", "N/A", "n/a", "－", "―", "─", "／"]
-
   /// ``classify(_:)`` for a word of ASCII bytes, read in place; nil for any other word.
   static func classifyASCII(_ bytes: [UInt8], _ word: Range<Int>) -> StreamToken.Kind? {
     var sawDigit = false
@@ -197,12 +195,14 @@ enum LineTokenizer {
     return .number
   }
 
-  private static let asciiBlankMarkers: [[UInt8]] = blankMarkers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map {
-    Array($0.utf8)
-  }
+  private static let asciiBlankMarkers: [[UInt8]] = TextBytes.blankMarkers
+    .filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    .map { Array($0.utf8) }
 
   static func classify(_ word: String) -> StreamToken.Kind {
-    if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6, blankMarkers.contains(word) {
+    if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6,
+      TextBytes.blankMarkers.contains(word)
+    {
       return .blankMarker
     }
     var sawDigit = false
@@ -229,46 +229,6 @@ enum LineTokenizer {
     }
     if !sawDigit || previousComma || (sawPoint && digitsAfterPoint == 0) { return .text }
     return .number
-  }
-
-  /// Width in bytes of a space character at `index` (space, tab, U+3000, NBSP), or 0.
-  static func spaceWidth(_ bytes: [UInt8], _ index: Int) -> Int {
-    bytes.withUnsafeBufferPointer { spaceWidth($0, index) }
-  }
-
-  /// The width of a space character, read through a buffer for loops over many bytes.
-  static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
-    let b = bytes[index]
-    // A form feed opens each page of `pdftotext` text.
-    if b == 0x20 || b == 0x09 || b == 0x0C { return 1 }
-    if b == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
-    if b == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
-    if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }  // BOM
-    return 0
-  }
-
-  static func trim(_ source: SourceText, _ range: Range<Int>) -> Range<Int> {
-    source.utf8.withUnsafeBufferPointer { bytes in
-      var lower = range.lowerBound
-      var upper = range.upperBound
-      while lower < upper {
-        let w = spaceWidth(bytes, lower)
-        if w == 0 { break }
-        lower += w
-      }
-      while upper > lower {
-        if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0C {
-          upper -= 1
-        } else if upper - 3 >= lower, bytes[upper - 3] == 0xE3, bytes[upper - 2] == 0x80, bytes[upper - 1] == 0x80 {
-          upper -= 3
-        } else if upper - 2 >= lower, bytes[upper - 2] == 0xC2, bytes[upper - 1] == 0xA0 {
-          upper -= 2
-        } else {
-          break
-        }
-      }
-      return lower..<upper
-    }
   }
 
   private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {

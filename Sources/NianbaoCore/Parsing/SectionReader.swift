@@ -18,7 +18,7 @@ struct SectionReader {
   func headings() -> [Heading] {
     var result: [Heading] = []
     for line in 0..<source.lines.count {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      let range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       guard !range.isEmpty else { continue }
       if Self.mayOpenHeading(source.utf8[range.lowerBound]),
         let heading = heading(in: range, line: line, atLineStart: true)
@@ -60,7 +60,7 @@ struct SectionReader {
     if range.count == 3, line + 1 < source.lines.count {
       // The numeral alone, its mark on the next line, alone (`一` / `、`) or before the words
       // (`一` / `、总体情况`).
-      let mark = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
+      let mark = TextBytes.trim(source, source.lines.contentRange(ofLine: line + 1))
       guard mark.count >= 3, ["、", "．", "，"].contains(source.text(mark.lowerBound..<mark.lowerBound + 3)) else {
         return nil
       }
@@ -81,17 +81,17 @@ struct SectionReader {
     var words = ""
     var wordsStart: Int?
     for next in wordsLine..<min(source.lines.count, wordsLine + 5) {
-      var part = LineTokenizer.trim(source, source.lines.contentRange(ofLine: next))
+      var part = TextBytes.trim(source, source.lines.contentRange(ofLine: next))
       if next == wordsLine, let wordsOffset { part = wordsOffset..<part.upperBound }
       guard !part.isEmpty else { return nil }
       if wordsStart == nil { wordsStart = part.lowerBound }
       let isFirst = next == wordsLine
       words += source.text(part.lowerBound..<min(part.upperBound, part.lowerBound + 240))
-      let core = LabelText.normalize(words).core
-      for spec in NationalFormat.sections {
-        for accepted in spec.acceptedCores where core.startsWithBytes(accepted) {
+      let key = LabelText.normalize(words).key
+      for (spec, wordings) in Self.acceptedWordings {
+        for (accepted, acceptedKey) in wordings where key.hasPrefix(acceptedKey) {
           let titleEnd =
-            !isFirst || core.utf8.count == accepted.utf8.count
+            !isFirst || key == acceptedKey
             ? part.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: part.lowerBound, in: part)
           return Heading(
             number: spec.number,
@@ -104,9 +104,9 @@ struct SectionReader {
         }
       }
       // Only short pieces of a heading continue it.
-      guard part.count <= 45, !core.isEmpty,
-        NationalFormat.sections.contains(where: { spec in
-          spec.acceptedCores.contains { $0.startsWithBytes(core) }
+      guard part.count <= 45, !key.isEmpty,
+        Self.acceptedWordings.contains(where: { _, wordings in
+          wordings.contains { $0.key.hasPrefix(key) }
         })
       else { return nil }
     }
@@ -117,7 +117,7 @@ struct SectionReader {
   /// own (`一、政府信息主动公开工作`): section 一 under another title, flagged as a wording finding.
   func overviewInOtherWords(before limit: Int) -> Heading? {
     for line in 0..<source.lines.count {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      let range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       guard range.lowerBound < limit else { return nil }
       guard range.count >= 9, range.count <= 90, source.utf8[range.lowerBound] == 0xE4,
         source.text(range.lowerBound..<range.lowerBound + 3) == "一", mayOpenNumbering(range)
@@ -125,7 +125,7 @@ struct SectionReader {
       let text = source.text(range)
       guard !text.unicodeScalars.contains(where: { "。；;".unicodeScalars.contains($0) }) else { continue }
       let normalized = LabelText.normalize(text)
-      guard case .chinese(1) = normalized.numbering, (2...20).contains(normalized.core.unicodeScalars.count) else {
+      guard case .chinese(1) = normalized.numbering, (2...20).contains(normalized.key.scalarCount) else {
         continue
       }
       let wordsStart = LabelPieces.wordsStart(source, range)
@@ -170,7 +170,7 @@ struct SectionReader {
           return index
         }
         // A numeral opens a character: the rest of a character is passed over.
-        index += LineTable.scalarWidth(bytes[index])
+        index += TextBytes.scalarWidth(bytes[index])
       }
       return nil
     }
@@ -196,26 +196,25 @@ struct SectionReader {
       else { return nil }
     }
     // A heading's words are short: the first 240 bytes tell.
-    let text = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
-    let normalized = LabelText.normalize(text)
+    let normalized = LabelText.normalize(source, range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
     let written: Int?
     switch normalized.numbering {
     case .chinese(let n): written = n
     case nil: written = nil
     default: return nil
     }
-    guard written != nil || text.hasPrefix("#") else { return nil }
-    let core = normalized.core
+    guard written != nil || source.utf8[range.lowerBound] == 0x23 else { return nil }  // #
+    let key = normalized.key
     // A table's caption (`## 表三：收到和处理政府信息公开申请情况`, `附表2`) is not a section.
-    if core.startsWithBytes("表") || core.startsWithBytes("附表") || core.startsWithBytes("附件") { return nil }
+    if Self.captionWords.contains(where: key.hasPrefix) { return nil }
     let findWordsStart = {
       LabelPieces.wordsStart(source, range.lowerBound..<min(range.upperBound, range.lowerBound + 240))
     }
     for (spec, wordings) in Self.acceptedWordings {
-      for (accepted, bytes) in wordings where core.startsWithBytes(bytes) {
+      for (accepted, acceptedKey) in wordings where key.hasPrefix(acceptedKey) {
         let wordsStart = findWordsStart()
         let titleEnd =
-          core.utf8.count == accepted.utf8.count
+          key == acceptedKey
           ? range.upperBound : offset(afterCoreLength: accepted.unicodeScalars.count, from: wordsStart, in: range)
         return Heading(
           number: spec.number,
@@ -227,7 +226,7 @@ struct SectionReader {
         )
       }
     }
-    if !atLineStart, written != nil, Self.headMentionsSection(core), let (number, length) = closeWording(core) {
+    if !atLineStart, written != nil, Self.headMentionsSection(key), let (number, length) = closeWording(key) {
       // Inside a line, a heading with a typo (`四、政府信息公开行政法复议、行政诉讼情况`): its
       // words are as long as the format's, give or take one.
       let wordsStart = findWordsStart()
@@ -247,7 +246,7 @@ struct SectionReader {
         )
       )
     }
-    guard atLineStart, core.unicodeScalars.count <= 32, let number = keywordSection(core) else { return nil }
+    guard atLineStart, key.scalarCount <= 32, let number = keywordSection(key.text) else { return nil }
     let wordsStart = findWordsStart()
     let deviation = LabelDeviation(
       place: .sectionHeading,
@@ -284,8 +283,8 @@ struct SectionReader {
   /// The section whose wording the start of `core` is closest to, with the length of the words
   /// taken, when it is close enough to be that heading with a typo. Short headings (总体情况)
   /// need their exact words.
-  private func closeWording(_ core: String) -> (Int, Int)? {
-    let scalars = Array(core.unicodeScalars)
+  private func closeWording(_ key: LabelKey) -> (Int, Int)? {
+    let scalars = key.scalars
     var best: (number: Int, length: Int, score: Double)?
     for (number, acceptedCores) in Self.acceptedScalars {
       for accepted in acceptedCores {
@@ -301,8 +300,8 @@ struct SectionReader {
   }
 
   /// Whether the first 24 characters of a core hold a word of a section's heading.
-  private static func headMentionsSection(_ core: String) -> Bool {
-    let found = core.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+  private static func headMentionsSection(_ key: LabelKey) -> Bool {
+    key.withUTF8 { bytes -> Bool in
       // The bytes of the first 24 scalars.
       var end = 0
       var scalars = 0
@@ -323,16 +322,16 @@ struct SectionReader {
         return false
       }
     }
-    if let found { return found }
-    let head = String(String.UnicodeScalarView(core.unicodeScalars.prefix(24)))
-    return ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].contains(where: head.has)
   }
 
   private static let headWords = ["复议", "诉讼", "收到和处理", "主动公开", "问题", "需要报告", "总体"].map { Array($0.utf8) }
 
-  /// Each section's accepted wordings with their bytes, compared with a heading's core.
-  private static let acceptedWordings: [(spec: SectionSpec, wordings: [(core: String, bytes: [UInt8])])] =
-    NationalFormat.sections.map { spec in (spec, spec.acceptedCores.map { ($0, Array($0.utf8)) }) }
+  /// Each section's accepted wordings with their keys, compared with a heading's.
+  private static let acceptedWordings: [(spec: SectionSpec, wordings: [(core: String, key: LabelKey)])] =
+    NationalFormat.sections.map { spec in (spec, spec.acceptedCores.map { ($0, LabelKey(normalized: $0)) }) }
+
+  /// The words that open a table's caption.
+  private static let captionWords = ["表", "附表", "附件"].map(LabelKey.init(normalized:))
 
   /// Each section's accepted wordings as scalars, for ``closeWording(_:)``.
   private static let acceptedScalars: [(number: Int, cores: [[Unicode.Scalar]])] = NationalFormat.sections.map {
@@ -362,7 +361,7 @@ struct SectionReader {
   private func numeralRange(_ range: Range<Int>) -> Range<Int>? {
     var start: Int?
     var end = range.lowerBound
-    for (scalar, offset) in LabelPieces.scalarsWithOffsets(source, range) {
+    for (scalar, offset) in source.scalarsWithOffsets(range) {
       if start == nil {
         if scalar == "#" || LabelText.isSpace(scalar) { continue }
         guard LabelText.chineseDigits[scalar] != nil else { return nil }
@@ -378,7 +377,7 @@ struct SectionReader {
   private func offset(afterCoreLength length: Int, from start: Int, in range: Range<Int>) -> Int {
     var counted = 0
     var depth = 0
-    for (scalar, offset) in LabelPieces.scalarsWithOffsets(source, start..<range.upperBound) {
+    for (scalar, offset) in source.scalarsWithOffsets(start..<range.upperBound) {
       let f = LabelText.widthFolded(scalar)
       if f == "(" { depth += 1 } else if f == ")" { depth = max(0, depth - 1) }
       if LabelText.isSpace(f) || depth > 0 || f == ")" || LabelText.droppedPunctuation.contains(f) { continue }
@@ -392,7 +391,7 @@ struct SectionReader {
   func subheadings(in lines: Range<Int>) -> [Subheading] {
     var result: [Subheading] = []
     for line in lines {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      let range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       guard !range.isEmpty else { continue }
       let first = source.utf8[range.lowerBound]
       guard first == 0x28 || first == 0xEF else { continue }  // "(" or a full-width form
@@ -404,14 +403,14 @@ struct SectionReader {
         continue
       }
       let prefix = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
-      guard case .parenthesized = LabelText.normalize(prefix).numbering else { continue }
+      guard case .parenthesized = LabelText.numbering(of: prefix) else { continue }
       // The title: up to the first `。`, at most 40 characters, cut in the bytes.
       let bytes = source.utf8
       var end = range.lowerBound
       var count = 0
       while end < range.upperBound, count < 40 {
         if bytes[end] == 0xE3, end + 2 < range.upperBound, bytes[end + 1] == 0x80, bytes[end + 2] == 0x82 { break }
-        end += LineTable.scalarWidth(bytes[end])
+        end += TextBytes.scalarWidth(bytes[end])
         count += 1
       }
       let title = source.text(range.lowerBound..<min(end, range.upperBound))

@@ -57,13 +57,12 @@ struct Table2Reader {
         if collectingHeaders { addHeader(token.range) }
         continue
       }
-      let text = source.text(token.range)
-      let core = LabelText.normalize(text).core
-      if core.has("信息内容") {
+      let key = LabelText.normalize(source, token.range).key
+      if key.contains(Self.infoContent) {
         let words = LineTokenizer.words(source, token.range)
-        let label = beforeValues ? rowLabel(token, core: core) : nil
+        let label = beforeValues ? rowLabel(token, key: key) : nil
         var afterInfo = Array(
-          words.drop { !LabelText.normalize(source.text($0)).core.hasSuffix("信息内容") }.dropFirst()
+          words.drop { !LabelText.normalize(source, $0).key.hasSuffix(Self.infoContent) }.dropFirst()
         )
         // A row name glued to the last header (`本年处理决定数量行政处罚`) is not part of it.
         if let label, let last = afterInfo.last, last.upperBound > label.2.lowerBound {
@@ -88,7 +87,7 @@ struct Table2Reader {
           }
           collectingHeaders = false
         } else {
-          collectingHeaders = core.hasSuffix("信息内容")
+          collectingHeaders = key.hasSuffix(Self.infoContent)
         }
         if let (name, exact, label) = label, let row = row(name, exact, label, item, at: index) {
           raws.append(row)
@@ -96,14 +95,16 @@ struct Table2Reader {
         }
         continue
       }
-      if beforeValues, let (name, exact, label) = rowLabel(token, core: core) {
+      if beforeValues, let (name, exact, label) = rowLabel(token, key: key) {
         collectingHeaders = false
         if let row = row(name, exact, label, item, at: index) { raws.append(row) }
         continue
       }
       if collectingHeaders {
         let column = headers.filter { $0.subtableItem == (item ?? 0) }.count
-        headers.append(Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: token.range, text: text))
+        headers.append(
+          Table2.HeaderCell(subtableItem: item ?? 0, column: column, range: token.range, text: source.text(token.range))
+        )
       }
     }
     return assemble(raws, headers: headers)
@@ -157,17 +158,19 @@ struct Table2Reader {
   }
 
   private static let article20 = Array("第二十条".utf8)
+  /// `信息内容`, the first header of each sub-table.
+  private static let infoContent = LabelKey(normalized: "信息内容")
   private static let rong = Array("容".utf8)
 
   private static let units = ["件", "项", "个", "条", "份", "万元", "元", "次", "宗", "%"]
 
   /// The row name a text cell holds: its whole words, or its end after a header that ran into
   /// it.
-  private func rowLabel(_ token: StreamToken, core: String) -> (String, Bool, Range<Int>)? {
-    if let (name, exact) = Self.match(core) { return (name, exact, token.range) }
-    for (name, nameBytes) in Self.rowNamesLongestFirst
-    where core.utf8.count > nameBytes.count && Self.endsWithBytes(core, nameBytes) {
-      let before = String(decoding: core.utf8.dropLast(name.utf8.count), as: UTF8.self)
+  private func rowLabel(_ token: StreamToken, key: LabelKey) -> (String, Bool, Range<Int>)? {
+    if let (name, exact) = Self.match(key) { return (name, exact, token.range) }
+    for (name, nameKey) in Self.rowNamesLongestFirst
+    where key.byteCount > nameKey.byteCount && key.hasSuffix(nameKey) {
+      let before = key.withUTF8 { String(decoding: $0.dropLast(nameKey.byteCount), as: UTF8.self) }
       guard Self.headerEndings.contains(where: { before.hasSuffix($0) }) || before.has("第二十条") else { continue }
       if name == "规范性文件" && before.hasSuffix("行政") { continue }
       guard let offset = lastOffset(of: name, in: token.range) else { continue }
@@ -230,9 +233,9 @@ struct Table2Reader {
 
   private func assemble(_ raws: [RawRow], headers: [Table2.HeaderCell]) -> (Table2?, [LabelDeviation]) {
     guard !raws.isEmpty else { return (nil, []) }
-    let headerCores = Set(headers.map { Self.isIdeographsOnly($0.text) ? $0.text : LabelText.normalize($0.text).core })
+    let headerKeys = Set(headers.map { Self.key(of: $0.text) })
     let trial =
-      !headerCores.isDisjoint(with: NationalFormat.trialTable2HeaderCores)
+      !headerKeys.isDisjoint(with: Self.trialHeaderKeys)
       || raws.contains { $0.name == "其他对外管理服务事项" || $0.name == "政府集中采购" }
     let edition: FormatEdition = trial ? .trial2019 : .edition2021
     let specs = NationalFormat.table2(edition)
@@ -318,23 +321,23 @@ struct Table2Reader {
     let n = cells.count
     let m = columns.count
     guard m > 0, n >= m, n <= m + 12 else { return [] }
-    let canonical = columns.map { LabelText.normalize($0).core }
-    let canonicalScalars = canonical.map { Array($0.unicodeScalars) }
+    let canonical = columns.map { LabelText.normalize($0).key }
+    let canonicalScalars = canonical.map(\.scalars)
     // The search below tries every run of cells against every column: each run's words are
     // normalized once.
-    var runs = [(core: String, scalars: [Unicode.Scalar])?](repeating: nil, count: (n + 1) * (n + 1))
+    var runs = [(key: LabelKey, scalars: [Unicode.Scalar])?](repeating: nil, count: (n + 1) * (n + 1))
     let plain = cells.map { Self.isIdeographsOnly($0.text) }
-    func run(_ range: Range<Int>) -> (core: String, scalars: [Unicode.Scalar]) {
-      let key = range.lowerBound * (n + 1) + range.upperBound
-      if let known = runs[key] { return known }
+    func run(_ range: Range<Int>) -> (key: LabelKey, scalars: [Unicode.Scalar]) {
+      let index = range.lowerBound * (n + 1) + range.upperBound
+      if let known = runs[index] { return known }
       let text = range.count == 1 ? cells[range.lowerBound].text : cells[range].map(\.text).joined()
-      let core = plain[range].allSatisfy { $0 } ? text : LabelText.normalize(text).core
-      runs[key] = (core, Array(core.unicodeScalars))
-      return runs[key]!
+      let key = plain[range].allSatisfy { $0 } ? LabelKey(normalized: text) : LabelText.normalize(text).key
+      runs[index] = (key, key.scalars)
+      return runs[index]!
     }
-    func joined(_ range: Range<Int>) -> String { run(range).core }
+    func joined(_ range: Range<Int>) -> LabelKey { run(range).key }
     // Fragments of the format's headers, not the headers of several sub-tables run together.
-    guard n == m || joined(0..<n).unicodeScalars.count <= canonical.reduce(0, { $0 + $1.unicodeScalars.count }) + 2 * m
+    guard n == m || joined(0..<n).scalarCount <= canonical.reduce(0, { $0 + $1.scalarCount }) + 2 * m
     else { return [] }
     // best[j][i]: the best score of the first i cells as the first j columns.
     var best = [[Double]](repeating: [Double](repeating: -1, count: n + 1), count: m + 1)
@@ -346,7 +349,7 @@ struct Table2Reader {
           let group = run(k..<i)
           let score =
             best[j - 1][k]
-            + (group.core == canonical[j - 1]
+            + (group.key == canonical[j - 1]
               ? 1.01 : LabelText.similarity(group.scalars, canonicalScalars[j - 1]))
           if score > best[j][i] {
             best[j][i] = score
@@ -372,6 +375,13 @@ struct Table2Reader {
     }
     return result
   }
+
+  /// The key of a header's text.
+  private static func key(of text: String) -> LabelKey {
+    isIdeographsOnly(text) ? LabelKey(normalized: text) : LabelText.normalize(text).key
+  }
+
+  private static let trialHeaderKeys = Set(NationalFormat.trialTable2HeaderCores.map(LabelKey.init(normalized:)))
 
   /// Whether a text is ideographs (U+4000–U+9FFF) only: such a text is its own normalized core,
   /// with no numbering, space or punctuation to drop.
@@ -415,7 +425,7 @@ struct Table2Reader {
         continue
       }
       var end = index
-      for _ in 0..<12 where end < range.upperBound { end += LineTable.scalarWidth(bytes[end]) }
+      for _ in 0..<12 where end < range.upperBound { end += TextBytes.scalarWidth(bytes[end]) }
       if let item = Self.item(in: source.text(index..<min(end, range.upperBound))) { result = item }
       index += Self.article20.count
     }
@@ -436,28 +446,24 @@ struct Table2Reader {
   }
 
   private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }.map {
-    ($0, Array($0.utf8))
+    ($0, LabelKey(normalized: $0))
   }
 
-  private static func endsWithBytes(_ text: String, _ suffix: [UInt8]) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { bytes in
-      bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
-    } ?? text.utf8.reversed().starts(with: suffix.reversed())
-  }
+  private static let rowNameKeys = rowNames.map(LabelKey.init(normalized:))
   private static let rowNameLengths = Set(rowNames.map(\.unicodeScalars.count))
   private static let rowNameScalars = rowNames.map { Array($0.unicodeScalars) }
 
-  static func match(_ core: String) -> (String, Bool)? {
-    if rowNames.contains(core) { return (core, true) }
-    let length = core.unicodeScalars.count
+  static func match(_ key: LabelKey) -> (String, Bool)? {
+    if let index = rowNameKeys.firstIndex(of: key) { return (rowNames[index], true) }
+    let length = key.scalarCount
     // A typo keeps a name's length within two characters; anything else is not a row name.
     guard length >= 2, rowNameLengths.contains(where: { abs($0 - length) <= 2 }) else { return nil }
-    let scalars = Array(core.unicodeScalars)
+    let scalars = key.scalars
     let scored = zip(rowNames, rowNameScalars).map { name, nameScalars in
       (name, LabelText.similarity(scalars, nameScalars))
     }.sorted { $0.1 > $1.1 }
     guard scored[0].1 >= 0.75, scored[0].1 - scored[1].1 >= 0.05,
-      abs(core.unicodeScalars.count - scored[0].0.unicodeScalars.count) <= 2
+      abs(length - scored[0].0.unicodeScalars.count) <= 2
     else { return nil }
     return (scored[0].0, false)
   }

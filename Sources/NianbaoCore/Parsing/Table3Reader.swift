@@ -384,7 +384,7 @@ struct Table3Reader {
       text = source.text(tokens[k].range) + text
       let normalized = LabelText.normalize(text)
       // `(一` / `)`, or `3.` alone (a bare numeral is a number, not a numbering).
-      if let numbering = normalized.numbering, normalized.core.isEmpty,
+      if let numbering = normalized.numbering, normalized.key.isEmpty,
         text.unicodeScalars.contains(where: { "(（.、．".unicodeScalars.contains($0) })
       {
         return numbering
@@ -637,12 +637,16 @@ struct Table3Reader {
       }
       if !anchor.exact {
         // A label broken over lines leaves fragments (`危及` / `“` / `三安全一稳定`): not a typo.
-        let found = source.text(anchor.label)
-        let core = LabelText.normalize(found).core
-        let canonical = Self.canonicalCores[anchor.spec.index]
-        if !canonical.startsWithBytes(core), !canonical.utf8.reversed().starts(with: core.utf8.reversed()) {
+        let key = LabelText.normalize(source, anchor.label).key
+        let canonical = Self.canonicalKeys[anchor.spec.index]
+        if !canonical.hasPrefix(key), !canonical.hasSuffix(key) {
           deviations.append(
-            LabelDeviation(place: .table3Row, range: anchor.label, found: found, canonical: anchor.spec.label)
+            LabelDeviation(
+              place: .table3Row,
+              range: anchor.label,
+              found: source.text(anchor.label),
+              canonical: anchor.spec.label
+            )
           )
         }
       } else if let deviation = deviation(anchor) {
@@ -705,7 +709,7 @@ struct Table3Reader {
     var start = range.lowerBound
     func close(_ field: Range<Int>) {
       if afterLabel {
-        cells.append(LineTokenizer.trim(source, field))
+        cells.append(TextBytes.trim(source, field))
       } else if field.contains(anchor.label.lowerBound) {
         afterLabel = true
       }
@@ -853,11 +857,14 @@ struct Table3Reader {
   }
 
   /// Each row's label words, normalized, by row index.
-  private static let canonicalCores: [String] = {
-    var cores = [String](repeating: "", count: Table3RowSpec.rowCount)
-    for spec in NationalFormat.allTable3Rows { cores[spec.index] = LabelText.normalize(spec.label).core }
-    return cores
+  private static let canonicalKeys: [LabelKey] = {
+    var keys = [LabelKey](repeating: .empty, count: Table3RowSpec.rowCount)
+    for spec in NationalFormat.allTable3Rows { keys[spec.index] = LabelText.normalize(spec.label).key }
+    return keys
   }()
+
+  /// The words that open （二） in every wording of it.
+  private static let partlyDisclosedWords = LabelKey(normalized: "部分公开")
 
   /// Each row's label as written in the format, in UTF-8, by row index.
   private static let labelBytes: [[UInt8]] = {
@@ -875,16 +882,15 @@ struct Table3Reader {
     {
       return nil
     }
-    let text = source.text(anchor.label)
-    let core = LabelText.normalize(text).core
-    let canonical = Self.canonicalCores[anchor.spec.index]
+    let key = LabelText.normalize(source, anchor.label).key
+    let canonical = Self.canonicalKeys[anchor.spec.index]
     // A label cut by a line break or a cell border is not a typo.
-    if core == canonical || canonical.startsWithBytes(core)
-      || anchor.spec.index == Self.rowIndices.partlyDisclosed && core.startsWithBytes("部分公开")
+    if key == canonical || canonical.hasPrefix(key)
+      || anchor.spec.index == Self.rowIndices.partlyDisclosed && key.hasPrefix(Self.partlyDisclosedWords)
     {
       return nil
     }
-    guard LabelText.similarity(core, canonical) >= 0.6 else { return nil }
+    guard LabelText.similarity(key.scalars, canonical.scalars) >= 0.6 else { return nil }
     let words = LabelPieces.wordsStart(source, anchor.label)..<anchor.label.upperBound
     return LabelDeviation(place: .table3Row, range: words, found: source.text(words), canonical: anchor.spec.label)
   }
@@ -1072,17 +1078,17 @@ enum Table3LabelMatcher {
   }
 
   static func match(_ piece: LabelPiece) -> Match {
-    let core = piece.normalized.core
+    let key = piece.normalized.key
     let numbering = piece.normalized.numbering
-    if core == "其他" {
+    if key == other {
       if case .parenthesized(6) = numbering { return .group(6, exact: true) }
       return .row(otherItem, exact: true)
     }
-    if let entry = exact[core] { return entry }
-    guard core.unicodeScalars.count >= 3 else { return .none }
+    if let entry = exact[key] { return entry }
+    guard key.scalarCount >= 3 else { return .none }
     var best: (Double, Match)?
     var second = 0.0
-    let scalars = Array(core.unicodeScalars)
+    let scalars = key.scalars
     let masks = scalars.count <= 64 ? PieceMasks(scalars) : nil
     for (candidate, letters, entry) in exactScalars {
       // A label too different in length to score above the second best cannot change the
@@ -1106,17 +1112,19 @@ enum Table3LabelMatcher {
   }
 
   private static let otherItem = NationalFormat.allTable3Rows.first { $0.id == "3(6).3" }!
+  /// `其他`: item 3 of （六）, or （六） itself in the trial format.
+  private static let other = LabelKey(normalized: "其他")
 
   /// Normalized label words → what they name.
-  private static let exact: [String: Match] = {
-    var map: [String: Match] = [:]
+  private static let exact: [LabelKey: Match] = {
+    var map: [LabelKey: Match] = [:]
     for spec in NationalFormat.allTable3Rows where spec.id != "3(6)" && spec.id != "3(6).3" {
-      map[LabelText.normalize(spec.label).core] = .row(spec, exact: true)
+      map[LabelText.normalize(spec.label).key] = .row(spec, exact: true)
     }
     for group in [3, 4, 5, 6] {
-      map[NationalFormat.table3Groups[group]!] = .group(group, exact: true)
+      map[LabelKey(normalized: NationalFormat.table3Groups[group]!)] = .group(group, exact: true)
     }
-    map["本年度办理结果"] = .resultsHeader
+    map[LabelKey(normalized: "本年度办理结果")] = .resultsHeader
     return map
   }()
 
@@ -1124,7 +1132,7 @@ enum Table3LabelMatcher {
   /// a piece with every label. The order does not matter: the best and the second best score are
   /// the same in any order.
   private static let exactScalars: [(label: [Unicode.Scalar], letters: [Int], match: Match)] = exact.map {
-    let label = Array($0.key.unicodeScalars)
+    let label = $0.key.scalars
     return (label, label.map { alphabet[$0]! }, $0.value)
   }
 
@@ -1132,7 +1140,7 @@ enum Table3LabelMatcher {
   private static let alphabet: [Unicode.Scalar: Int] = {
     var letters: [Unicode.Scalar: Int] = [:]
     for label in exact.keys {
-      for scalar in label.unicodeScalars where letters[scalar] == nil { letters[scalar] = letters.count }
+      for scalar in label.scalars where letters[scalar] == nil { letters[scalar] = letters.count }
     }
     return letters
   }()

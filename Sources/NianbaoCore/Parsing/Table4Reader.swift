@@ -101,6 +101,7 @@ struct Table4Reader {
 
   /// The format's header words of table 四.
   static let headerLabels = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+  private static let headerKeys = headerLabels.map(LabelKey.init(normalized:))
 
   /// Header cells that are close to one of the format's header words but not it: a typo. Words
   /// split over lines (`结 果` / `维 持` in PDF text) are too short to tell and are left alone.
@@ -109,11 +110,11 @@ struct Table4Reader {
     for cell in cells {
       for word in LineTokenizer.words(source, cell.range) {
         // Normalizing keeps at most the word's characters: a word of fewer than four is no header.
-        guard Self.scalarCount(source.utf8, word) >= 4 else { continue }
-        let core = LabelText.normalize(source.text(word)).core
-        let length = core.unicodeScalars.count
-        guard (4...8).contains(length), !Self.headerLabels.contains(core) else { continue }
-        let scalars = Array(core.unicodeScalars)
+        guard source.scalarCount(word) >= 4 else { continue }
+        let key = LabelText.normalize(source, word).key
+        let length = key.scalarCount
+        guard (4...8).contains(length), !Self.headerKeys.contains(key) else { continue }
+        let scalars = key.scalars
         let scored = zip(Self.headerLabels, Self.headerLabelScalars).map { label, labelScalars in
           (label, LabelText.similarity(scalars, labelScalars))
         }.sorted { $0.1 > $1.1 }
@@ -129,12 +130,6 @@ struct Table4Reader {
   }
 
   private static let headerLabelScalars = headerLabels.map { Array($0.unicodeScalars) }
-
-  private static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-    var count = 0
-    for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
-    return count
-  }
 
   private func isHeader(_ token: StreamToken) -> Bool {
     guard token.range.count < 400 else {

@@ -137,7 +137,7 @@ struct TextStream: Sendable {
           && [0x4F, 0x6F, 0x6C, 0x49].contains(source.utf8[token.range.lowerBound])  // O o l I
         if misreadDigit
           || (layout != .spaces && firstValue != nil && (betweenValues || afterLabel) && token.range.count <= 12
-            && Self.isCellWord(source.text(token.range)))
+            && Self.isCellWord(source, token.range))
         {
           tokens.append(StreamToken(kind: .invalid, range: token.range, line: number, layout: layout))
           continue
@@ -160,11 +160,12 @@ struct TextStream: Sendable {
       var end = index
       var digitCount = 0
       while end < range.upperBound {
-        let width = Self.digitWidth(bytes, end, range.upperBound)
+        let width = TextBytes.digitWidth(bytes, end, range.upperBound)
         if width > 0 {
           end += width
           digitCount += 1
-        } else if bytes[end] == 0x2E, end + 1 < range.upperBound, Self.digitWidth(bytes, end + 1, range.upperBound) > 0,
+        } else if bytes[end] == 0x2E, end + 1 < range.upperBound,
+          TextBytes.digitWidth(bytes, end + 1, range.upperBound) > 0,
           digitCount > 0
         {
           end += 1
@@ -209,16 +210,16 @@ struct TextStream: Sendable {
   }
 
   private mutating func appendTextPiece(_ range: Range<Int>, line: Int, layout: StreamToken.Layout) {
-    let trimmed = LineTokenizer.trim(source, range)
+    let trimmed = TextBytes.trim(source, range)
     guard !trimmed.isEmpty else { return }
     tokens.append(StreamToken(kind: .text, range: trimmed, line: line, layout: layout))
   }
 
   /// A short word in a table cell that is not a label (`一` `无` `零`): an invalid value.
-  private static func isCellWord(_ text: String) -> Bool {
-    guard text.unicodeScalars.count <= 3 else { return false }
-    let core = LabelText.normalize(text)
-    return core.numbering == nil && !core.core.isEmpty
+  private static func isCellWord(_ source: SourceText, _ range: Range<Int>) -> Bool {
+    guard source.scalarCount(range) <= 3 else { return false }
+    let label = LabelText.normalize(source, range)
+    return label.numbering == nil && !label.key.isEmpty
   }
 
   /// The offset of the first ASCII or full-width digit at or after `start`, else `end`.
@@ -233,26 +234,11 @@ struct TextStream: Sendable {
           index = min(index + 3, end)
           continue
         }
-        if digitWidth(buffer, index, end) > 0 { break }
-        index = min(index + LineTable.scalarWidth(b), end)
+        if TextBytes.digitWidth(buffer, index, end) > 0 { break }
+        index = min(index + TextBytes.scalarWidth(b), end)
       }
       return index
     }
-  }
-
-  /// Width in bytes of an ASCII or full-width digit at `index`, or 0.
-  static func digitWidth(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Int {
-    bytes.withUnsafeBufferPointer { digitWidth($0, index, end) }
-  }
-
-  /// The width of a digit, read through a buffer for loops over many bytes.
-  private static func digitWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
-    let b = bytes[index]
-    if b >= 0x30 && b <= 0x39 { return 1 }
-    if b == 0xEF, index + 2 < end, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
-      return 3
-    }
-    return 0
   }
 
   /// `.` `、` `．` after a number.
@@ -265,7 +251,7 @@ struct TextStream: Sendable {
 
   private static func isDigitAfterMark(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Bool {
     let width = bytes[index] == 0x2E ? 1 : 3
-    return index + width < end && digitWidth(bytes, index + width, end) > 0
+    return index + width < end && TextBytes.digitWidth(bytes, index + width, end) > 0
   }
 
   private static func lastScalarStart(_ bytes: [UInt8], before end: Int) -> Int {
@@ -279,7 +265,7 @@ struct TextStream: Sendable {
   /// from line to line.
   static func isPageFurniture(_ source: SourceText, _ line: Range<Int>, core: inout [Unicode.Scalar]) -> Bool {
     // `pdftotext -layout` centres a page number under the page's text: spaces come first.
-    let range = LineTokenizer.trim(source, line)
+    let range = TextBytes.trim(source, line)
     guard !range.isEmpty, range.count <= 80, mayBeFurniture(source.utf8, range), !isPlainNumbers(source.utf8, range),
       !holdsWords(source.utf8, range)
     else { return false }
@@ -359,7 +345,7 @@ struct TextStream: Sendable {
         if openings.contains(where: { $0 == lead }) { return false }
         if b >= 0xE4 && b <= 0xE9 { words = true }  // U+4000 to U+9FFF
       }
-      index += LineTable.scalarWidth(b)
+      index += TextBytes.scalarWidth(b)
     }
     return words
   }
@@ -406,7 +392,7 @@ struct TextStream: Sendable {
     var index = range.lowerBound
     while index + 2 < range.upperBound {
       if bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x90 { return true }  // 【
-      index += LineTable.scalarWidth(bytes[index])
+      index += TextBytes.scalarWidth(bytes[index])
     }
     return false
   }
@@ -499,7 +485,7 @@ struct BrowserCells {
         index += 1
         continue
       }
-      let width = bytes[index] == 0x20 ? 1 : LineTokenizer.spaceWidth(bytes, index)
+      let width = bytes[index] == 0x20 ? 1 : TextBytes.spaceWidth(bytes, index)
       guard width > 0, bytes[index] == 0x20 || width > 1 else { return 0 }
       index += width
     }
@@ -524,7 +510,7 @@ struct BrowserCells {
         index += 1
         continue
       }
-      let width = LineTokenizer.spaceWidth(bytes, index)
+      let width = TextBytes.spaceWidth(bytes, index)
       guard width > 1 else { return false }
       sawFiller = true
       index += width

@@ -16,7 +16,7 @@ struct TitleReader {
     var lineBefore: Range<Int>?
     var fallback: Title?
     while line < min(limitLine, source.lines.count), seen < 15 || headed {
-      var range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      var range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       defer { line += 1 }
       if range.count > 400 {
         // A whole report on one line (a web page's text): the title is how it begins.
@@ -37,7 +37,7 @@ struct TitleReader {
       if squeezed.has("政府信息公开") && (squeezed.has("年度报告") || squeezed.has("年报")) {
         // one line
       } else if squeezed.has("政府信息公开"), line + 1 < source.lines.count {
-        let nextRange = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line + 1))
+        let nextRange = TextBytes.trim(source, source.lines.contentRange(ofLine: line + 1))
         let joined = squeezed + Self.squeezed(source.text(nextRange))
         guard !nextRange.isEmpty, joined.has("政府信息公开"), joined.has("年度报告") || joined.has("年报") else {
           lineBefore = range
@@ -138,7 +138,7 @@ struct TitleReader {
   /// The agency written before the year (`淮安市人民政府 2024 年…`), without a field name
   /// (`标题：`) or Markdown marks, with its range.
   private func agencyBefore(_ yearStart: Int, from start: Int) -> (String, Range<Int>)? {
-    let range = LineTokenizer.trim(source, start..<yearStart)
+    let range = TextBytes.trim(source, start..<yearStart)
     let text = Self.withoutMarks(Self.withoutFieldName(source.text(range).trimmingSpaces()))
     guard !text.isEmpty else { return nil }
     let pattern = Array(text.utf8)
@@ -154,10 +154,10 @@ struct TitleReader {
     var index = yearEnd
     while index + marker.count <= end, !bytes.hasBytes(marker, at: index) { index += 1 }
     guard index + marker.count <= end else { return nil }
-    var range = LineTokenizer.trim(source, yearEnd..<index)
+    var range = TextBytes.trim(source, yearEnd..<index)
     // `年` (or `年度`) after the digits, then the agency.
     for word in ["年", "度"] where source.text(range).hasPrefix(word) {
-      range = LineTokenizer.trim(source, range.lowerBound + word.utf8.count..<range.upperBound)
+      range = TextBytes.trim(source, range.lowerBound + word.utf8.count..<range.upperBound)
     }
     guard let name = Self.agencyName(source.text(range)) else { return nil }
     return (name, range)
@@ -243,7 +243,7 @@ struct TitleReader {
 
   /// The first `YYYY年` (digits may be full-width, spaces may stand before 年).
   func findYear(in range: Range<Int>) -> (Int?, Range<Int>?) {
-    let scalars = LabelPieces.scalarsWithOffsets(source, range)
+    let scalars = source.scalarsWithOffsets(range)
     var index = 0
     while index < scalars.count {
       var digits = ""

@@ -24,7 +24,7 @@ public enum Checker {
       guard explicitlyNamed else { return [] }
       let first =
         (0..<report.source.lines.count).lazy.map {
-          LineTokenizer.trim(report.source, report.source.lines.contentRange(ofLine: $0))
+          TextBytes.trim(report.source, report.source.lines.contentRange(ofLine: $0))
         }.first {
           !$0.isEmpty
         } ?? 0..<0

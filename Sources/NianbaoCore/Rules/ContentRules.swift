@@ -80,7 +80,7 @@ enum ContentRules {
             index += 1
             continue
           }
-          let space = LineTokenizer.spaceWidth(bytes, index)
+          let space = TextBytes.spaceWidth(bytes, index)
           if space > 0, index + space <= upper {
             index += space
             continue

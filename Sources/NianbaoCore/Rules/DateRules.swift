@@ -42,7 +42,7 @@ enum DateRules {
     var line = source.lines.count - 1
     var found: DateMention?
     while line >= 0, seen < 4, found == nil {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      let range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       line -= 1
       guard !range.isEmpty else { continue }
       seen += 1
@@ -214,10 +214,10 @@ enum DateRules {
     guard firstLine <= lastLine else { return }
     var previous: Range<Int>?
     for line in firstLine...lastLine {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      let range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       defer { previous = range }
       // Only a line that opens with a digit can open with a year.
-      guard range.count >= 6, TextStream.digitWidth(source.utf8, range.lowerBound, range.upperBound) > 0,
+      guard range.count >= 6, TextBytes.digitWidth(source.utf8, range.lowerBound, range.upperBound) > 0,
         section.bodyRange.contains(range.lowerBound),
         !subheadingStarts.contains(range.lowerBound), opensParagraph(after: previous, in: source)
       else { continue }
@@ -255,7 +255,7 @@ enum DateRules {
     guard let last = text.unicodeScalars.last else { return true }
     if "。！？；：!?;:".unicodeScalars.contains(last) { return true }
     if let first = text.unicodeScalars.first, "（(一二三四五六七八九十".unicodeScalars.contains(first),
-      LabelText.normalize(String(text.prefix(8))).numbering != nil, text.unicodeScalars.count <= 40
+      LabelText.numbering(of: String(text.prefix(8))) != nil, text.unicodeScalars.count <= 40
     {
       return true
     }

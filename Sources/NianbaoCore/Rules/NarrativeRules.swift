@@ -344,7 +344,7 @@ enum NarrativeRules {
 
   /// The first `N 件` (or `N 起`) in a clause.
   private static func number(in clause: Clause, _ source: SourceText) -> Claim? {
-    let scalars = LabelPieces.scalarsWithOffsets(source, clause.range)
+    let scalars = source.scalarsWithOffsets(clause.range)
     var index = 0
     while index < scalars.count {
       guard LabelText.widthFolded(scalars[index].scalar).isASCIIDigit else {

@@ -114,7 +114,7 @@ enum ParagraphEndRule {
     guard let head = text.unicodeScalars.first, mayOpenNumbering(head) else { return false }
     let scalars = Array(text.unicodeScalars.prefix(8))
     guard let first = scalars.first else { return false }
-    if LabelText.normalize(String(String.UnicodeScalarView(scalars))).numbering != nil { return true }
+    if LabelText.numbering(of: String(String.UnicodeScalarView(scalars))) != nil { return true }
     if scalars.count >= 2, "一二三四五六七八九十".unicodeScalars.contains(first), scalars[1] == "是" { return true }
     return scalars.count >= 5 && scalars.prefix(4).allSatisfy { LabelText.widthFolded($0).isASCIIDigit }
   }
@@ -125,7 +125,7 @@ enum ParagraphEndRule {
     if head == "#" { return true }
     guard mayOpenNumbering(head) else { return false }
     let scalars = text.unicodeScalars
-    guard LabelText.normalize(String(scalars.prefix(8))).numbering != nil else {
+    guard LabelText.numbering(of: String(scalars.prefix(8))) != nil else {
       return false
     }
     // At most 40 characters and no `。`, read no further than the 41st.

@@ -21,7 +21,7 @@ enum ProseText {
     source.utf8.withUnsafeBufferPointer { bytes in
       for line in first...last {
         let content = source.lines.contentRange(ofLine: line)
-        let range = LineTokenizer.trim(source, content)
+        let range = TextBytes.trim(source, content)
         guard range.lowerBound >= body.lowerBound, range.upperBound <= body.upperBound else { continue }
         guard !tables.contains(where: { $0.overlaps(content) }) else { continue }
         guard !isTableLine(bytes, range) else { continue }

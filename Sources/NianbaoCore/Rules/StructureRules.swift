@@ -303,13 +303,13 @@ enum StructureRules {
   }
 
   static func lineOf(_ offset: Int, _ source: SourceText) -> Range<Int> {
-    LineTokenizer.trim(source, source.lines.contentRange(ofLine: source.lines.line(containing: offset)))
+    TextBytes.trim(source, source.lines.contentRange(ofLine: source.lines.line(containing: offset)))
   }
 
   static func lastNonEmptyLine(_ source: SourceText, first: Bool = false) -> Range<Int> {
     let lines = Array(0..<source.lines.count)
     for line in first ? lines : lines.reversed() {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      let range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       if !range.isEmpty { return range }
     }
     return 0..<0

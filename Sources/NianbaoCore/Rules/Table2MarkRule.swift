@@ -78,6 +78,6 @@ enum Table2Marks {
   static let words: Set<String> = [notApplicable, "无", "暂无"]
 
   static func isMark(_ text: String) -> Bool {
-    words.contains(text) || LineTokenizer.blankMarkers.contains(text)
+    words.contains(text) || TextBytes.blankMarkers.contains(text)
   }
 }

@@ -12,7 +12,7 @@ public enum Numbering: Sendable, Hashable {
 /// half-width forms folded, and spaces, punctuation and parenthetical notes removed.
 public struct NormalizedLabel: Sendable, Hashable {
   public var numbering: Numbering?
-  public var core: String
+  public var key: LabelKey
 }
 
 public enum LabelText {
@@ -79,11 +79,41 @@ public enum LabelText {
     return Array(text.utf8).withUnsafeBufferPointer { normalize(utf8: $0) }
   }
 
-  /// ``normalize(_:)`` of valid UTF-8, with the folded scalars in a temporary buffer and the
-  /// core's bytes written straight into its string.
+  /// ``normalize(_:)`` of a range of the source, read in place; the range is clamped and rounded
+  /// like ``SourceText/text(_:)``.
+  static func normalize(_ source: SourceText, _ range: Range<Int>) -> NormalizedLabel {
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, source.utf8.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, source.utf8.count)))
+    return source.utf8.withUnsafeBufferPointer { normalize(utf8: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+  }
+
+  /// The numbering at the start of a label, read without reducing its words.
+  public static func numbering(of text: some StringProtocol) -> Numbering? {
+    if let numbering = text.utf8.withContiguousStorageIfAvailable({ numbering(utf8: $0) }) { return numbering }
+    return Array(text.utf8).withUnsafeBufferPointer { numbering(utf8: $0) }
+  }
+
+  private static func numbering(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Numbering? {
+    guard !bytes.isEmpty else { return nil }
+    return readingFolded(bytes) { _, _, numbering in numbering }
+  }
+
+  /// ``normalize(_:)`` of valid UTF-8.
   private static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedLabel {
-    guard !bytes.isEmpty else { return NormalizedLabel(numbering: nil, core: "") }
-    return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { buffer in
+    guard !bytes.isEmpty else { return NormalizedLabel(numbering: nil, key: .empty) }
+    return readingFolded(bytes) { folded, wordsStart, numbering in
+      NormalizedLabel(numbering: numbering, key: key(folded, from: wordsStart, within: bytes.count))
+    }
+  }
+
+  /// Calls `body` with the label's scalars, width-folded and without spaces, in a temporary
+  /// buffer; the index where its words start (after markdown marks and numbering); and its
+  /// numbering.
+  private static func readingFolded<Result>(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    _ body: (UnsafeBufferPointer<Unicode.Scalar>, Int, Numbering?) -> Result
+  ) -> Result {
+    withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { buffer in
       var count = 0
       var offset = 0
       while offset < bytes.count {
@@ -104,34 +134,49 @@ public enum LabelText {
         numbering = value
         index += length
       }
-      // Folding never widens a scalar: the core fits in the label's own byte count. It is
-      // written to a temporary buffer first, so that a short core becomes a small string and a
-      // long one gets storage of its own size.
-      let core = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
-        var written = 0
-        var depth = 0
-        while index < folded.count {
-          let s = folded[index]
-          index += 1
-          if isIdeograph(s) {
-            if depth == 0 { written += writeUTF8(s, to: out, at: written) }
-            continue
-          }
-          if s == "(" || s == "[" || s == "【" {
-            depth += 1
-            continue
-          }
-          if s == ")" || s == "]" || s == "】" {
-            depth = max(0, depth - 1)
-            continue
-          }
-          if depth > 0 || droppedPunctuation.contains(s) { continue }
-          written += writeUTF8(s, to: out, at: written)
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: out[..<written]), as: UTF8.self)
-      }
+      let result = body(folded, index, numbering)
       buffer.baseAddress!.deinitialize(count: count)
-      return NormalizedLabel(numbering: numbering, core: core)
+      return result
+    }
+  }
+
+  /// The key of the words from `start` on: parenthetical notes and punctuation dropped.
+  /// Folding never widens a scalar, so the words fit in the label's own `byteCount`.
+  private static func key(
+    _ folded: UnsafeBufferPointer<Unicode.Scalar>,
+    from start: Int,
+    within byteCount: Int
+  )
+    -> LabelKey
+  {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { out in
+      var scalarCount = 0
+      var index = start
+      var written = 0
+      var depth = 0
+      while index < folded.count {
+        let s = folded[index]
+        index += 1
+        if isIdeograph(s) {
+          if depth == 0 {
+            written += writeUTF8(s, to: out, at: written)
+            scalarCount += 1
+          }
+          continue
+        }
+        if s == "(" || s == "[" || s == "【" {
+          depth += 1
+          continue
+        }
+        if s == ")" || s == "]" || s == "】" {
+          depth = max(0, depth - 1)
+          continue
+        }
+        if depth > 0 || droppedPunctuation.contains(s) { continue }
+        written += writeUTF8(s, to: out, at: written)
+        scalarCount += 1
+      }
+      return LabelKey(UnsafeBufferPointer(rebasing: out[..<written]), scalarCount: scalarCount)
     }
   }
 

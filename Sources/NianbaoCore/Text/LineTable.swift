@@ -96,7 +96,7 @@ public struct LineTable: Sendable {
     let end = contentEnds[position.line]
     var remaining = max(0, position.column)
     while index < end, remaining > 0 {
-      let width = Self.scalarWidth(utf8[index])
+      let width = TextBytes.scalarWidth(utf8[index])
       let units: Int
       switch encoding {
       case .utf8: units = width
@@ -121,18 +121,10 @@ public struct LineTable: Sendable {
         index += 1
         continue
       }
-      let width = Self.scalarWidth(byte)
+      let width = TextBytes.scalarWidth(byte)
       count += (encoding == .utf16 && width == 4) ? 2 : 1
       index += width
     }
     return count
-  }
-
-  static func scalarWidth(_ lead: UInt8) -> Int {
-    if lead < 0x80 { return 1 }
-    if lead < 0xC0 { return 1 }  // stray continuation byte: step over it alone
-    if lead < 0xE0 { return 2 }
-    if lead < 0xF0 { return 3 }
-    return 4
   }
 }

@@ -62,6 +62,13 @@ public struct SourceText: Sendable {
     return result
   }
 
+  /// The number of scalars that start in a byte range.
+  func scalarCount(_ range: Range<Int>) -> Int {
+    var count = 0
+    for index in range where utf8[index] & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
   /// The scalar that starts at a byte offset, or nil past the end.
   func scalar(at offset: Int) -> Unicode.Scalar? {
     guard offset >= 0, offset < utf8.count else { return nil }

@@ -113,7 +113,7 @@ public struct NextYearReport: Sendable {
     var seen = 0
     var line = source.lines.count - 1
     while line >= 0, seen < 4 {
-      let range = LineTokenizer.trim(source, source.lines.contentRange(ofLine: line))
+      let range = TextBytes.trim(source, source.lines.contentRange(ofLine: line))
       line -= 1
       guard !range.isEmpty else { continue }
       seen += 1
