@@ -45,7 +45,7 @@ struct ComparableText: Sendable, Hashable {
         sentenceStart = offset
         continue
       }
-      let length = Self.scalarLength(bytes[offset])
+      let length = TextBytes.scalarWidth(bytes[offset])
       let end = min(offset + length, body.upperBound)
       if Self.endsSentence(bytes, offset, end) {
         append(sentenceStart..<end, of: source)
@@ -146,7 +146,7 @@ struct ComparableText: Sendable, Hashable {
           }
         }
       }
-      index += byte < 0xC0 ? 1 : scalarLength(byte)
+      index += TextBytes.scalarWidth(byte)
     }
     guard found || compatibility else { return false }
     if let found = foundAt, !compatibility, isWholeCharacters(found, of: source, in: range) {
@@ -182,16 +182,6 @@ struct ComparableText: Sendable, Hashable {
     scalars.append(value)
     starts.append(offset)
     ends.append(offset + length)
-  }
-
-  private static func scalarLength(_ lead: UInt8) -> Int {
-    switch lead {
-    case 0..<0x80: return 1
-    case 0xC0..<0xE0: return 2
-    case 0xE0..<0xF0: return 3
-    case 0xF0...: return 4
-    default: return 1
-    }
   }
 
   /// Whether the scalar at `offset..<end` ends a sentence: `。！？；` or a line break.
