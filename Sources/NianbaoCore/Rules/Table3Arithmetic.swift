@@ -131,7 +131,8 @@ struct Table3Arithmetic {
   private(set) var active: [Constraint]
 
   /// Reads cells as other values than written (a blank total as the sum of its parts).
-  mutating func set(_ cells: [CellRef: Int]) {
+  mutating func set(_ cells: [(CellRef, Int)]) {
+    guard !cells.isEmpty else { return }
     for (cell, value) in cells { values[cell] = value }
     active = constraints.filter { $0.residual(values) != nil }
   }

@@ -18,7 +18,7 @@ enum Table3Balance {
       context.add(diagnose(cell: cell, correct: sum, violated: rowSum, alone: true, arithmetic))
       if let c = arithmetic.cell(cell) { context.handledCells.insert(c.range.lowerBound) }
     }
-    arithmetic.set(Dictionary(blankTotals, uniquingKeysWith: { first, _ in first }))
+    arithmetic.set(blankTotals)
     let active = arithmetic.active
     let violated = active.filter { $0.residual(arithmetic.values) != 0 }
     guard !violated.isEmpty else { return }
