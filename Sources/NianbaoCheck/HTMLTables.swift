@@ -50,7 +50,13 @@ struct HTMLTables {
           "<tr class=\"group sub\"><th colspan=\"8\">（\(NationalFormat.chineseNumeral(group))）\(groupLabel.htmlEscaped)</th></tr>\n"
       }
       previousKind = spec.kind
-      html += row(table.row(spec.id), label: Self.label(spec), id: "\(reportID)-f3-r\(index + 1)", width: 7, spec: spec)
+      html += row(
+        table.row(spec.row),
+        label: Self.label(spec),
+        id: "\(reportID)-f3-r\(index + 1)",
+        width: 7,
+        spec: spec
+      )
     }
     return html + "</tbody>\n</table></div>\n"
   }

@@ -14,7 +14,7 @@ import Testing
     return names.filter { ($0.hasSuffix(".txt") || $0.hasSuffix(".md")) && !$0.hasPrefix("NOTES") && $0 != "README.md" }
       .filter { name in
         let report = ReportParser.parse(TestPaths.text(at: realReports.appendingPathComponent(name)))
-        return report.year != nil && report.table3?.row("4") != nil
+        return report.year != nil && report.table3?.row(.carriedForward) != nil
       }.sorted()
   }()
 
@@ -43,8 +43,8 @@ import Testing
       let last = ReportParser.parse(TestPaths.text(at: URL(fileURLWithPath: source)))
       let next = ReportParser.parse(TestPaths.text(at: URL(fileURLWithPath: output)))
       #expect(next.year == last.year.map { $0 + 1 }, "\(name)")
-      let carried = try #require(last.table3?.row("4"))
-      let carriedOver = try #require(next.table3?.row("2"))
+      let carried = try #require(last.table3?.row(.carriedForward))
+      let carriedOver = try #require(next.table3?.row(.carriedOver))
       for column in 0..<6 where carried.cells.count == 7 {
         #expect(carriedOver.cells[column].integerValue == carried.cells[column].integerValue ?? 0, "\(name) \(column)")
       }

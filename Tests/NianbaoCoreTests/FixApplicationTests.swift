@@ -78,7 +78,7 @@ import Testing
     let fixed = diagnostics.certainEdits().applied(to: report.source)
     let table = try! #require(ReportParser.parse(fixed).table3)
     #expect(table.rows.count == 25)
-    #expect(table.rows.values.allSatisfy { $0.cells.count == 7 && $0.cells.allSatisfy { $0.content == .integer(0) } })
+    #expect(table.rows.allSatisfy { $0.row.cells.count == 7 && $0.row.cells.allSatisfy { $0.content == .integer(0) } })
   }
 
   @Test func periodYearIsRewritten() {

@@ -64,24 +64,25 @@ struct Sums {
 
   init(_ report: Report) {
     if let table = report.table3 {
-      func cells(_ id: String) -> [Int]? {
+      func cells(_ id: Table3Row) -> [Int]? {
         guard let row = table.row(id), row.cells.count == 7 else { return nil }
         let values = row.cells.compactMap(\.integerValue)
         return values.count == 7 ? values : nil
       }
       for spec in table.specs {
-        if let v = cells(spec.id), v[0..<6].reduce(0, +) == v[6] { holding.insert("R1 \(spec.id)") }
+        if let v = cells(spec.row), v[0..<6].reduce(0, +) == v[6] { holding.insert("R1 \(spec.id)") }
       }
-      let outcomes = table.specs.filter { spec in spec.kind == .outcome && spec.id != "3(7)" }
+      let outcomes = table.specs.filter { spec in spec.kind == .outcome }
       for column in 0..<7 {
-        let parts = outcomes.map { cells($0.id)?[column] }
-        if let total = cells("3(7)")?[column], parts.allSatisfy({ $0 != nil }),
+        let parts = outcomes.map { cells($0.row)?[column] }
+        if let total = cells(.outcomeTotal)?[column], parts.allSatisfy({ $0 != nil }),
           parts.reduce(0, { $0 + $1! }) == total
         {
           holding.insert("R2 \(column)")
         }
-        if let new = cells("1")?[column], let carried = cells("2")?[column], let done = cells("3(7)")?[column],
-          let forward = cells("4")?[column], new + carried == done + forward
+        if let new = cells(.newApplications)?[column], let carried = cells(.carriedOver)?[column],
+          let done = cells(.outcomeTotal)?[column], let forward = cells(.carriedForward)?[column],
+          new + carried == done + forward
         {
           holding.insert("R3 \(column)")
         }

@@ -105,7 +105,7 @@ import Testing
       "Table2": ["range", "edition", "rows", "headers"],
       "Row": ["subtableItem", "name", "row"],
       "HeaderCell": ["subtableItem", "column", "range", "text"],
-      "Table3": ["range", "edition", "rows", "specs"],
+      "Table3": ["range", "edition", "slots", "specs"],
       "Table4": ["range", "row", "headerDeviations"],
       "TableRow": ["labelRange", "labelText", "range", "cells", "appendOffset", "separator", "runTogether"],
       "Cell": ["range", "content"],

@@ -101,7 +101,7 @@ import Testing
 
   @Test func hoverOnATotalShowsLastYearsValue() throws {
     let (current, previous) = Self.pair("cross-year")
-    let row = try #require(current.table3?.row("1"))
+    let row = try #require(current.table3?.row(.newApplications))
     let fact = try #require(
       HoverFacts.fact(
         at: row.cells[6].range.lowerBound,

@@ -48,7 +48,8 @@ struct LayoutTests {
 
   static func table3(_ text: String) -> [String: [Int?]] {
     let report = ReportParser.parse(text)
-    return report.table3?.rows.mapValues { $0.cells.map(\.integerValue) } ?? [:]
+    let rows = report.table3?.rows ?? []
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0.spec.id, $0.row.cells.map(\.integerValue)) })
   }
 
   static var samples: [String] {

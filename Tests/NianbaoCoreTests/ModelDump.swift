@@ -69,12 +69,7 @@ enum ModelDump {
       return
     }
     out += "\(name) \(r(table.range)) \(table.edition.rawValue) specs \(table.specs.map(\.id).joined(separator: " "))\n"
-    let printed = Set(table.specs.map(\.id))
-    let ids = table.specs.map(\.id) + table.rows.keys.filter { !printed.contains($0) }.sorted()
-    for id in ids {
-      guard let row = table.rows[id] else { continue }
-      self.row(&out, 1, "row \(id)", row)
-    }
+    for (spec, row) in table.rows { self.row(&out, 1, "row \(spec.id)", row) }
   }
 
   private static func row(_ out: inout String, _ depth: Int, _ name: String, _ row: TableRow) {

@@ -16,10 +16,10 @@ import Testing
     let table3 = try #require(report.table3)
     #expect(table3.edition == .edition2021)
     #expect(table3.rows.count == 25)
-    #expect(table3.rows["1"]?.cells.map(\.integerValue) == [9, 2, 0, 0, 1, 0, 12])
-    #expect(table3.rows["3(2)"]?.cells.map(\.integerValue) == [1, 0, 0, 0, 0, 0, 1])
-    #expect(table3.rows["3(5).5"]?.cells.count == 7)
-    #expect(table3.rows["4"]?.cells.map(\.integerValue) == [1, 1, 0, 0, 0, 0, 2])
+    #expect(table3.row(.newApplications)?.cells.map(\.integerValue) == [9, 2, 0, 0, 1, 0, 12])
+    #expect(table3.row(.group(2))?.cells.map(\.integerValue) == [1, 0, 0, 0, 0, 0, 1])
+    #expect(table3.row(.item(5, of: 5))?.cells.count == 7)
+    #expect(table3.row(.carriedForward)?.cells.map(\.integerValue) == [1, 1, 0, 0, 0, 0, 2])
     let row4 = try #require(report.table4?.row)
     #expect(row4.cells.map(\.integerValue) == [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0])
     let table2 = try #require(report.table2)
@@ -61,7 +61,7 @@ import Testing
     let report = ReportParser.parse(Fixtures.text("clean-2020-trial.txt"))
     #expect(report.table2?.edition == .trial2019)
     #expect(report.table3?.edition == .trial2019)
-    #expect(report.table3?.rows["3(6)"]?.cells.count == 7)
+    #expect(report.table3?.row(.group(6))?.cells.count == 7)
     #expect(report.table2?.rows.first { $0.name == "行政许可" }?.row.cells.map(\.integerValue) == [12, -2, 40])
   }
 

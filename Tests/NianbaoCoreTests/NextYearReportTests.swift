@@ -29,7 +29,7 @@ import Testing
     let (report, diagnostics) = Checker.check(next.text)
     #expect(report.title?.text.contains("2026年") == true)
     #expect(Set(diagnostics.map(\.code)) == ["NB117"], "\(diagnostics.map { $0.summary(in: report.source) })")
-    #expect(report.table3?.row("2")?.cells.map(\.integerValue) == [1, 1, 0, 0, 0, 0, 2])
+    #expect(report.table3?.row(.carriedOver)?.cells.map(\.integerValue) == [1, 1, 0, 0, 0, 0, 2])
     let inForce = report.table2?.rows.filter { $0.subtableItem == 1 }.map { $0.row.cells.map(\.integerValue) }
     #expect(inForce == [[0, 0, 0], [0, 0, 15]])
     #expect(next.text.contains("\n2027年3月10日\n"))
@@ -49,13 +49,13 @@ import Testing
   @Test(arguments: realReports)
   func followsRealReport(name: String) throws {
     let last = ReportParser.parse(TestPaths.text(at: RealReportTests.folder.appendingPathComponent(name)))
-    guard let carried = last.table3?.row("4"), last.year != nil else { return }
+    guard let carried = last.table3?.row(.carriedForward), last.year != nil else { return }
     let next = try #require(NextYearReport.following(last), "\(name)")
     let (report, diagnostics) = Checker.check(next.text)
     let others = diagnostics.filter { $0.code != "NB117" }
     #expect(others.isEmpty, "\(name): \(others.map { $0.summary(in: report.source) })")
     #expect(report.year == last.year.map { $0 + 1 })
-    let written = report.table3?.row("2")?.cells.map(\.integerValue)
+    let written = report.table3?.row(.carriedOver)?.cells.map(\.integerValue)
     var expected = carried.cells.count == 7 ? carried.cells.map { $0.integerValue ?? 0 } : Array(repeating: 0, count: 7)
     // A total that is not the sum of its row is carried as the sum, and said.
     let sum = expected.prefix(6).reduce(0, +)

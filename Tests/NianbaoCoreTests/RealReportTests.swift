@@ -76,7 +76,7 @@ struct RealReportTests {
     // Where no row of table 三 is known to be short, every row is read whole.
     if let table = report.table3, !expected.contains(where: { ["NB106", "NB107", "NB110"].contains($0.code) }) {
       for spec in table.specs {
-        #expect(table.row(spec.id)?.cells.count == 7, "\(name): table 三 row \(spec.displayName) not read whole")
+        #expect(table.row(spec.row)?.cells.count == 7, "\(name): table 三 row \(spec.displayName) not read whole")
       }
     }
   }
@@ -166,15 +166,15 @@ struct BrokenNumberTests {
     let text = TestPaths.text(at: RealReportTests.folder.appendingPathComponent("sanming_city_gov_2021.txt"))
     let (report, diagnostics) = Checker.check(text)
     let table = try #require(report.table3)
-    #expect(table.row("1")?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
-    #expect(table.row("3(4).1")?.cells.map(\.integerValue) == [27, 0, 0, 1, 0, 0, 28])
-    #expect(table.row("3(7)")?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
+    #expect(table.row(.newApplications)?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
+    #expect(table.row(.item(1, of: 4))?.cells.map(\.integerValue) == [27, 0, 0, 1, 0, 0, 28])
+    #expect(table.row(.outcomeTotal)?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
     let joined = try #require(diagnostics.first { $0.code == "NB111" })
     #expect(joined.related.count == 3)
     let fixed = diagnostics.certainEdits().applied(to: report.source)
     let (after, again) = Checker.check(fixed)
     #expect(!again.contains { $0.code == "NB111" || $0.severity == .error })
-    #expect(after.table3?.row("1")?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
+    #expect(after.table3?.row(.newApplications)?.cells.map(\.integerValue) == [160, 0, 0, 2, 0, 0, 162])
   }
 }
 
@@ -196,10 +196,10 @@ struct RealReportFixTests {
     #expect(newErrors.isEmpty, "\(name): fixing brought in \(newErrors.map { "\($0.code) \($0.message.zh)" })")
     guard let table = before.table3, let fixed = report.table3 else { return }
     for spec in table.specs {
-      let wasRead = table.row(spec.id).map { $0.cells.count == 7 && !$0.cells.contains { $0.integerValue == nil } }
+      let wasRead = table.row(spec.row).map { $0.cells.count == 7 && !$0.cells.contains { $0.integerValue == nil } }
       guard wasRead == true, !findings.contains(where: { $0.code.hasPrefix("NB2") }) else { continue }
       #expect(
-        fixed.row(spec.id)?.cells.map(\.integerValue) == table.row(spec.id)?.cells.map(\.integerValue),
+        fixed.row(spec.row)?.cells.map(\.integerValue) == table.row(spec.row)?.cells.map(\.integerValue),
         "\(name): row \(spec.displayName) changed by the fix"
       )
     }

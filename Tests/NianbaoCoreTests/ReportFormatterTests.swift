@@ -42,8 +42,8 @@ import Testing
     for row in report.table2?.rows ?? [] {
       result += row.row.cells.map { "二/\(row.subtableItem)/\(row.name): " + source.text($0.range) }
     }
-    for id in (report.table3?.rows.keys.sorted() ?? []) {
-      result += report.table3?.rows[id]?.cells.map { "三/\(id): " + source.text($0.range) } ?? []
+    for (spec, row) in (report.table3?.rows ?? []).sorted(by: { $0.spec.id < $1.spec.id }) {
+      result += row.cells.map { "三/\(spec.id): " + source.text($0.range) }
     }
     result += report.table4?.row?.cells.map { "四: " + source.text($0.range) } ?? []
     return result

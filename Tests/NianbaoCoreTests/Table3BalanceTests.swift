@@ -5,17 +5,18 @@ import Testing
 @Suite struct Table3BalanceTests {
   static let clean = Fixtures.text("clean-2025-tabs.txt")
 
-  static var cells: [(row: String, column: Int)] {
+  static var cells: [(spec: Table3RowSpec, column: Int)] {
     let table = ReportParser.parse(clean).table3!
-    return table.specs.flatMap { spec in (0..<7).map { (spec.id, $0) } }
+    return table.specs.flatMap { spec in (0..<7).map { (spec, $0) } }
   }
 
   @Test func everySingleWrongCellIsFoundWhereItIs() throws {
     let report = ReportParser.parse(Self.clean)
     let table = try #require(report.table3)
     var checked = 0
-    for (rowID, column) in Self.cells {
-      let cell = table.rows[rowID]!.cells[column]
+    for (spec, column) in Self.cells {
+      let rowID = spec.id
+      let cell = table.row(spec.row)!.cells[column]
       guard case .integer(let original) = cell.content else {
         Issue.record("unread cell")
         continue
@@ -35,12 +36,15 @@ import Testing
   @Test func totalsAreFixedWithCertaintyDetailsAreNot() throws {
     let report = ReportParser.parse(Self.clean)
     let table = try #require(report.table3)
-    for (rowID, column) in [("3(4).1", 6), ("3(7)", 2), ("4", 0), ("3(5).2", 0), ("1", 3)] {
-      let cell = table.rows[rowID]!.cells[column]
+    let cells: [(Table3Row, Int)] = [
+      (.item(1, of: 4), 6), (.outcomeTotal, 2), (.carriedForward, 0), (.item(2, of: 5), 0), (.newApplications, 3),
+    ]
+    for (row, column) in cells {
+      let cell = table.row(row)!.cells[column]
       let mutated = [TextEdit(range: cell.range, replacement: "7")].applied(to: report.source)
       let diagnostics = Checker.check(mutated).1
-      let total = column == 6 || rowID == "3(7)" || rowID == "4"
-      #expect(diagnostics.first?.fixes.first?.isCertain == total, "\(rowID)/\(column)")
+      let total = column == 6 || row == .outcomeTotal || row == .carriedForward
+      #expect(diagnostics.first?.fixes.first?.isCertain == total, "\(row)/\(column)")
     }
   }
 

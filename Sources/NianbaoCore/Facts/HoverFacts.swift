@@ -34,7 +34,7 @@ public enum HoverFacts {
   private static func table3Cell(at offset: Int, _ report: Report) -> HoverFact? {
     guard let table = report.table3 else { return nil }
     for spec in table.specs {
-      guard let row = table.row(spec.id), row.range.contains(offset) || row.range.upperBound == offset,
+      guard let row = table.row(spec.row), row.range.contains(offset) || row.range.upperBound == offset,
         let column = row.cells.firstIndex(where: { contains($0.range, offset) })
       else { continue }
       let cell = row.cells[column]
@@ -64,7 +64,7 @@ public enum HoverFacts {
         en += "\n\n`\(label) = \(terms) = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
       }
       let shortColumn = { (ref: Table3Arithmetic.CellRef) in NationalFormat.table3Columns[ref.column] }
-      if column == 6, let constraint = arithmetic.constraints.first(where: { $0.kind == .rowSum(spec.id) }) {
+      if column == 6, let constraint = arithmetic.constraints.first(where: { $0.kind == .rowSum(spec.row) }) {
         line(constraint, label: "总计", names: shortColumn)
       }
       if spec.kind == .outcomeTotal,
@@ -87,12 +87,13 @@ public enum HoverFacts {
           "\n\n`（七） = \(terms)\(nonzero.count < constraint.left.count ? " (others 0)" : "") = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
       }
       if spec.kind == .carriedForward {
-        let v = { (id: String) in arithmetic.values[Table3Arithmetic.CellRef(row: id, column: column)] ?? 0 }
-        let computed = v("1") + v("2") - v("3(7)")
+        let v = { (row: Table3Row) in arithmetic.values[Table3Arithmetic.CellRef(row, column: column)] ?? 0 }
+        let (received, carried, done) = (v(.newApplications), v(.carriedOver), v(.outcomeTotal))
+        let computed = received + carried - done
         let ok = computed == cell.integerValue
-        zh += "\n\n`四 = 一 \(v("1")) + 二 \(v("2")) − （七） \(v("3(7)")) = \(computed)`，写的是 \(written)\(ok ? " ✓" : " ✗")"
+        zh += "\n\n`四 = 一 \(received) + 二 \(carried) − （七） \(done) = \(computed)`，写的是 \(written)\(ok ? " ✓" : " ✗")"
         en +=
-          "\n\n`四 = 一 \(v("1")) + 二 \(v("2")) − （七） \(v("3(7)")) = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
+          "\n\n`四 = 一 \(received) + 二 \(carried) − （七） \(done) = \(computed)`, written \(written)\(ok ? " ✓" : " ✗")"
       }
       return HoverFact(range: cell.range, markdown: LocalizedText(zh: zh, en: en))
     }
@@ -157,7 +158,7 @@ public enum HoverFacts {
       let arithmetic = Table3Arithmetic(table: table, unusableRows: [])
       let active = arithmetic.active
       let broken = active.filter { $0.residual(arithmetic.values) != 0 }
-      let total = { (id: String) in
+      let total = { (id: Table3Row) in
         table.row(id).flatMap { $0.cells.count == 7 ? $0.cells[6].integerValue : nil }.map(String.init) ?? "?"
       }
       let holds = broken.isEmpty && active.count == arithmetic.constraints.count
@@ -169,10 +170,10 @@ public enum HoverFacts {
 
             | 项目 | 总计 |
             |---|---|
-            | 一、本年新收 | \(total("1")) |
-            | 二、上年结转 | \(total("2")) |
-            | （七）总计 | \(total("3(7)")) |
-            | 四、结转下年度 | \(total("4")) |
+            | 一、本年新收 | \(total(.newApplications)) |
+            | 二、上年结转 | \(total(.carriedOver)) |
+            | （七）总计 | \(total(.outcomeTotal)) |
+            | 四、结转下年度 | \(total(.carriedForward)) |
 
             勾稽关系（一 + 二 = （七） + 四，行总计，（七）总计）：\(holds ? "全部成立 ✓" : broken.isEmpty ? "部分行无法读取，未能全部核对" : "\(broken.count) 处不成立 ✗")
             """,
@@ -181,10 +182,10 @@ public enum HoverFacts {
 
             | item | total |
             |---|---|
-            | 一 new this year | \(total("1")) |
-            | 二 carried over | \(total("2")) |
-            | （七） handled | \(total("3(7)")) |
-            | 四 carried forward | \(total("4")) |
+            | 一 new this year | \(total(.newApplications)) |
+            | 二 carried over | \(total(.carriedOver)) |
+            | （七） handled | \(total(.outcomeTotal)) |
+            | 四 carried forward | \(total(.carriedForward)) |
 
             Balancing rules (一 + 二 = （七） + 四, row totals, （七）总计): \(holds ? "all hold ✓" : broken.isEmpty ? "some rows unreadable, not all checked" : "\(broken.count) broken ✗")
             """

@@ -2,10 +2,10 @@
 enum LastYearTotals {
   static func change(at offset: Int, in report: Report, lastYear: CrossYearRules.Summary) -> LocalizedText? {
     if let table = report.table3 {
-      for (id, row) in table.rows where row.cells.count == 7 {
+      for (spec, row) in table.rows where row.cells.count == 7 {
         let cell = row.cells[6]
         guard cell.range.contains(offset) || cell.range.upperBound == offset, let now = cell.integerValue,
-          let before = lastYear.table3Total(id)
+          let before = lastYear.table3Total(spec.row)
         else { continue }
         return text(now: now, before: before, year: lastYear.year)
       }

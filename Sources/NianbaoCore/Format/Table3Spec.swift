@@ -1,3 +1,42 @@
+/// A row of table 三, by its place among every row either edition has (一, 二, 四, （一）–（七）,
+/// then the items of （三）–（六））: the same row is the same ``Table3Row`` in both editions, so
+/// tables, rules and sums keep rows and cells in arrays indexed by it.
+public struct Table3Row: Hashable, Sendable {
+  let index: Int
+  static let count = 3 + 7 + 4 * 8
+
+  private init(index: Int) { self.index = index }
+
+  init?(_ kind: Table3RowSpec.Kind, group: Int?, item: Int?) {
+    switch (kind, group, item) {
+    case (.newApplications, _, _): self = .newApplications
+    case (.carriedOver, _, _): self = .carriedOver
+    case (.carriedForward, _, _): self = .carriedForward
+    case (_, let group?, nil) where (1...7).contains(group): self = .group(group)
+    case (_, let group?, let item?) where (3...6).contains(group) && (1...8).contains(item):
+      self = .item(item, of: group)
+    default: return nil
+    }
+  }
+
+  /// 一、本年新收
+  public static let newApplications = Table3Row(index: 0)
+  /// 二、上年结转
+  public static let carriedOver = Table3Row(index: 1)
+  /// 四、结转下年度继续办理
+  public static let carriedForward = Table3Row(index: 2)
+  /// （七）总计
+  public static let outcomeTotal = group(7)
+
+  /// The row of the level-2 group （一）–（七） (（六） as the 2019 trial format's single row).
+  public static func group(_ group: Int) -> Table3Row { Table3Row(index: 2 + group) }
+
+  /// Item `item` (1.–8.) of the group （三）–（六）.
+  public static func item(_ item: Int, of group: Int) -> Table3Row {
+    Table3Row(index: 10 + (group - 3) * 8 + (item - 1))
+  }
+}
+
 /// Table 三 (收到和处理政府信息公开申请情况): one row of the table. A class: the readers and rules
 /// pass specs around constantly, and a copy is one reference instead of five strings.
 public final class Table3RowSpec: Sendable, Hashable {
@@ -32,28 +71,16 @@ public final class Table3RowSpec: Sendable, Hashable {
   /// How the row is named in messages: `（三）不予公开 1.属于国家秘密`.
   public let displayName: String
 
-  /// The row's place among every row either edition has (一, 二, 四, （一）–（七）, then the
-  /// items of （三）–（六）), from its kind, group and item: the same row has the same index in
-  /// both editions, so the readers and rules keep rows and cells in arrays instead of
-  /// dictionaries keyed by ``id``.
-  let index: Int
-  static let rowCount = 3 + 7 + 4 * 8
-
-  /// ``index``, for keeping cells in an array.
-  var cellRowIndex: Int? { index }
-  static let cellRowCount = rowCount
+  /// Which row this is, the same in both editions.
+  public let row: Table3Row
+  /// ``row``'s index, for keeping rows in arrays.
+  var index: Int { row.index }
+  static let rowCount = Table3Row.count
 
   init(id: String, kind: Kind, group: Int?, item: Int?, label: String, groupLabel: String?) {
     self.id = id
-    switch (kind, group, item) {
-    case (.newApplications, _, _): index = 0
-    case (.carriedOver, _, _): index = 1
-    case (.carriedForward, _, _): index = 2
-    case (_, let group?, nil) where (1...7).contains(group): index = 2 + group
-    case (_, let group?, let item?) where (3...6).contains(group) && (1...8).contains(item):
-      index = 10 + (group - 3) * 8 + (item - 1)
-    default: preconditionFailure("table 三 has no row \(id)")
-    }
+    guard let row = Table3Row(kind, group: group, item: item) else { preconditionFailure("table 三 has no row \(id)") }
+    self.row = row
     self.kind = kind
     self.group = group
     self.item = item

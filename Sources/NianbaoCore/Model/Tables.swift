@@ -23,12 +23,24 @@ public struct Table2: Sendable, Hashable {
 public struct Table3: Sendable, Hashable {
   public var range: Range<Int>
   public var edition: FormatEdition
-  /// Rows found, by ``Table3RowSpec/id``.
-  public var rows: [String: TableRow]
+  /// The rows found, in one slot for each ``Table3Row``.
+  private var slots: [TableRow?]
   /// The row specs in print order for the edition the table was written in.
   public var specs: [Table3RowSpec]
 
-  public func row(_ id: String) -> TableRow? { rows[id] }
+  init(range: Range<Int>, edition: FormatEdition, slots: [TableRow?], specs: [Table3RowSpec]) {
+    self.range = range
+    self.edition = edition
+    self.slots = slots
+    self.specs = specs
+  }
+
+  public func row(_ row: Table3Row) -> TableRow? { slots[row.index] }
+
+  /// The rows found, in print order.
+  public var rows: [(spec: Table3RowSpec, row: TableRow)] {
+    specs.compactMap { spec in slots[spec.index].map { (spec, $0) } }
+  }
 }
 
 /// Table 四 (政府信息公开行政复议、行政诉讼情况): one row of 15 values.

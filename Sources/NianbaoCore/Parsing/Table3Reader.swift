@@ -678,16 +678,16 @@ struct Table3Reader {
     }
     readRunTogether(&rows, specs: specs, values: values)
     completeBlankTotals(&rows, values: values)
-    var byID: [String: TableRow] = Dictionary(minimumCapacity: specs.count)
+    var slots = [TableRow?](repeating: nil, count: Table3Row.count)
     var lower = Int.max
     var upper = Int.min
     for (position, row) in rows.enumerated() {
       guard let row else { continue }
-      byID[specs[position].id] = row
+      slots[specs[position].index] = row
       lower = min(lower, row.range.lowerBound)
       upper = max(upper, row.range.upperBound)
     }
-    let table = Table3(range: lower..<upper, edition: edition, rows: byID, specs: specs)
+    let table = Table3(range: lower..<upper, edition: edition, slots: slots, specs: specs)
     return Output(table: table, deviations: deviations, duplicates: duplicates)
   }
 

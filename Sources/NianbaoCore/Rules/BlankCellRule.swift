@@ -18,7 +18,7 @@ enum BlankCellRule {
       var blanks: [Blank] = []
       var rowCount = 0
       for spec in table.specs {
-        guard let row = table.row(spec.id) else { continue }
+        guard let row = table.row(spec.row) else { continue }
         rowCount += 1
         collect(row, expected: 7, name: CellNames.table3Row(spec), handled, &blanks)
       }

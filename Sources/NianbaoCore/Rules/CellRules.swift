@@ -8,17 +8,17 @@ enum CellRules {
       let provablyZero = provablyZeroRows(table)
       var wrongRows: [(Table3RowSpec, TableRow)] = []
       for spec in table.specs {
-        guard let row = table.row(spec.id) else { continue }
+        guard let row = table.row(spec.row) else { continue }
         if !checkRunTogether(row, name: CellNames.table3Row(spec), expected: 7, &split, &context)
           || row.cells.count != 7
         {
           if row.runTogether == nil { wrongRows.append((spec, row)) }
-          context.unusableTable3Rows.insert(spec.id)
+          context.unusableTable3Rows.insert(spec.row)
           continue
         }
         let before = invalid.count
         if checkValues(row, name: { CellNames.table3(spec, $0) }, &invalid) {
-          context.unusableTable3Rows.insert(spec.id)
+          context.unusableTable3Rows.insert(spec.row)
           if invalid.count == before + 1, let fix = misreadDigitFix(row) { invalid[before].fixes = [fix] }
         }
       }
@@ -27,7 +27,7 @@ enum CellRules {
       } else {
         for (spec, row) in wrongRows {
           context.add(
-            wrongCount(row, name: CellNames.table3Row(spec), expected: 7, provablyZero: provablyZero.contains(spec.id))
+            wrongCount(row, name: CellNames.table3Row(spec), expected: 7, provablyZero: provablyZero.contains(spec.row))
           )
         }
       }
@@ -238,9 +238,9 @@ enum CellRules {
 
   /// Many rows short of values: one finding for the table (a column lost in pasting), not one
   /// per row.
-  private static func lostColumns(_ rows: [(Table3RowSpec, TableRow)], provablyZero: Set<String>) -> Diagnostic {
+  private static func lostColumns(_ rows: [(Table3RowSpec, TableRow)], provablyZero: Set<Table3Row>) -> Diagnostic {
     let counts = Set(rows.map { $0.1.cells.count }).sorted().map(String.init)
-    let fixable = rows.filter { provablyZero.contains($0.0.id) && $0.1.cells.count < 7 }
+    let fixable = rows.filter { provablyZero.contains($0.0.row) && $0.1.cells.count < 7 }
     var fixes: [Fix] = []
     if !fixable.isEmpty {
       let edits = fixable.map { _, row in
@@ -390,13 +390,13 @@ enum CellRules {
   /// Table 三 rows whose missing values must be 0: a row with six 0s and one value lost (its
   /// total forces the lost one to 0); the outcome rows when （七）总计 is all 0 (counts are never
   /// negative); 一 and 二 when （七） and 四 are all 0, and back.
-  static func provablyZeroRows(_ table: Table3) -> Set<String> {
-    func allPresentZero(_ id: String) -> Bool {
+  static func provablyZeroRows(_ table: Table3) -> Set<Table3Row> {
+    func allPresentZero(_ id: Table3Row) -> Bool {
       guard let row = table.row(id) else { return false }
       return row.cells.allSatisfy { $0.integerValue == 0 } && row.runTogether == nil
     }
     var zero = Set(
-      table.specs.map(\.id).filter { id in
+      table.specs.map(\.row).filter { id in
         guard let row = table.row(id), allPresentZero(id) else { return false }
         return row.cells.count >= 6
       }
@@ -404,15 +404,15 @@ enum CellRules {
     var changed = true
     while changed {
       changed = false
-      func add(_ ids: [String]) {
+      func add(_ ids: [Table3Row]) {
         for id in ids where !zero.contains(id) && allPresentZero(id) {
           zero.insert(id)
           changed = true
         }
       }
-      if zero.contains("3(7)") { add(table.specs.filter { $0.kind == .outcome }.map(\.id)) }
-      if zero.contains("1") && zero.contains("2") { add(["3(7)", "4"]) }
-      if zero.contains("3(7)") && zero.contains("4") { add(["1", "2"]) }
+      if zero.contains(.outcomeTotal) { add(table.specs.filter { $0.kind == .outcome }.map(\.row)) }
+      if zero.contains(.newApplications) && zero.contains(.carriedOver) { add([.outcomeTotal, .carriedForward]) }
+      if zero.contains(.outcomeTotal) && zero.contains(.carriedForward) { add([.newApplications, .carriedOver]) }
     }
     return zero
   }

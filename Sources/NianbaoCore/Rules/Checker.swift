@@ -66,7 +66,7 @@ struct RuleContext {
   /// that is also wrong gets one finding, not two.
   var handledCells: Set<Int> = []
   /// Table 三 rows whose values cannot be used for sums (wrong count, unreadable).
-  var unusableTable3Rows: Set<String> = []
+  var unusableTable3Rows: Set<Table3Row> = []
   var unusableTable4 = false
 
   var source: SourceText { report.source }

@@ -12,10 +12,10 @@ extension CrossYearRules {
     var carriedForward: [(value: Int?, range: Range<Int>)]?
     /// Table 二 item (一): 规章 and 行政规范性文件.
     var stock: [StockRow] = []
-    /// Each table 三 row's 总计 with its row's id: a short list, kept for thousands of reports.
-    var table3Totals: [(id: String, value: Int)] = []
-    /// The 总计 of the table 三 row `id`.
-    func table3Total(_ id: String) -> Int? { table3Totals.first { $0.id == id }?.value }
+    /// Each table 三 row's 总计 with its row: a short list, kept for thousands of reports.
+    var table3Totals: [(row: Table3Row, value: Int)] = []
+    /// The 总计 of the table 三 row `row`.
+    func table3Total(_ row: Table3Row) -> Int? { table3Totals.first { $0.row == row }?.value }
 
     /// Table 四's three 总计 cells.
     var table4Totals: [(value: Int, range: Range<Int>)]?
@@ -124,15 +124,15 @@ extension CrossYearRules {
       self.year = year
       titleRange = title.range
       edition = report.edition
-      if let row = report.table3?.row("2"), row.cells.count == 7 {
+      if let row = report.table3?.row(.carriedOver), row.cells.count == 7 {
         carriedOver = row.cells.map { ($0.integerValue, $0.range) }
       }
-      if let row = report.table3?.row("4"), row.cells.count == 7 {
+      if let row = report.table3?.row(.carriedForward), row.cells.count == 7 {
         carriedForward = row.cells.map { ($0.integerValue, $0.range) }
       }
       if let table = report.table3 {
-        for (id, row) in table.rows where row.cells.count == 7 {
-          if let value = row.cells[6].integerValue { table3Totals.append((id, value)) }
+        for (spec, row) in table.rows where row.cells.count == 7 {
+          if let value = row.cells[6].integerValue { table3Totals.append((spec.row, value)) }
         }
       }
       if let row = report.table4?.row, row.cells.count == NationalFormat.table4ValueCount {

@@ -21,7 +21,7 @@ enum NarrativeRules {
     let unusable = context.unusableTable3Rows
     let handled = context.handledCells
     // A total a sums finding already questions is not compared again.
-    let total3 = { (id: String) -> Int? in
+    let total3 = { (id: Table3Row) -> Int? in
       guard let table = table3, !unusable.contains(id), let row = table.row(id), row.cells.count == 7,
         !handled.contains(row.cells[6].range.lowerBound)
       else { return nil }
@@ -41,7 +41,7 @@ enum NarrativeRules {
       guard !rows.isEmpty else { return nil }
       var sum = 0
       for spec in rows {
-        guard let total = total3(spec.id) else { return nil }
+        guard let total = total3(spec.row) else { return nil }
         sum += total
       }
       return sum
@@ -58,7 +58,7 @@ enum NarrativeRules {
         {
           continue
         }
-        if let received = total3("1"), received != 0 {
+        if let received = total3(.newApplications), received != 0 {
           context.add(
             mismatch(
               at: clause.range,
@@ -89,7 +89,7 @@ enum NarrativeRules {
           )
         }
       } else if text.has("上年结转") {
-        if let carried = total3("2"), let claim = number(in: clause, after: "上年结转", context.source),
+        if let carried = total3(.carriedOver), let claim = number(in: clause, after: "上年结转", context.source),
           carried != claim.value
         {
           context.add(
@@ -107,7 +107,7 @@ enum NarrativeRules {
       } else if let keyword = ["结转下", "结转到下", "顺延"].first(where: text.has) {
         // The number after the key word: `办结 11 件、结转下年度 2 件`; `另有 2 件结转下年度` says
         // nothing this can read.
-        if let forward = total3("4"), let claim = number(in: clause, after: keyword, context.source),
+        if let forward = total3(.carriedForward), let claim = number(in: clause, after: keyword, context.source),
           forward != claim.value
         {
           context.add(
@@ -123,8 +123,8 @@ enum NarrativeRules {
           )
         }
       } else if mentionsApplications && (text.has("收到") || text.has("受理") || text.has("新收")) {
-        if let received = total3("1") {
-          let withCarried = received + (total3("2") ?? 0)
+        if let received = total3(.newApplications) {
+          let withCarried = received + (total3(.carriedOver) ?? 0)
           if claim.value != received && claim.value != withCarried {
             context.add(
               mismatch(
@@ -154,7 +154,7 @@ enum NarrativeRules {
           )
         )
       } else if text.has("办结") || text.has("办理完毕") {
-        if let done = total3("3(7)"), done != claim.value {
+        if let done = total3(.outcomeTotal), done != claim.value {
           context.add(
             mismatch(
               claim,

@@ -236,11 +236,11 @@ enum StructureRules {
     guard let copy = context.report.table3Copy else { return }
     var differing = 0
     for spec in table.specs {
-      let values = table.row(spec.id)?.cells.map(\.integerValue) ?? []
-      let copied = copy.row(spec.id)?.cells.map(\.integerValue) ?? []
+      let values = table.row(spec.row)?.cells.map(\.integerValue) ?? []
+      let copied = copy.row(spec.row)?.cells.map(\.integerValue) ?? []
       differing += zip(values, copied).filter { $0 != $1 }.count + abs(values.count - copied.count)
     }
-    let start = copy.specs.lazy.compactMap { copy.row($0.id) }.first?.labelRange ?? copy.range
+    let start = copy.specs.lazy.compactMap { copy.row($0.row) }.first?.labelRange ?? copy.range
     let agreement =
       differing == 0
       ? LocalizedText(zh: "两份的数字完全相同", en: "the two copies hold the same numbers")
@@ -282,8 +282,8 @@ enum StructureRules {
         )
       )
     }
-    for (index, spec) in table.specs.enumerated() where table.row(spec.id) == nil {
-      let nextPresent = table.specs[(index + 1)...].lazy.compactMap { table.row($0.id) }.first
+    for (index, spec) in table.specs.enumerated() where table.row(spec.row) == nil {
+      let nextPresent = table.specs[(index + 1)...].lazy.compactMap { table.row($0.row) }.first
       let range =
         nextPresent.map { lineOf($0.range.lowerBound, context.source) }
         ?? lineOf(table.range.upperBound, context.source)
@@ -298,7 +298,7 @@ enum StructureRules {
           )
         )
       )
-      context.unusableTable3Rows.insert(spec.id)
+      context.unusableTable3Rows.insert(spec.row)
     }
   }
 

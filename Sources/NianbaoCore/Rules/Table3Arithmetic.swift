@@ -2,74 +2,32 @@
 /// by hover.
 struct Table3Arithmetic {
   struct CellRef: Hashable, Sendable {
-    let row: String
+    let row: Table3Row
     let column: Int
-    /// Where the cell is kept in ``CellValues``: the row's place among every row either edition
-    /// knows, times eight, plus the column. Nil for a row id no edition knows.
-    let slot: Int?
 
-    init(row: String, column: Int) {
-      self.init(row: row, rowIndex: Self.rowIndices[row], column: column)
-    }
-
-    /// The cell of a spec's row: no lookup of its id.
-    init(_ spec: Table3RowSpec, column: Int) {
-      self.init(row: spec.id, rowIndex: spec.cellRowIndex, column: column)
-    }
-
-    private init(row: String, rowIndex: Int?, column: Int) {
+    init(_ row: Table3Row, column: Int) {
       self.row = row
       self.column = column
-      if let rowIndex, column >= 0, column < CellValues.columnsPerRow {
-        slot = rowIndex * CellValues.columnsPerRow + column
-      } else {
-        slot = nil
-      }
     }
 
-    static let rowIndices: [String: Int] = Dictionary(
-      NationalFormat.allTable3Rows.compactMap { spec in spec.cellRowIndex.map { (spec.id, $0) } },
-      uniquingKeysWith: { first, _ in first }
-    )
-
-    // Known rows compare and hash by their slot, an integer: the sums look cells up thousands
-    // of times.
-    static func == (a: CellRef, b: CellRef) -> Bool {
-      if let x = a.slot, let y = b.slot { return x == y }
-      return a.slot == b.slot && a.row == b.row && a.column == b.column
-    }
-
-    func hash(into hasher: inout Hasher) {
-      if let slot {
-        hasher.combine(slot)
-      } else {
-        hasher.combine(row)
-        hasher.combine(column)
-      }
-    }
+    init(_ spec: Table3RowSpec, column: Int) { self.init(spec.row, column: column) }
   }
 
-  /// The values of the cells: an array indexed by each cell's slot, not a dictionary, because
+  /// The values of the cells: an array indexed by row and column, not a dictionary, because
   /// every sum reads them.
   struct CellValues {
-    static let columnsPerRow = 8
-    private var slots = [Int?](repeating: nil, count: Table3RowSpec.cellRowCount * columnsPerRow)
-    private var others: [CellRef: Int] = [:]
+    private static let columnsPerRow = NationalFormat.table3Columns.count
+    private var slots = [Int?](repeating: nil, count: Table3Row.count * columnsPerRow)
 
     subscript(cell: CellRef) -> Int? {
-      get {
-        if let slot = cell.slot { return slots[slot] }
-        return others[cell]
-      }
-      set {
-        if let slot = cell.slot { slots[slot] = newValue } else { others[cell] = newValue }
-      }
+      get { slots[cell.row.index * Self.columnsPerRow + cell.column] }
+      set { slots[cell.row.index * Self.columnsPerRow + cell.column] = newValue }
     }
   }
 
   enum Kind: Hashable {
     /// R3-3: a row's 总计 is the sum of its six applicant columns.
-    case rowSum(String)
+    case rowSum(Table3Row)
     /// R3-2: （七）总计 is the sum of the outcome rows, in one column.
     case outcomeSum(Int)
     /// R3-1: 一 + 二 = （七） + 四, in one column.
@@ -108,11 +66,11 @@ struct Table3Arithmetic {
   private(set) var values: CellValues
   let constraints: [Constraint]
 
-  init(table: Table3, unusableRows: Set<String>) {
+  init(table: Table3, unusableRows: Set<Table3Row>) {
     self.table = table
     var values = CellValues()
-    for spec in table.specs where !unusableRows.contains(spec.id) {
-      guard let row = table.row(spec.id), row.cells.count == 7 else { continue }
+    for spec in table.specs where !unusableRows.contains(spec.row) {
+      guard let row = table.row(spec.row), row.cells.count == 7 else { continue }
       for (column, cell) in row.cells.enumerated() {
         if let v = cell.integerValue { values[CellRef(spec, column: column)] = v }
       }
@@ -143,7 +101,7 @@ struct Table3Arithmetic {
     for spec in specs {
       constraints.append(
         Constraint(
-          kind: .rowSum(spec.id),
+          kind: .rowSum(spec.row),
           left: (0..<6).map { CellRef(spec, column: $0) },
           right: [CellRef(spec, column: 6)]
         )
@@ -155,14 +113,14 @@ struct Table3Arithmetic {
         Constraint(
           kind: .outcomeSum(column),
           left: outcomes.map { CellRef($0, column: column) },
-          right: [CellRef(row: "3(7)", column: column)]
+          right: [CellRef(.outcomeTotal, column: column)]
         )
       )
       constraints.append(
         Constraint(
           kind: .identity(column),
-          left: [CellRef(row: "1", column: column), CellRef(row: "2", column: column)],
-          right: [CellRef(row: "3(7)", column: column), CellRef(row: "4", column: column)]
+          left: [CellRef(.newApplications, column: column), CellRef(.carriedOver, column: column)],
+          right: [CellRef(.outcomeTotal, column: column), CellRef(.carriedForward, column: column)]
         )
       )
     }
@@ -173,12 +131,13 @@ struct Table3Arithmetic {
   private(set) var active: [Constraint]
 
   /// Reads cells as other values than written (a blank total as the sum of its parts).
-  mutating func set(_ cells: [CellRef: Int]) {
+  mutating func set(_ cells: [(CellRef, Int)]) {
+    guard !cells.isEmpty else { return }
     for (cell, value) in cells { values[cell] = value }
     active = constraints.filter { $0.residual(values) != nil }
   }
 
-  func spec(_ id: String) -> Table3RowSpec { table.specs.first { $0.id == id }! }
+  func spec(_ row: Table3Row) -> Table3RowSpec { table.specs.first { $0.row == row }! }
 
   func cell(_ ref: CellRef) -> Cell? {
     guard let row = table.row(ref.row), ref.column < row.cells.count else { return nil }

@@ -18,7 +18,7 @@ enum Table3Balance {
       context.add(diagnose(cell: cell, correct: sum, violated: rowSum, alone: true, arithmetic))
       if let c = arithmetic.cell(cell) { context.handledCells.insert(c.range.lowerBound) }
     }
-    arithmetic.set(Dictionary(blankTotals, uniquingKeysWith: { first, _ in first }))
+    arithmetic.set(blankTotals)
     let active = arithmetic.active
     let violated = active.filter { $0.residual(arithmetic.values) != 0 }
     guard !violated.isEmpty else { return }
@@ -296,28 +296,30 @@ enum Table3Balance {
   /// One broken sum, written out.
   private static func explanation(_ constraint: Table3Arithmetic.Constraint, _ a: Table3Arithmetic) -> LocalizedText {
     switch constraint.kind {
-    case .rowSum(let id):
-      let spec = a.spec(id)
+    case .rowSum(let row):
+      let spec = a.spec(row)
       let sum = a.sumText(constraint.left, naming: { columnName($0.column) }, skipZeros: false)
       return LocalizedText(
-        zh: "“\(spec.displayName)”行：\(sum)，总计写的是 \(a.values[CellRef(row: id, column: 6)] ?? 0)",
-        en: "row “\(spec.displayName)”: \(sum), the total says \(a.values[CellRef(row: id, column: 6)] ?? 0)"
+        zh: "“\(spec.displayName)”行：\(sum)，总计写的是 \(a.values[CellRef(row, column: 6)] ?? 0)",
+        en: "row “\(spec.displayName)”: \(sum), the total says \(a.values[CellRef(row, column: 6)] ?? 0)"
       )
     case .outcomeSum(let column):
       let sum = a.sumText(constraint.left, naming: { a.spec($0.row).shortName }, skipZeros: true)
-      let total = a.values[CellRef(row: "3(7)", column: column)] ?? 0
+      let total = a.values[CellRef(.outcomeTotal, column: column)] ?? 0
       return LocalizedText(
         zh: "“\(columnName(column))”列（一）至（六）各项之和为 \(sum)（其余各项为 0），而（七）总计写的是 \(total)",
         en:
           "in column “\(columnName(column))” the rows （一）–（六） add up to \(sum) (the others are 0), but （七）总计 says \(total)"
       )
     case .identity(let column):
-      let v = { (row: String) in a.values[CellRef(row: row, column: column)] ?? 0 }
+      let v = { (row: Table3Row) in a.values[CellRef(row, column: column)] ?? 0 }
+      let (received, carried) = (v(.newApplications), v(.carriedOver))
+      let (done, forward) = (v(.outcomeTotal), v(.carriedForward))
       return LocalizedText(
         zh:
-          "“\(columnName(column))”列：一 本年新收 \(v("1")) + 二 上年结转 \(v("2")) = \(v("1") + v("2"))，而（七）总计 \(v("3(7)")) + 四 结转下年度 \(v("4")) = \(v("3(7)") + v("4"))",
+          "“\(columnName(column))”列：一 本年新收 \(received) + 二 上年结转 \(carried) = \(received + carried)，而（七）总计 \(done) + 四 结转下年度 \(forward) = \(done + forward)",
         en:
-          "column “\(columnName(column))”: 一 new \(v("1")) + 二 carried over \(v("2")) = \(v("1") + v("2")), but （七） total \(v("3(7)")) + 四 carried forward \(v("4")) = \(v("3(7)") + v("4"))"
+          "column “\(columnName(column))”: 一 new \(received) + 二 carried over \(carried) = \(received + carried), but （七） total \(done) + 四 carried forward \(forward) = \(done + forward)"
       )
     }
   }
@@ -346,41 +348,41 @@ enum Table3Balance {
         )
     }
     switch constraint.kind {
-    case .rowSum(let id):
-      let anchor = CellRef(row: id, column: 6)
+    case .rowSum(let row):
+      let anchor = CellRef(row, column: 6)
       let correct = (a.values[anchor] ?? 0) + residual
       let diagnostic = Diagnostic(
         .rowTotal,
-        range: a.cell(anchor)?.range ?? a.table.row(id)!.range,
-        message: totalMessage(CellNames.table3(a.spec(id), 6), correct, a.values[anchor] ?? 0),
-        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row(id)!.range)] + related(constraint.left, a)
+        range: a.cell(anchor)?.range ?? a.table.row(row)!.range,
+        message: totalMessage(CellNames.table3(a.spec(row), 6), correct, a.values[anchor] ?? 0),
+        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row(row)!.range)] + related(constraint.left, a)
       )
       return (diagnostic, anchor, correct)
     case .outcomeSum(let column):
-      let anchor = CellRef(row: "3(7)", column: column)
+      let anchor = CellRef(.outcomeTotal, column: column)
       let correct = (a.values[anchor] ?? 0) + residual
       let diagnostic = Diagnostic(
         .outcomeTotal,
-        range: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range,
-        message: totalMessage(CellNames.table3(a.spec("3(7)"), column), correct, a.values[anchor] ?? 0),
-        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row("3(7)")!.range)]
+        range: a.cell(anchor)?.range ?? a.table.row(.outcomeTotal)!.range,
+        message: totalMessage(CellNames.table3(a.spec(.outcomeTotal), column), correct, a.values[anchor] ?? 0),
+        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row(.outcomeTotal)!.range)]
           + related(constraint.left, a)
       )
       return (diagnostic, anchor, correct)
     case .identity(let column):
-      let anchor = CellRef(row: "4", column: column)
+      let anchor = CellRef(.carriedForward, column: column)
       let correct = (a.values[anchor] ?? 0) + residual
       let diagnostic = Diagnostic(
         .carryIdentity,
-        range: a.cell(anchor)?.range ?? a.table.row("4")!.range,
+        range: a.cell(anchor)?.range ?? a.table.row(.carriedForward)!.range,
         message: LocalizedText(
           zh:
             "表三“\(columnName(column))”列一 + 二 ≠（七）+ 四\(correct >= 0 ? "：若其他数无误，“四、结转下年度继续办理”应为 \(correct)，实为 \(a.values[anchor] ?? 0)" : "，请核对各项数字")。",
           en:
             "Table 三, column “\(columnName(column))”: 一 + 二 ≠ （七） + 四\(correct >= 0 ? "; if the other numbers are right, 四 (carried forward) is \(correct), not \(a.values[anchor] ?? 0)" : "; check the numbers")."
         ),
-        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row("4")!.range)]
-          + related(constraint.left + [CellRef(row: "3(7)", column: column)], a)
+        related: [working(reason, at: a.cell(anchor)?.range ?? a.table.row(.carriedForward)!.range)]
+          + related(constraint.left + [CellRef(.outcomeTotal, column: column)], a)
       )
       return (diagnostic, anchor, correct >= 0 ? correct : nil)
     }

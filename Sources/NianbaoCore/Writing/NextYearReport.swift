@@ -37,7 +37,9 @@ public struct NextYearReport: Sendable {
       agency: agency
     )
     var notes: [LocalizedText] = []
-    if let row = report.table3?.row("4"), row.cells.count == 7, row.cells.allSatisfy({ $0.integerValue != nil }) {
+    if let row = report.table3?.row(.carriedForward), row.cells.count == 7,
+      row.cells.allSatisfy({ $0.integerValue != nil })
+    {
       let values = row.cells.map { $0.integerValue! }
       let sum = values.prefix(NationalFormat.table3TotalColumn).reduce(0, +)
       skeleton.carriedOver = Array(values.prefix(NationalFormat.table3TotalColumn)) + [sum]

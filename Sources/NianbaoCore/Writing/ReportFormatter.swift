@@ -75,15 +75,17 @@ private struct TableRewriter {
   }
 
   func table3() -> TextEdit? {
-    guard let table = report.table3, table.rows.count == table.specs.count else { return nil }
+    guard let table = report.table3 else { return nil }
+    let rows = table.rows.map(\.row)
+    guard rows.count == table.specs.count else { return nil }
     let duplicates = report.duplicateTable3Rows.contains { $0.range.overlaps(table.range) }
-    guard !duplicates, table.rows.values.allSatisfy({ $0.cells.count == 7 && readable($0) }) else { return nil }
+    guard !duplicates, rows.allSatisfy({ $0.cells.count == 7 && readable($0) }) else { return nil }
     let lines = TableLayout.table3(table.edition) { spec in
-      table.rows[spec.id]?.cells.map { source.text($0.range) } ?? []
+      table.row(spec.row)?.cells.map { source.text($0.range) } ?? []
     }
     return replacement(
       of: table.range,
-      rows: Array(table.rows.values),
+      rows: rows,
       headerWords: TableVocabulary.table3(table.edition),
       lines: lines
     )
