@@ -197,9 +197,9 @@ extension NationalFormat {
   }
 
   /// The row with this ``Table3RowSpec/id``, of either edition.
-  static func table3Row(_ id: String) -> Table3RowSpec {
-    guard let spec = allTable3Rows.first(where: { $0.id == id }) else {
-      preconditionFailure("table 三 has no row \(id)")
+  static func table3Row(_ row: Table3Row) -> Table3RowSpec {
+    guard let spec = allTable3Rows.first(where: { $0.row == row }) else {
+      preconditionFailure("table 三 has no row \(row.index)")
     }
     return spec
   }
@@ -207,8 +207,8 @@ extension NationalFormat {
   /// Every row either edition knows, for reading a table before its edition is known.
   static let allTable3Rows: [Table3RowSpec] = {
     var rows = table3Rows(.edition2021)
-    let single = table3Rows(.trial2019).first { $0.id == "3(6)" }!
-    rows.insert(single, at: rows.firstIndex { $0.id == "3(7)" }!)
+    let single = table3Rows(.trial2019).first { $0.row == .group(6) }!
+    rows.insert(single, at: rows.firstIndex { $0.row == .outcomeTotal }!)
     return rows
   }()
 }

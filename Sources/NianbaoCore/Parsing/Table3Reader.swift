@@ -102,7 +102,7 @@ struct Table3Reader {
 
   private static let signatures: [Signature] = {
     func s(
-      _ id: String,
+      _ row: Table3Row,
       _ words: String,
       boundary: Bool = false,
       whole: Bool = false,
@@ -111,7 +111,7 @@ struct Table3Reader {
       -> Signature
     {
       Signature(
-        spec: NationalFormat.table3Row(id),
+        spec: NationalFormat.table3Row(row),
         words: Array(words.unicodeScalars),
         needsBoundary: boundary,
         whole: whole,
@@ -119,20 +119,25 @@ struct Table3Reader {
       )
     }
     return [
-      s("1", "本年新收", boundary: true), s("2", "上年结转", boundary: true),
-      s("1", "本年度新收", boundary: true), s("2", "上年度结转", boundary: true),
-      s("3(1)", "予以公开", boundary: true, numbering: .parenthesized(1)),
-      s("3(2)", "部分公开", boundary: true, numbering: .parenthesized(2)),
-      s("3(3).1", "属于国家秘密"), s("3(3).2", "其他法律行政"), s("3(3).3", "危及三安全"), s("3(3).4", "保护第三方"),
-      s("3(3).5", "三类内部事务"), s("3(3).6", "四类过程性"), s("3(3).7", "行政执法案卷"), s("3(3).8", "行政查询事项"),
-      s("3(4).1", "本机关不掌握"), s("3(4).1", "不掌握相关政府信息"), s("3(4).2", "没有现成信息"), s("3(4).3", "补正后申请"),
-      s("3(5).1", "信访举报投诉"), s("3(5).2", "重复申请", boundary: true), s("3(5).3", "公开出版物"),
-      s("3(5).4", "大量反复申请"), s("3(5).4", "无正当理由大量"), s("3(5).5", "要求行政机关确认"), s("3(5).5", "确认或重新出具"),
-      s("3(6).1", "申请人无正当理由"), s("3(6).1", "逾期不补正"), s("3(6).2", "申请人逾期未按"), s("3(6).2", "收费通知要求"),
-      s("3(6).3", "其他", boundary: true, whole: true, numbering: .arabic(3)),
-      s("3(6)", "其他处理", boundary: true, whole: true, numbering: .parenthesized(6)),
-      s("3(7)", "总计", boundary: true, whole: true, numbering: .parenthesized(7)),
-      s("4", "结转下年度", boundary: true),
+      s(.newApplications, "本年新收", boundary: true), s(.carriedOver, "上年结转", boundary: true),
+      s(.newApplications, "本年度新收", boundary: true), s(.carriedOver, "上年度结转", boundary: true),
+      s(.group(1), "予以公开", boundary: true, numbering: .parenthesized(1)),
+      s(.group(2), "部分公开", boundary: true, numbering: .parenthesized(2)),
+      s(.item(1, of: 3), "属于国家秘密"), s(.item(2, of: 3), "其他法律行政"), s(.item(3, of: 3), "危及三安全"),
+      s(.item(4, of: 3), "保护第三方"),
+      s(.item(5, of: 3), "三类内部事务"), s(.item(6, of: 3), "四类过程性"), s(.item(7, of: 3), "行政执法案卷"),
+      s(.item(8, of: 3), "行政查询事项"),
+      s(.item(1, of: 4), "本机关不掌握"), s(.item(1, of: 4), "不掌握相关政府信息"), s(.item(2, of: 4), "没有现成信息"),
+      s(.item(3, of: 4), "补正后申请"),
+      s(.item(1, of: 5), "信访举报投诉"), s(.item(2, of: 5), "重复申请", boundary: true), s(.item(3, of: 5), "公开出版物"),
+      s(.item(4, of: 5), "大量反复申请"), s(.item(4, of: 5), "无正当理由大量"), s(.item(5, of: 5), "要求行政机关确认"),
+      s(.item(5, of: 5), "确认或重新出具"),
+      s(.item(1, of: 6), "申请人无正当理由"), s(.item(1, of: 6), "逾期不补正"), s(.item(2, of: 6), "申请人逾期未按"),
+      s(.item(2, of: 6), "收费通知要求"),
+      s(.item(3, of: 6), "其他", boundary: true, whole: true, numbering: .arabic(3)),
+      s(.group(6), "其他处理", boundary: true, whole: true, numbering: .parenthesized(6)),
+      s(.outcomeTotal, "总计", boundary: true, whole: true, numbering: .parenthesized(7)),
+      s(.carriedForward, "结转下年度", boundary: true),
     ]
   }()
 
@@ -479,25 +484,17 @@ struct Table3Reader {
   }
 
   private func chooseEdition(_ anchors: [Anchor]) -> FormatEdition {
-    let (first, second) = (Self.rowIndices.otherFirst, Self.rowIndices.otherSecond)
-    if anchors.contains(where: { $0.spec.index == first || $0.spec.index == second }) { return .edition2021 }
-    if anchors.contains(where: { $0.spec.index == Self.rowIndices.otherSingle })
-      && !anchors.contains(where: { $0.spec.index == Self.rowIndices.otherLast })
+    // （六）'s items 1 and 2 are the 2021 format's; a single （六） row without item 3 is the trial's.
+    if anchors.contains(where: { $0.spec.row == .item(1, of: 6) || $0.spec.row == .item(2, of: 6) }) {
+      return .edition2021
+    }
+    if anchors.contains(where: { $0.spec.row == .group(6) })
+      && !anchors.contains(where: { $0.spec.row == .item(3, of: 6) })
     {
       return .trial2019
     }
     return expectedEdition
   }
-
-  /// The indices of the rows the reader names: （六）'s items 1 to 3, the trial format's single
-  /// （六） row, and （二）.
-  private static let rowIndices = (
-    otherFirst: NationalFormat.table3Row("3(6).1").index,
-    otherSecond: NationalFormat.table3Row("3(6).2").index,
-    otherLast: NationalFormat.table3Row("3(6).3").index,
-    otherSingle: NationalFormat.table3Row("3(6)").index,
-    partlyDisclosed: NationalFormat.table3Row("3(2)").index
-  )
 
   /// The longest sequence of anchors in the format's order, each near the one before. Ties go
   /// to the tightest sequence.
@@ -886,7 +883,7 @@ struct Table3Reader {
     let canonical = Self.canonicalKeys[anchor.spec.index]
     // A label cut by a line break or a cell border is not a typo.
     if key == canonical || canonical.hasPrefix(key)
-      || anchor.spec.index == Self.rowIndices.partlyDisclosed && key.hasPrefix(Self.partlyDisclosedWords)
+      || anchor.spec.row == .group(2) && key.hasPrefix(Self.partlyDisclosedWords)
     {
       return nil
     }
@@ -1111,14 +1108,14 @@ enum Table3LabelMatcher {
     }
   }
 
-  private static let otherItem = NationalFormat.allTable3Rows.first { $0.id == "3(6).3" }!
+  private static let otherItem = NationalFormat.table3Row(.item(3, of: 6))
   /// `其他`: item 3 of （六）, or （六） itself in the trial format.
   private static let other = LabelKey(normalized: "其他")
 
   /// Normalized label words → what they name.
   private static let exact: [LabelKey: Match] = {
     var map: [LabelKey: Match] = [:]
-    for spec in NationalFormat.allTable3Rows where spec.id != "3(6)" && spec.id != "3(6).3" {
+    for spec in NationalFormat.allTable3Rows where spec.row != .group(6) && spec.row != .item(3, of: 6) {
       map[LabelText.normalize(spec.label).key] = .row(spec, exact: true)
     }
     for group in [3, 4, 5, 6] {
