@@ -117,9 +117,12 @@ public enum LabelText {
       var count = 0
       var offset = 0
       while offset < bytes.count {
-        let (f, width) = decodeFolded(bytes, offset)
+        var (f, width) = decodeFolded(bytes, offset)
         offset += width
-        if !isIdeograph(f), isSpace(f) { continue }
+        if !isIdeograph(f) {
+          if isSpace(f) { continue }
+          f = canonicalSingleton(f)
+        }
         buffer.initializeElement(at: count, to: f)
         count += 1
       }
@@ -141,7 +144,8 @@ public enum LabelText {
   }
 
   /// The key of the words from `start` on: parenthetical notes and punctuation dropped.
-  /// Folding never widens a scalar, so the words fit in the label's own `byteCount`.
+  /// Folding widens a scalar by a byte at most (a compatibility ideograph of three bytes stands
+  /// for one of four), so the words fit in a third more than the label's own `byteCount`.
   private static func key(
     _ folded: UnsafeBufferPointer<Unicode.Scalar>,
     from start: Int,
@@ -149,7 +153,7 @@ public enum LabelText {
   )
     -> LabelKey
   {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { out in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount + byteCount / 3 + 1) { out in
       var scalarCount = 0
       var index = start
       var written = 0
