@@ -42,6 +42,8 @@ enum ParagraphEndRule {
         {
           continue
         }
+        // Most paragraphs end with `。`: known from the line's last character, with no text made.
+        if let last = lastScalar(of: line, in: source), endsFinished(last) { continue }
         var text = source.text(line)
         // The last line of a paragraph a page's width wrapped (PDF text) is short: the paragraph
         // is the line before and this one.
@@ -92,11 +94,7 @@ enum ParagraphEndRule {
     let scalars = text.unicodeScalars
     // The ends of the line first: most paragraphs end with `。` and are not read through.
     guard let first = scalars.first, let last = scalars.last else { return false }
-    if finalPunctuation.contains(last) { return false }
-    // `…，` and `…、` go on in the next line.
-    if last == "，" || last == "," || last == "、" { return false }
-    // `…2025年1月20日` under the signature.
-    if last == "日" || last == "年" || last == "月" { return false }
+    if endsFinished(last) { return false }
     if "#|!<>[".unicodeScalars.contains(first) { return false }
     var count = 0
     var hasSentenceMark = false
@@ -107,6 +105,22 @@ enum ParagraphEndRule {
     }
     guard count >= shortestParagraph, hasSentenceMark else { return false }
     return !isHeadingLike(text)
+  }
+
+  /// Whether a line ending with this character needs no more: final punctuation, `，` and `、`,
+  /// which go on in the next line, and the `年` `月` `日` of a date under the signature.
+  private static func endsFinished(_ last: Unicode.Scalar) -> Bool {
+    finalPunctuation.contains(last) || last == "，" || last == "," || last == "、" || last == "日" || last == "年"
+      || last == "月"
+  }
+
+  /// The last scalar of the text ``SourceText/text(_:)`` gives for `range`, read in place.
+  private static func lastScalar(of range: Range<Int>, in source: SourceText) -> Unicode.Scalar? {
+    let count = source.utf8.count
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, count)))
+    guard upper > lower else { return nil }
+    return source.scalar(at: upper - 1)
   }
 
   /// Text that opens a paragraph of its own: an item (`一是`, `（一）`, `1.`) or a year.
