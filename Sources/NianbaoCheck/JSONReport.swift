@@ -56,7 +56,8 @@ enum JSONReport {
     // Last year's report, where a finding's related information points into it.
     let otherTexts = CheckedTexts(results)
     document.write(results, batchesOf: filesWrittenTogether, to: output) { files in
-      CheckCommand.concurrentMap(Array(files)) {
+      defer { otherTexts.forgetSources() }
+      return CheckCommand.concurrentMap(Array(files)) {
         diagnostics(of: $0, in: document, options: options, otherTexts: otherTexts)
       }
     }
