@@ -186,9 +186,7 @@ public enum CheckCommand {
       errorOutput(Summary(all).text(options.language, fix: options.fix) + "\n")
     }
     if all.contains(where: { $0.readError != nil || $0.writeError != nil }) { return .failure }
-    let severities = all.reduce(into: Set<Severity>()) { found, result in
-      for diagnostic in result.diagnostics { found.insert(diagnostic.severity) }
-    }
+    let severities = Set(all.flatMap(\.findings.severities))
     if severities.contains(.error) { return .problems }
     if options.strict && severities.contains(.warning) { return .problems }
     if options.strict && !stale.isEmpty { return .problems }
@@ -204,9 +202,19 @@ public enum CheckCommand {
     let pairs = yearPairs(results)
     guard !pairs.isEmpty else { return }
     var found: [[Diagnostic]] = []
-    // A few dozen pairs at a time: their prose is several times the size of their text.
-    for chunk in stride(from: 0, to: pairs.count, by: pairsReadTogether) {
-      found += findings(of: Array(pairs[chunk..<min(chunk + pairsReadTogether, pairs.count)]), in: results)
+    // A few pairs at a time: their prose is several times the size of their text. A report
+    // compared as this year's in one batch and as last year's in a later one is read once.
+    var lastBatch: [Int: Int] = [:]
+    for (position, pair) in pairs.enumerated() {
+      guard case .previous(let previous, _) = pair.comparison else { continue }
+      lastBatch[pair.index] = position / pairsReadTogether
+      lastBatch[previous] = position / pairsReadTogether
+    }
+    var read: [Int: CrossYearRules.Summary?] = [:]
+    for (batch, start) in stride(from: 0, to: pairs.count, by: pairsReadTogether).enumerated() {
+      let end = min(start + pairsReadTogether, pairs.count)
+      found += findings(of: Array(pairs[start..<end]), in: results, read: &read)
+      read = read.filter { lastBatch[$0.key, default: 0] > batch }
     }
     for (pair, found) in zip(pairs, found) where !found.isEmpty {
       let index = pair.index
@@ -222,18 +230,25 @@ public enum CheckCommand {
   }
 
   /// How many pairs of reports have their prose read at the same time.
-  static let pairsReadTogether = 64
+  static let pairsReadTogether = 16
 
-  /// The cross-year findings of each pair, made on every core.
-  static func findings(of pairs: [YearPair], in results: [FileResult]) -> [[Diagnostic]] {
-    var compared: [Int] = []
+  /// The cross-year findings of each pair, made on every core; `read` holds the summaries with
+  /// prose read so far, by report, and gets those of these pairs.
+  static func findings(
+    of pairs: [YearPair],
+    in results: [FileResult],
+    read: inout [Int: CrossYearRules.Summary?]
+  ) -> [[Diagnostic]] {
+    var compared: Set<Int> = []
     for pair in pairs {
       guard case .previous(let previous, _) = pair.comparison else { continue }
-      compared += [pair.index, previous]
+      compared.formUnion([pair.index, previous])
     }
-    compared = Array(Set(compared)).sorted()
-    let summaries = concurrentMap(compared) { proseSummary(results[$0]) }
-    let summaryOf = Dictionary(uniqueKeysWithValues: zip(compared, summaries))
+    let unread = compared.filter { !read.keys.contains($0) }.sorted()
+    for (index, summary) in zip(unread, concurrentMap(unread) { proseSummary(results[$0]) }) {
+      read.updateValue(summary, forKey: index)
+    }
+    let summaryOf = read
     return concurrentMap(pairs) { pair -> [Diagnostic] in
       switch pair.comparison {
       case .ambiguous(let candidates):
@@ -433,17 +448,17 @@ public enum CheckCommand {
     result.crossYear = CrossYearRules.Summary(report, prose: false)
     result.agencyNotice = AgencyNotice.text(report, path: entry.path, agencySetting: checkerOptions.agency)
     if options.format == .html { result.report = report }
-    diagnostics = settings.policy.apply(diagnostics)
+    var languages = Set(Language.allCases)
     if options.format != .html {
       // The review page shows the texts and reads both languages; the other outputs need neither.
-      let languages: Set<Language> = [options.language, settings.language ?? options.language]
-      diagnostics = diagnostics.map { $0.keepingWords(in: languages) }
+      languages = [options.language, settings.language ?? options.language]
       if case .text = input.form, stdin == nil, !options.fix, !options.diff, let fingerprint = file.fingerprint {
         result.textOnDisk = TextOnDisk(path: entry.path, fingerprint: fingerprint)
         result.text = nil
       }
     }
-    result.diagnostics = diagnostics
+    // Kept to the end of the walk in the languages printed.
+    result.findings = PackedFindings(settings.policy.apply(diagnostics), words: words, keeping: languages)
     return result
   }
 
@@ -523,7 +538,7 @@ struct Summary {
       if result.readError != nil { unreadable += 1 }
       if result.writeError != nil { unwritten += 1 }
       if !result.findings.isEmpty { filesWithProblems += 1 }
-      for diagnostic in result.diagnostics { counts[diagnostic.severity, default: 0] += 1 }
+      for severity in result.findings.severities { counts[severity, default: 0] += 1 }
       fixed += result.fixedCount
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoCore
 import Synchronization
 
@@ -9,13 +10,16 @@ final class FindingWords: Sendable {
 
   init() {}
 
-  fileprivate func pack(_ diagnostics: [Diagnostic]) -> [UInt8] {
-    var writer = FindingsWriter()
+  /// The findings' count, their severities (a byte each, for the counts that need nothing
+  /// else), then each finding's parts, a word by its number; the words of a language not in
+  /// `languages` are left empty.
+  fileprivate func pack(_ diagnostics: [Diagnostic], keeping languages: Set<Language>) -> [UInt8] {
+    var writer = FindingsWriter(languages: languages)
+    writer.write(diagnostics.count)
+    for diagnostic in diagnostics { writer.write(diagnostic.severity.rawValue) }
     table.withLock { table in
-      writer.write(diagnostics.count)
       for diagnostic in diagnostics {
         writer.write(table.number(of: diagnostic.code))
-        writer.write(diagnostic.severity.rawValue)
         writer.write(diagnostic.range)
         writer.write(diagnostic.message, in: &table)
         writer.write(diagnostic.related.count)
@@ -42,23 +46,24 @@ final class FindingWords: Sendable {
   }
 
   fileprivate func unpack(_ bytes: [UInt8]) -> [Diagnostic] {
-    table.withLock { table in
-      var reader = FindingsReader(bytes: bytes, words: table.words)
-      return reader.list { reader in
-        let code = reader.word()
-        let severity = Severity(rawValue: reader.number()) ?? .error
+    var reader = FindingsReader(bytes: bytes)
+    let severities = reader.severities()
+    return table.withLock { table in
+      let words = table.words
+      return severities.map { severity in
+        let code = reader.word(in: words)
         let range = reader.range()
-        let message = reader.text()
+        let message = reader.text(in: words)
         let related = reader.list { reader in
           let range = reader.range()
-          let message = reader.text()
+          let message = reader.text(in: words)
           let file = reader.number()
-          return RelatedNote(range: range, message: message, file: file == 0 ? nil : reader.words[file - 1])
+          return RelatedNote(range: range, message: message, file: file == 0 ? nil : words[file - 1])
         }
         let fixes = reader.list { reader in
-          let title = reader.text()
+          let title = reader.text(in: words)
           let isCertain = reader.number() == 1
-          let edits = reader.list { reader in TextEdit(range: reader.range(), replacement: reader.word()) }
+          let edits = reader.list { reader in TextEdit(range: reader.range(), replacement: reader.word(in: words)) }
           return Fix(title: title, edits: edits, isCertain: isCertain)
         }
         return Diagnostic(
@@ -82,25 +87,54 @@ struct PackedFindings: Sendable {
 
   init(words: FindingWords = FindingWords()) { self.words = words }
 
-  init(_ diagnostics: [Diagnostic], words: FindingWords) {
+  /// The findings with their words in `languages` only (the others left empty): a walk prints
+  /// them in one language.
+  init(_ diagnostics: [Diagnostic], words: FindingWords, keeping languages: Set<Language> = Set(Language.allCases)) {
     self.words = words
-    if !diagnostics.isEmpty { bytes = words.pack(diagnostics) }
+    if !diagnostics.isEmpty { bytes = words.pack(diagnostics, keeping: languages) }
   }
 
   var isEmpty: Bool { bytes.isEmpty }
 
   var diagnostics: [Diagnostic] { bytes.isEmpty ? [] : words.unpack(bytes) }
+
+  /// The severity of each finding, read without unpacking the findings.
+  var severities: [Severity] {
+    guard !bytes.isEmpty else { return [] }
+    var reader = FindingsReader(bytes: bytes)
+    return reader.severities()
+  }
 }
 
+/// The words, by their UTF-8 bytes: two spellings of the same text in Unicode are two words, and
+/// bytes are hashed faster than a string's characters.
 private struct WordTable {
-  var numbers: [String: Int] = [:]
-  var words: [String] = []
+  private struct Key: Hashable {
+    var word: String
+
+    static func == (lhs: Key, rhs: Key) -> Bool {
+      var (left, right) = (lhs.word, rhs.word)
+      guard left.utf8.count == right.utf8.count else { return false }
+      return left.withUTF8 { left in
+        right.withUTF8 { right in left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+      }
+    }
+
+    func hash(into hasher: inout Hasher) {
+      var word = word
+      word.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  private var numbers: [Key: Int] = [Key(word: ""): 0]
+  private(set) var words: [String] = [""]
 
   mutating func number(of word: String) -> Int {
-    if let number = numbers[word] { return number }
+    if word.isEmpty { return 0 }
+    if let number = numbers[Key(word: word)] { return number }
     // A copy of exactly its size: a message grown by appending has room to spare.
     let kept = word.utf8.count <= 15 ? word : String(decoding: Array(word.utf8), as: UTF8.self)
-    numbers[kept] = words.count
+    numbers[Key(word: kept)] = words.count
     words.append(kept)
     return words.count - 1
   }
@@ -109,6 +143,13 @@ private struct WordTable {
 /// Numbers of 7 bits a byte, the high bit set on every byte but the last.
 private struct FindingsWriter {
   var bytes: [UInt8] = []
+  private let zh: Bool
+  private let en: Bool
+
+  init(languages: Set<Language>) {
+    zh = languages.contains(.zh)
+    en = languages.contains(.en)
+  }
 
   mutating func write(_ value: Int) {
     var value = UInt(bitPattern: value)
@@ -125,20 +166,16 @@ private struct FindingsWriter {
   }
 
   mutating func write(_ text: LocalizedText, in table: inout WordTable) {
-    write(table.number(of: text.zh))
-    write(table.number(of: text.en))
+    write(zh ? table.number(of: text.zh) : 0)
+    write(en ? table.number(of: text.en) : 0)
   }
 }
 
 private struct FindingsReader {
   let bytes: [UInt8]
-  let words: [String]
   private var index = 0
 
-  init(bytes: [UInt8], words: [String]) {
-    self.bytes = bytes
-    self.words = words
-  }
+  init(bytes: [UInt8]) { self.bytes = bytes }
 
   mutating func number() -> Int {
     var value: UInt = 0
@@ -152,16 +189,23 @@ private struct FindingsReader {
     }
   }
 
-  mutating func word() -> String { words[number()] }
+  /// The count of findings and their severities, at the start.
+  mutating func severities() -> [Severity] {
+    let count = number()
+    defer { index += count }
+    return bytes[index..<index + count].map { Severity(rawValue: Int($0)) ?? .error }
+  }
+
+  mutating func word(in words: [String]) -> String { words[number()] }
 
   mutating func range() -> Range<Int> {
     let start = number()
     return start..<(start + number())
   }
 
-  mutating func text() -> LocalizedText {
-    let zh = word()
-    return LocalizedText(zh: zh, en: word())
+  mutating func text(in words: [String]) -> LocalizedText {
+    let zh = word(in: words)
+    return LocalizedText(zh: zh, en: word(in: words))
   }
 
   /// A count, then that many elements.

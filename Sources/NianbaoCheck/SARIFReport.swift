@@ -10,7 +10,7 @@ enum SARIFReport {
 
   /// How many files have their findings converted at the same time, on every core, before they
   /// are written out: a folder's SARIF is tens of megabytes, and never held whole.
-  static let filesWrittenTogether = 64
+  static let filesWrittenTogether = 16
 
   /// Writes the log to `output` a piece at a time, byte for byte as the whole document would be
   /// printed (pretty, two spaces), with a line break after it.
