@@ -35,8 +35,14 @@ public enum CheckCommand {
     /// What the cross-year rules need to pair this report with the year before.
     var crossYear: CrossYearRules.Summary?
     /// What was read of the report, kept for the review page only (`--format html`).
-    var report: Report?
-    var diagnostics: [Diagnostic] = []
+    @OutOfLine var report: Report? = nil
+    /// The findings, kept packed to the end of the walk.
+    var findings = PackedFindings()
+    /// The findings, unpacked afresh on each use: read them once per file.
+    var diagnostics: [Diagnostic] {
+      get { findings.diagnostics }
+      set { findings = PackedFindings(newValue, words: findings.words) }
+    }
     var readError: String?
     /// Why `--fix` could not write the file back: its findings are shown as read.
     var writeError: String?
@@ -63,7 +69,7 @@ public enum CheckCommand {
     var diff: [UInt8]?
     /// `--diff`: why the fixes of the file are not in the patch.
     var diffNote: LocalizedText?
-    var settings: FileSettings?
+    @OutOfLine var settings: FileSettings? = nil
     /// Where the report's sections start, for the fingerprints of its findings.
     var sections: [SectionStart] = []
     /// Findings an entry of `nianbao-suppressions.json` accepts: not shown, not counted.
@@ -112,7 +118,10 @@ public enum CheckCommand {
     let stdinName = options.paths.contains("-") ? (options.stdinFilename ?? "<stdin>") : nil
     guard let settings = project.settings(for: &entries, errorOutput: errorOutput) else { return .failure }
 
-    let results = Mutex<[FileResult?]>(Array(repeating: nil, count: entries.count))
+    let words = FindingWords()
+    // Each file's result takes its place as the file is done: every place is filled.
+    let unfilled = FileResult(path: "", findings: PackedFindings(words: words))
+    let results = Mutex(Array(repeating: unfilled, count: entries.count))
     let entriesCopy = entries
     let stdinCopy = stdinBytes
     let progress =
@@ -124,13 +133,19 @@ public enum CheckCommand {
         entry,
         options: optionsCopy,
         settings: settings[index],
-        stdin: entry.path == stdinName ? stdinCopy : nil
+        stdin: entry.path == stdinName ? stdinCopy : nil,
+        words: words
       )
       results.withLock { $0[index] = result }
       progress?.fileDone()
     }
     progress?.clear()
-    var all = results.withLock { $0.compactMap { $0 } }.filter { !$0.notAReport }
+    // Taken out whole, not copied: a walk's results are thousands of files' findings.
+    var all = results.withLock { results in
+      defer { results = [] }
+      return results
+    }
+    all.removeAll { $0.notAReport }
     if all.isEmpty && !entries.isEmpty || entries.isEmpty && !options.paths.isEmpty {
       errorOutput(
         language == .zh
@@ -171,9 +186,9 @@ public enum CheckCommand {
       errorOutput(Summary(all).text(options.language, fix: options.fix) + "\n")
     }
     if all.contains(where: { $0.readError != nil || $0.writeError != nil }) { return .failure }
-    let remaining = all.flatMap(\.diagnostics)
-    if remaining.contains(where: { $0.severity == .error }) { return .problems }
-    if options.strict && remaining.contains(where: { $0.severity == .warning }) { return .problems }
+    let severities = Set(all.flatMap(\.findings.severities))
+    if severities.contains(.error) { return .problems }
+    if options.strict && severities.contains(.warning) { return .problems }
     if options.strict && !stale.isEmpty { return .problems }
     return .clean
   }
@@ -187,9 +202,19 @@ public enum CheckCommand {
     let pairs = yearPairs(results)
     guard !pairs.isEmpty else { return }
     var found: [[Diagnostic]] = []
-    // A few dozen pairs at a time: their prose is several times the size of their text.
-    for chunk in stride(from: 0, to: pairs.count, by: pairsReadTogether) {
-      found += findings(of: Array(pairs[chunk..<min(chunk + pairsReadTogether, pairs.count)]), in: results)
+    // A few pairs at a time: their prose is several times the size of their text. A report
+    // compared as this year's in one batch and as last year's in a later one is read once.
+    var lastBatch: [Int: Int] = [:]
+    for (position, pair) in pairs.enumerated() {
+      guard case .previous(let previous, _) = pair.comparison else { continue }
+      lastBatch[pair.index] = position / pairsReadTogether
+      lastBatch[previous] = position / pairsReadTogether
+    }
+    var read: [Int: CrossYearRules.Summary?] = [:]
+    for (batch, start) in stride(from: 0, to: pairs.count, by: pairsReadTogether).enumerated() {
+      let end = min(start + pairsReadTogether, pairs.count)
+      found += findings(of: Array(pairs[start..<end]), in: results, read: &read)
+      read = read.filter { lastBatch[$0.key, default: 0] > batch }
     }
     for (pair, found) in zip(pairs, found) where !found.isEmpty {
       let index = pair.index
@@ -205,18 +230,25 @@ public enum CheckCommand {
   }
 
   /// How many pairs of reports have their prose read at the same time.
-  static let pairsReadTogether = 64
+  static let pairsReadTogether = 16
 
-  /// The cross-year findings of each pair, made on every core.
-  static func findings(of pairs: [YearPair], in results: [FileResult]) -> [[Diagnostic]] {
-    var compared: [Int] = []
+  /// The cross-year findings of each pair, made on every core; `read` holds the summaries with
+  /// prose read so far, by report, and gets those of these pairs.
+  static func findings(
+    of pairs: [YearPair],
+    in results: [FileResult],
+    read: inout [Int: CrossYearRules.Summary?]
+  ) -> [[Diagnostic]] {
+    var compared: Set<Int> = []
     for pair in pairs {
       guard case .previous(let previous, _) = pair.comparison else { continue }
-      compared += [pair.index, previous]
+      compared.formUnion([pair.index, previous])
     }
-    compared = Array(Set(compared)).sorted()
-    let summaries = concurrentMap(compared) { proseSummary(results[$0]) }
-    let summaryOf = Dictionary(uniqueKeysWithValues: zip(compared, summaries))
+    let unread = compared.filter { !read.keys.contains($0) }.sorted()
+    for (index, summary) in zip(unread, concurrentMap(unread) { proseSummary(results[$0]) }) {
+      read.updateValue(summary, forKey: index)
+    }
+    let summaryOf = read
     return concurrentMap(pairs) { pair -> [Diagnostic] in
       switch pair.comparison {
       case .ambiguous(let candidates):
@@ -299,9 +331,10 @@ public enum CheckCommand {
     _ entry: FileWalker.Entry,
     options: CheckOptions,
     settings: FileSettings,
-    stdin: [UInt8]?
+    stdin: [UInt8]?,
+    words: FindingWords
   ) -> FileResult {
-    var result = FileResult(path: entry.path, settings: settings)
+    var result = FileResult(path: entry.path, findings: PackedFindings(words: words), settings: settings)
     let checkerOptions = settings.applied.checkerOptions
     let input: ReportInput
     do throws(ReportFile.ReadError) {
@@ -415,16 +448,17 @@ public enum CheckCommand {
     result.crossYear = CrossYearRules.Summary(report, prose: false)
     result.agencyNotice = AgencyNotice.text(report, path: entry.path, agencySetting: checkerOptions.agency)
     if options.format == .html { result.report = report }
-    result.diagnostics = settings.policy.apply(diagnostics)
+    var languages = Set(Language.allCases)
     if options.format != .html {
       // The review page shows the texts and reads both languages; the other outputs need neither.
-      let languages: Set<Language> = [options.language, settings.language ?? options.language]
-      result.diagnostics = result.diagnostics.map { $0.keepingWords(in: languages) }
+      languages = [options.language, settings.language ?? options.language]
       if case .text = input.form, stdin == nil, !options.fix, !options.diff, let fingerprint = file.fingerprint {
         result.textOnDisk = TextOnDisk(path: entry.path, fingerprint: fingerprint)
         result.text = nil
       }
     }
+    // Kept to the end of the walk in the languages printed.
+    result.findings = PackedFindings(settings.policy.apply(diagnostics), words: words, keeping: languages)
     return result
   }
 
@@ -503,8 +537,8 @@ struct Summary {
     for result in results {
       if result.readError != nil { unreadable += 1 }
       if result.writeError != nil { unwritten += 1 }
-      if !result.diagnostics.isEmpty { filesWithProblems += 1 }
-      for diagnostic in result.diagnostics { counts[diagnostic.severity, default: 0] += 1 }
+      if !result.findings.isEmpty { filesWithProblems += 1 }
+      for severity in result.findings.severities { counts[severity, default: 0] += 1 }
       fixed += result.fixedCount
     }
   }

@@ -3,7 +3,9 @@ import Synchronization
 
 /// The texts of the reports checked, by path, for findings that point into another report (last
 /// year's): each is kept as a string (or read again from its file) until a finding points there,
-/// and made into a ``SourceText`` once. Shared by the cores that write the findings out.
+/// and made into a ``SourceText`` once per batch of files written together (hundreds of last
+/// years' texts with their line tables are not held to the end). Shared by the cores that write
+/// the findings out.
 final class CheckedTexts: Sendable {
   private let texts: [String: String]
   private let onDisk: [String: TextOnDisk]
@@ -29,4 +31,7 @@ final class CheckedTexts: Sendable {
     sources.withLock { $0[file] = made }
     return made
   }
+
+  /// Lets the texts made so far go, when the files that pointed to them are written.
+  func forgetSources() { sources.withLock { $0 = [:] } }
 }

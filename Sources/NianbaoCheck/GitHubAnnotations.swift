@@ -22,7 +22,7 @@ enum GitHubAnnotations {
         continue
       }
       if let error = result.writeError { out += command("error", [("file", file), ("title", "nianbao")], error) }
-      guard !result.diagnostics.isEmpty, let source = result.source else { continue }
+      guard !result.findings.isEmpty, let source = result.source else { continue }
       for diagnostic in result.diagnostics {
         if let place = result.wordPlace(of: diagnostic.range.lowerBound) {
           // A Word document has no lines: the annotation names the file and says where.

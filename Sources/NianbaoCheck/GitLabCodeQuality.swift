@@ -14,10 +14,11 @@ enum GitLabCodeQuality {
   ) -> JSONValue {
     var issues: [JSONValue] = []
     for result in results {
-      guard result.readError == nil, !result.diagnostics.isEmpty, let source = result.source else { continue }
+      guard result.readError == nil, !result.findings.isEmpty, let source = result.source else { continue }
+      let diagnostics = result.diagnostics
       let path = ReportPath.relative(result.path, to: directory)
-      let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
-      for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
+      let fingerprints = FindingFingerprint.fingerprints(diagnostics, source: source)
+      for (diagnostic, fingerprint) in zip(diagnostics, fingerprints) {
         var region = OneBasedRegion(diagnostic.range, in: source, columns: .utf32)
         if result.wordPlace(of: diagnostic.range.lowerBound) != nil {
           region = OneBasedRegion(0..<0, in: source, columns: .utf32)

@@ -20,8 +20,8 @@ enum HTMLReport {
     let checked = results.indices.filter { results[$0].readError == nil && results[$0].text != nil }.map {
       Entry(id: "r\($0 + 1)", result: results[$0])
     }
-    let withFindings = checked.filter { !$0.result.diagnostics.isEmpty }
-    let clean = checked.filter { $0.result.diagnostics.isEmpty }
+    let withFindings = checked.filter { !$0.result.findings.isEmpty }
+    let clean = checked.filter { $0.result.findings.isEmpty }
 
     var html = """
       <!DOCTYPE html>
@@ -110,7 +110,8 @@ enum HTMLReport {
         "<thead><tr><th>\(text("文件", "File"))</th><th>\(text("错误", "Errors"))</th><th>\(text("警告", "Warnings"))</th><th>\(text("提示", "Infos"))</th></tr></thead>\n<tbody>\n"
       for entry in withFindings {
         let result = entry.result
-        let count = { (severity: Severity) in result.diagnostics.filter { $0.severity == severity }.count }
+        let diagnostics = result.diagnostics
+        let count = { (severity: Severity) in diagnostics.filter { $0.severity == severity }.count }
         let errors = count(.error)
         html += "<tr><td><a href=\"#\(entry.id)\">\(result.path.htmlEscaped)</a></td>"
         html += "<td\(errors > 0 ? " class=\"bad\"" : "")>\(errors)</td><td>\(count(.warning))</td>"
@@ -142,11 +143,12 @@ enum HTMLReport {
     // rendered text, which the findings are taken back to; their places are the file's own.
     let fileSource = result.source
     let source = result.rendered.map { SourceText($0.text) } ?? fileSource!
-    let tableDiagnostics = result.rendered.map { rendered in result.diagnostics.map { $0.unmapped(through: rendered) } }
+    let diagnostics = result.diagnostics
+    let tableDiagnostics = result.rendered.map { rendered in diagnostics.map { $0.unmapped(through: rendered) } }
     var tables = HTMLTables(
       reportID: id,
       source: source,
-      diagnostics: tableDiagnostics ?? result.diagnostics,
+      diagnostics: tableDiagnostics ?? diagnostics,
       language: language
     )
     let tablesHTML = tables.table3(result.report?.table3) + tables.table4(result.report?.table4)
@@ -170,8 +172,8 @@ enum HTMLReport {
       html += "<dt>\(text("格式", "Format"))</dt><dd>\(edition)</dd>\n"
     }
     html +=
-      "</dl>\n<h3>\(text("发现的问题（\(result.diagnostics.count)）", "Findings (\(result.diagnostics.count))"))</h3>\n<ol class=\"findings\">\n"
-    for (index, diagnostic) in result.diagnostics.enumerated() {
+      "</dl>\n<h3>\(text("发现的问题（\(diagnostics.count)）", "Findings (\(diagnostics.count))"))</h3>\n<ol class=\"findings\">\n"
+    for (index, diagnostic) in diagnostics.enumerated() {
       let start = position(of: diagnostic.range.lowerBound, in: result, source: fileSource, language: language)
       let position =
         tables.cellID(forFinding: index).map { "<a class=\"pos\" href=\"#\($0)\">\(start)</a>" }

@@ -9,7 +9,7 @@ import NianbaoProtocol
 enum JSONReport {
   /// How many files have their findings converted at the same time, on every core, before they
   /// are written out: a folder's JSON is tens of megabytes, and never held whole.
-  static let filesWrittenTogether = 64
+  static let filesWrittenTogether = 16
 
   /// Writes the document to `output` a piece at a time, byte for byte as the whole document
   /// would be printed (pretty, two spaces), with a line break after it.
@@ -56,7 +56,8 @@ enum JSONReport {
     // Last year's report, where a finding's related information points into it.
     let otherTexts = CheckedTexts(results)
     document.write(results, batchesOf: filesWrittenTogether, to: output) { files in
-      CheckCommand.concurrentMap(Array(files)) {
+      defer { otherTexts.forgetSources() }
+      return CheckCommand.concurrentMap(Array(files)) {
         diagnostics(of: $0, in: document, options: options, otherTexts: otherTexts)
       }
     }

@@ -22,14 +22,15 @@ enum JUnitReport {
         cases += "      <error message=\"\(attribute(error))\" type=\"unreadable\">\(content(error))</error>\n"
       } else if result.hasSource,
         // A file without findings is not read again for its positions.
-        let source = result.diagnostics.isEmpty ? SourceText("") : result.source
+        let source = result.findings.isEmpty ? SourceText("") : result.source
       {
         if let error = result.writeError {
           errors += 1
           cases += "      <error message=\"\(attribute(error))\" type=\"unwritten\">\(content(error))</error>\n"
         }
-        let failing = result.diagnostics.filter { fails($0.severity, strict: options.strict) }
-        let passing = result.diagnostics.filter { !fails($0.severity, strict: options.strict) }
+        let diagnostics = result.diagnostics
+        let failing = diagnostics.filter { fails($0.severity, strict: options.strict) }
+        let passing = diagnostics.filter { !fails($0.severity, strict: options.strict) }
         if !failing.isEmpty {
           failures += 1
           let codes = Array(Set(failing.map(\.code))).sorted().joined(separator: " ")

@@ -10,7 +10,7 @@ enum SARIFReport {
 
   /// How many files have their findings converted at the same time, on every core, before they
   /// are written out: a folder's SARIF is tens of megabytes, and never held whole.
-  static let filesWrittenTogether = 64
+  static let filesWrittenTogether = 16
 
   /// Writes the log to `output` a piece at a time, byte for byte as the whole document would be
   /// printed (pretty, two spaces), with a line break after it.
@@ -78,7 +78,8 @@ enum SARIFReport {
     // Last year's report, where a finding's related information points into it.
     let otherTexts = CheckedTexts(results)
     document.write(results, batchesOf: filesWrittenTogether, to: output) { files in
-      CheckCommand.concurrentMap(Array(files)) {
+      defer { otherTexts.forgetSources() }
+      return CheckCommand.concurrentMap(Array(files)) {
         findings(of: $0, in: document, language: language, directory: directory, otherTexts: otherTexts)
       }
     }
@@ -94,14 +95,15 @@ enum SARIFReport {
     directory: String,
     otherTexts: CheckedTexts
   ) -> [UInt8] {
-    guard result.readError == nil, !result.diagnostics.isEmpty, let source = result.source else { return [] }
+    guard result.readError == nil, !result.findings.isEmpty, let source = result.source else { return [] }
+    let diagnostics = result.diagnostics
     let artifact = artifactLocation(result.path, directory: directory)
     let elsewhere = { (file: String) -> (artifact: JSONValue, source: SourceText)? in
       otherTexts.source(file).map { (artifactLocation(file, directory: directory), $0) }
     }
-    let fingerprints = FindingFingerprint.fingerprints(result.diagnostics, source: source)
+    let fingerprints = FindingFingerprint.fingerprints(diagnostics, source: source)
     var out: [UInt8] = []
-    for (diagnostic, fingerprint) in zip(result.diagnostics, fingerprints) {
+    for (diagnostic, fingerprint) in zip(diagnostics, fingerprints) {
       if !out.isEmpty { out += document.separator }
       let item = self.result(
         diagnostic,

@@ -58,7 +58,7 @@ enum Suppressor {
     if options.addSuppressions, !options.diff {
       var added: [String: Int] = [:]
       for result in results {
-        guard let settings = result.settings, let source = result.source, !result.diagnostics.isEmpty else { continue }
+        guard let settings = result.settings, let source = result.source, !result.findings.isEmpty else { continue }
         let fingerprints = result.diagnostics.map {
           Fingerprint($0, in: source, sections: result.sections, path: settings.suppressionKey)
         }

@@ -44,29 +44,3 @@ struct TextOnDisk: Sendable {
       : "\(path): the file changed while it was checked, so its findings cannot be placed; run again"
   }
 }
-
-extension Diagnostic {
-  /// The finding with its words in `languages` only (the others left empty): a walk keeps the
-  /// findings of every file to the end, and prints them in one language.
-  func keepingWords(in languages: Set<Language>) -> Diagnostic {
-    var kept = self
-    kept.message = message.keeping(languages)
-    kept.related = related.map { note in
-      var note = note
-      note.message = note.message.keeping(languages)
-      return note
-    }
-    kept.fixes = fixes.map { fix in
-      var fix = fix
-      fix.title = fix.title.keeping(languages)
-      return fix
-    }
-    return kept
-  }
-}
-
-extension LocalizedText {
-  fileprivate func keeping(_ languages: Set<Language>) -> LocalizedText {
-    LocalizedText(zh: languages.contains(.zh) ? zh : "", en: languages.contains(.en) ? en : "")
-  }
-}

@@ -138,7 +138,7 @@ import Testing
     #expect(onDisk.text() == nil)
   }
 
-  @Test func aFindingKeepsTheWordsOfTheLanguagesPrinted() {
+  @Test func aFindingKeepsTheWordsOfTheLanguagesPrinted() throws {
     let note = RelatedNote(range: 1..<2, message: LocalizedText(zh: "注", en: "note"), file: nil)
     let fix = Fix(
       title: LocalizedText(zh: "改", en: "fix"),
@@ -152,11 +152,40 @@ import Testing
       related: [note],
       fixes: [fix]
     )
-    let zh = finding.keepingWords(in: [.zh])
+    let words = FindingWords()
+    let zh = try #require(PackedFindings([finding], words: words, keeping: [.zh]).diagnostics.first)
     #expect(zh.message == LocalizedText(zh: "错", en: ""))
     #expect(zh.related.map(\.message) == [LocalizedText(zh: "注", en: "")])
     #expect(zh.fixes.map(\.title) == [LocalizedText(zh: "改", en: "")])
-    #expect(finding.keepingWords(in: [.zh, .en]) == finding)
-    #expect(finding.keepingWords(in: [.en]).message.en == "wrong")
+    #expect(PackedFindings([finding], words: words, keeping: [.zh, .en]).diagnostics == [finding])
+    #expect(PackedFindings([finding], words: words, keeping: [.en]).diagnostics.first?.message.en == "wrong")
+  }
+
+  @Test func packedFindingsComeBackAsTheyWere() {
+    let words = FindingWords()
+    let other = Diagnostic(
+      .rowTotal,
+      range: 70_000..<70_200,
+      message: LocalizedText(zh: "去年的报告", en: "last year's report"),
+      related: [
+        RelatedNote(range: 3..<3, message: LocalizedText(zh: "", en: ""), file: "/tmp/2023.txt"),
+        RelatedNote(range: 0..<300, message: LocalizedText(zh: "e\u{301}", en: "\u{E9}"), file: nil),
+      ],
+      fixes: [
+        Fix(
+          title: LocalizedText(zh: "改", en: "fix"),
+          edits: [TextEdit(range: 5..<9, replacement: ""), TextEdit(range: 200..<200, replacement: "很长的替换文字，多于十五个字节")],
+          isCertain: false
+        )
+      ]
+    )
+    let findings = [other, other, Diagnostic(.rowTotal, range: 0..<0, message: LocalizedText(zh: "错", en: "wrong"))]
+    let packed = PackedFindings(findings, words: words)
+    #expect(packed.diagnostics == findings)
+    #expect(packed.severities == findings.map(\.severity))
+    // Two spellings of é are two words, each given back as it was.
+    #expect(packed.diagnostics[0].related[1].message.zh.utf8.count == 3)
+    #expect(packed.diagnostics[0].related[1].message.en.utf8.count == 2)
+    #expect(PackedFindings([], words: words).isEmpty)
   }
 }

@@ -200,6 +200,23 @@ public struct Diagnostic: Sendable, Hashable {
     self.related = related.map { RelatedNote(range: $0.range, message: $0.message.singleLine, file: $0.file) }
     self.fixes = fixes
   }
+
+  /// A finding made again from its parts, as kept by a frontend (its messages already on one line).
+  package init(
+    code: String,
+    severity: Severity,
+    range: Range<Int>,
+    message: LocalizedText,
+    related: [RelatedNote],
+    fixes: [Fix]
+  ) {
+    self.code = code
+    self.severity = severity
+    self.range = range
+    self.message = message
+    self.related = related
+    self.fixes = fixes
+  }
 }
 
 extension Array where Element == TextEdit {
