@@ -48,33 +48,33 @@ final class FindingWords: Sendable {
   fileprivate func unpack(_ bytes: [UInt8]) -> [Diagnostic] {
     var reader = FindingsReader(bytes: bytes)
     let severities = reader.severities()
-    return table.withLock { table in
-      let words = table.words
-      return severities.map { severity in
-        let code = reader.word(in: words)
+    // The words as they stand: every word of these findings is in them, and words packed later
+    // by other files do not hold up the findings being read.
+    let words = table.withLock { $0.words }
+    return severities.map { severity in
+      let code = reader.word(in: words)
+      let range = reader.range()
+      let message = reader.text(in: words)
+      let related = reader.list { reader in
         let range = reader.range()
         let message = reader.text(in: words)
-        let related = reader.list { reader in
-          let range = reader.range()
-          let message = reader.text(in: words)
-          let file = reader.number()
-          return RelatedNote(range: range, message: message, file: file == 0 ? nil : words[file - 1])
-        }
-        let fixes = reader.list { reader in
-          let title = reader.text(in: words)
-          let isCertain = reader.number() == 1
-          let edits = reader.list { reader in TextEdit(range: reader.range(), replacement: reader.word(in: words)) }
-          return Fix(title: title, edits: edits, isCertain: isCertain)
-        }
-        return Diagnostic(
-          code: code,
-          severity: severity,
-          range: range,
-          message: message,
-          related: related,
-          fixes: fixes
-        )
+        let file = reader.number()
+        return RelatedNote(range: range, message: message, file: file == 0 ? nil : words[file - 1])
       }
+      let fixes = reader.list { reader in
+        let title = reader.text(in: words)
+        let isCertain = reader.number() == 1
+        let edits = reader.list { reader in TextEdit(range: reader.range(), replacement: reader.word(in: words)) }
+        return Fix(title: title, edits: edits, isCertain: isCertain)
+      }
+      return Diagnostic(
+        code: code,
+        severity: severity,
+        range: range,
+        message: message,
+        related: related,
+        fixes: fixes
+      )
     }
   }
 }
