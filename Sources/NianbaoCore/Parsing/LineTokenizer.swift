@@ -82,29 +82,32 @@ enum LineTokenizer {
   /// Calls `body` with each space-separated word of a range, in order, without building an array.
   static func forEachWord(_ source: SourceText, _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
     source.utf8.withUnsafeBufferPointer { bytes in
-      // The start of the word being read, or -1 between words.
-      var wordStart = -1
+      let end = range.upperBound
       var index = range.lowerBound
-      while index < range.upperBound {
-        // Letters, digits and most CJK characters (lead bytes E4 to EE) are no space.
-        let b = bytes[index]
-        if (b > 0x20 && b < 0x80) || (b >= 0xE4 && b <= 0xEE) {
-          if wordStart < 0 { wordStart = index }
-          index = min(index + (b < 0x80 ? 1 : 3), range.upperBound)
+      while index < end {
+        let space = TextBytes.spaceWidth(bytes, index)
+        if space > 0 {
+          index += space
           continue
         }
-        let width = TextBytes.spaceWidth(bytes, index)
-        if width > 0 {
-          if wordStart >= 0 { body(wordStart..<index) }
-          wordStart = -1
-          index += width
-        } else {
-          if wordStart < 0 { wordStart = index }
-          // The rest of a character that is no space is no space either.
-          index = min(index + TextBytes.scalarWidth(bytes[index]), range.upperBound)
+        let wordStart = index
+        while index < end {
+          // Letters, digits and most CJK characters (lead bytes E4 to EE) are no space.
+          let b = bytes[index]
+          if b > 0x20 && b < 0x80 {
+            index += 1
+          } else if b >= 0xE4 && b <= 0xEE {
+            index += 3
+          } else if TextBytes.spaceWidth(bytes, index) > 0 {
+            break
+          } else {
+            // The rest of a character that is no space is no space either.
+            index += TextBytes.scalarWidth(b)
+          }
         }
+        index = min(index, end)
+        body(wordStart..<index)
       }
-      if wordStart >= 0 { body(wordStart..<range.upperBound) }
     }
   }
 
@@ -128,7 +131,7 @@ enum LineTokenizer {
     }
     func append(_ word: Range<Int>) {
       if mightBeValue(bytes, word) {
-        let kind = classifyASCII(bytes, word) ?? (opensAsText(bytes, word) ? .text : classify(source.text(word)))
+        let kind = classifyASCII(bytes, word) ?? (opensAsText(bytes, word) ? .text : classify(source, word))
         if kind != .text {
           flushText()
           tokens.append(StreamToken(kind: kind, range: word, line: line, layout: layout))
@@ -198,6 +201,43 @@ enum LineTokenizer {
   private static let asciiBlankMarkers: [[UInt8]] = TextBytes.blankMarkers
     .filter { $0.utf8.allSatisfy { $0 < 0x80 } }
     .map { Array($0.utf8) }
+
+  /// ``classify(_:)`` of a range of the source: a `String` is made only for a word that may be a
+  /// blank marker, which is compared as text; digits, signs and points are read in place.
+  static func classify(_ source: SourceText, _ word: Range<Int>) -> StreamToken.Kind {
+    let bytes = source.utf8
+    let lower = source.scalarStart(atOrBefore: max(0, min(word.lowerBound, bytes.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(word.upperBound, bytes.count)))
+    if lower < upper, !(0x30...0x39).contains(bytes[lower]), upper - lower <= 6 {
+      return classify(source.text(lower..<upper))
+    }
+    var sawDigit = false
+    var sawPoint = false
+    var digitsAfterPoint = 0
+    var previousComma = false
+    var offset = lower
+    while offset < upper {
+      let (scalar, width) = SourceText.decode(bytes, offset)
+      let s = LabelText.widthFolded(scalar)
+      let first = offset == lower
+      offset += width
+      if s.isASCIIDigit {
+        sawDigit = true
+        previousComma = false
+        if sawPoint { digitsAfterPoint += 1 }
+      } else if first && (s == "-" || s == "−" || s == "+") {
+        continue
+      } else if s == "." && !sawPoint && sawDigit {
+        sawPoint = true
+      } else if s == "," && sawDigit && !sawPoint && !previousComma {
+        previousComma = true
+      } else {
+        return .text
+      }
+    }
+    if !sawDigit || previousComma || (sawPoint && digitsAfterPoint == 0) { return .text }
+    return .number
+  }
 
   static func classify(_ word: String) -> StreamToken.Kind {
     if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6,

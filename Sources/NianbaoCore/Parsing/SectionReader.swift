@@ -61,9 +61,7 @@ struct SectionReader {
       // The numeral alone, its mark on the next line, alone (`一` / `、`) or before the words
       // (`一` / `、总体情况`).
       let mark = TextBytes.trim(source, source.lines.contentRange(ofLine: line + 1))
-      guard mark.count >= 3, ["、", "．", "，"].contains(source.text(mark.lowerBound..<mark.lowerBound + 3)) else {
-        return nil
-      }
+      guard mark.count >= 3, Self.isNumberingMark(source.utf8, at: mark.lowerBound) else { return nil }
       if mark.count == 3 {
         wordsLine = line + 2
       } else {
@@ -152,25 +150,38 @@ struct SectionReader {
     guard let scalar = source.scalar(at: range.lowerBound),
       LabelText.chineseDigits[scalar] != nil
     else { return false }
-    let mark = source.text(range.lowerBound + 3..<range.upperBound)
-    return mark == "、" || mark == "．" || mark == "，"
+    return range.count == 6 && Self.isNumberingMark(source.utf8, at: range.lowerBound + 3)
+  }
+
+  /// `、` `．` `，` at a byte offset, compared in UTF-8 (none of them has another form that is
+  /// canonically equivalent).
+  private static func isNumberingMark(_ bytes: [UInt8], at offset: Int) -> Bool {
+    guard offset + 2 < bytes.count else { return false }
+    let mark = (bytes[offset], bytes[offset + 1], bytes[offset + 2])
+    return mark == (0xE3, 0x80, 0x81) || mark == (0xEF, 0xBC, 0x8E) || mark == (0xEF, 0xBC, 0x8C)
   }
 
   /// The offset of the next `一、` … `六、` in a range.
   private func nextNumeral(in range: Range<Int>) -> Int? {
-    source.utf8.withUnsafeBufferPointer { bytes in
-      var index = range.lowerBound
-      while index + 5 < range.upperBound {
-        // 、 is E3 80 81; the numerals 一 二 三 四 五 六 are three bytes each.
-        if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
+    source.utf8.withUnsafeBufferPointer { bytes -> Int? in
+      guard let base = bytes.baseAddress else { return nil }
+      // 、 is E3 80 81, three bytes after the numeral (一 二 三 四 五 六 are three bytes each, and
+      // their lead bytes open characters): its lead byte is looked for eight bytes at a time.
+      let end = min(range.upperBound, bytes.count)
+      var mark = range.lowerBound + 3
+      while mark + 2 < end {
+        if mark + 8 <= end, !EightBytes.holds(EightBytes.load(base, at: mark), 0xE3) {
+          mark += 8
+          continue
+        }
+        if bytes[mark] == 0xE3, bytes[mark + 1] == 0x80, bytes[mark + 2] == 0x81,
           Self.numeralBytes.contains(where: {
-            bytes[index] == $0.0 && bytes[index + 1] == $0.1 && bytes[index + 2] == $0.2
+            bytes[mark - 3] == $0.0 && bytes[mark - 2] == $0.1 && bytes[mark - 1] == $0.2
           })
         {
-          return index
+          return mark - 3
         }
-        // A numeral opens a character: the rest of a character is passed over.
-        index += TextBytes.scalarWidth(bytes[index])
+        mark += 1
       }
       return nil
     }
@@ -246,7 +257,9 @@ struct SectionReader {
         )
       )
     }
-    guard atLineStart, key.scalarCount <= 32, let number = keywordSection(key.text) else { return nil }
+    guard atLineStart, key.scalarCount <= 32, Self.mayNameSection(key), let number = keywordSection(key.text) else {
+      return nil
+    }
     let wordsStart = findWordsStart()
     let deviation = LabelDeviation(
       place: .sectionHeading,
@@ -338,6 +351,27 @@ struct SectionReader {
     ($0.number, $0.acceptedCores.map { Array($0.unicodeScalars) })
   }
 
+  /// Whether a key holds one of the words ``keywordSection(_:)`` looks for, told from its bytes:
+  /// most keys hold none. A key with a compatibility ideograph (`U+F900`–`U+FAFF`,
+  /// `U+2F800`–`U+2FA1F`), which a word's character may be canonically equivalent to, is read as
+  /// text.
+  private static func mayNameSection(_ key: LabelKey) -> Bool {
+    key.withUTF8 { bytes in
+      if bytes.contains(where: { $0 >= 0xEF }) { return true }
+      if sectionOpenings.contains(where: { opening in
+        bytes.count >= opening.count && bytes.prefix(opening.count).elementsEqual(opening)
+      }) {
+        return true
+      }
+      return sectionWords.contains { word in word.withUnsafeBufferPointer { bytes.firstOffset(of: $0) != nil } }
+    }
+  }
+
+  /// The words ``keywordSection(_:)`` looks for anywhere in a key, and those it looks for at
+  /// its start, in UTF-8.
+  private static let sectionWords = ["复议", "收到和处理", "依申请公开", "问题", "需要报告"].map { Array($0.utf8) }
+  private static let sectionOpenings = ["主动公开", "其他", "其它", "总体"].map { Array($0.utf8) }
+
   /// Section identified by key words when the wording is not one the format accepts.
   private func keywordSection(_ core: String) -> Int? {
     if core.containsBytes("复议") && core.containsBytes("诉讼") && core.containsBytes("情况") { return 4 }
@@ -361,15 +395,21 @@ struct SectionReader {
   private func numeralRange(_ range: Range<Int>) -> Range<Int>? {
     var start: Int?
     var end = range.lowerBound
-    for (scalar, offset) in source.scalarsWithOffsets(range) {
+    var opensWithNumeral = true
+    source.forEachScalar(in: range) { scalar, offset in
       if start == nil {
-        if scalar == "#" || LabelText.isSpace(scalar) { continue }
-        guard LabelText.chineseDigits[scalar] != nil else { return nil }
+        if scalar == "#" || LabelText.isSpace(scalar) { return true }
+        guard LabelText.chineseDigits[scalar] != nil else {
+          opensWithNumeral = false
+          return false
+        }
         start = offset
       }
-      guard LabelText.chineseDigits[scalar] != nil else { break }
+      guard LabelText.chineseDigits[scalar] != nil else { return false }
       end = offset + scalar.utf8.count
+      return true
     }
+    guard opensWithNumeral else { return nil }
     return start.map { $0..<end }
   }
 
@@ -377,14 +417,17 @@ struct SectionReader {
   private func offset(afterCoreLength length: Int, from start: Int, in range: Range<Int>) -> Int {
     var counted = 0
     var depth = 0
-    for (scalar, offset) in source.scalarsWithOffsets(start..<range.upperBound) {
+    var end = range.upperBound
+    source.forEachScalar(in: start..<range.upperBound) { scalar, offset in
       let f = LabelText.widthFolded(scalar)
       if f == "(" { depth += 1 } else if f == ")" { depth = max(0, depth - 1) }
-      if LabelText.isSpace(f) || depth > 0 || f == ")" || LabelText.droppedPunctuation.contains(f) { continue }
+      if LabelText.isSpace(f) || depth > 0 || f == ")" || LabelText.droppedPunctuation.contains(f) { return true }
       counted += 1
-      if counted == length { return offset + scalar.utf8.count }
+      guard counted == length else { return true }
+      end = offset + scalar.utf8.count
+      return false
     }
-    return range.upperBound
+    return end
   }
 
   /// Lines opening with `（一）` inside a section.
@@ -402,8 +445,8 @@ struct SectionReader {
       {
         continue
       }
-      let prefix = source.text(range.lowerBound..<min(range.upperBound, range.lowerBound + 24))
-      guard case .parenthesized = LabelText.numbering(of: prefix) else { continue }
+      let prefix = range.lowerBound..<min(range.upperBound, range.lowerBound + 24)
+      guard case .parenthesized = LabelText.numbering(source, prefix) else { continue }
       // The title: up to the first `。`, at most 40 characters, cut in the bytes.
       let bytes = source.utf8
       var end = range.lowerBound

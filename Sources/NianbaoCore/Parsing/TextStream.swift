@@ -388,13 +388,20 @@ struct TextStream: Sendable {
     {
       return true  // 微 分 附 扫
     }
-    // 【 opens with a lead byte: the look steps over whole characters.
-    var index = range.lowerBound
-    while index + 2 < range.upperBound {
-      if bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x90 { return true }  // 【
-      index += TextBytes.scalarWidth(bytes[index])
+    // 【 (E3 80 90) opens with a lead byte, looked for eight bytes at a time.
+    return bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      var index = range.lowerBound
+      while index + 2 < range.upperBound {
+        if index + 8 <= range.upperBound, !EightBytes.holds(EightBytes.load(base, at: index), 0xE3) {
+          index += 8
+          continue
+        }
+        if buffer[index] == 0xE3, buffer[index + 1] == 0x80, buffer[index + 2] == 0x90 { return true }
+        index += 1
+      }
+      return false
     }
-    return false
   }
 
   static let furniture = ["【打印】", "【关闭】", "【关闭窗口】", "【打印本页】", "微信微博QQ空间", "分享到", "附件下载", "扫一扫在手机打开"]

@@ -93,6 +93,14 @@ public enum LabelText {
     return Array(text.utf8).withUnsafeBufferPointer { numbering(utf8: $0) }
   }
 
+  /// ``numbering(of:)`` of a range of the source, read in place; the range is clamped and
+  /// rounded like ``SourceText/text(_:)``.
+  static func numbering(_ source: SourceText, _ range: Range<Int>) -> Numbering? {
+    let lower = source.scalarStart(atOrBefore: max(0, min(range.lowerBound, source.utf8.count)))
+    let upper = source.scalarStart(atOrBefore: max(lower, min(range.upperBound, source.utf8.count)))
+    return source.utf8.withUnsafeBufferPointer { numbering(utf8: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+  }
+
   private static func numbering(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Numbering? {
     guard !bytes.isEmpty else { return nil }
     return readingFolded(bytes) { _, _, numbering in numbering }

@@ -62,6 +62,19 @@ public struct SourceText: Sendable {
     return result
   }
 
+  /// Calls `body` with the scalars of a byte range and the offset where each starts, in order,
+  /// until it returns false; ``scalarsWithOffsets(_:)`` without an array.
+  func forEachScalar(in range: Range<Int>, _ body: (Unicode.Scalar, Int) -> Bool) {
+    let lower = scalarStart(atOrBefore: max(0, min(range.lowerBound, utf8.count)))
+    let upper = scalarStart(atOrBefore: max(lower, min(range.upperBound, utf8.count)))
+    var offset = lower
+    while offset < upper {
+      let (scalar, width) = Self.decode(utf8, offset)
+      guard body(scalar, offset) else { return }
+      offset += width
+    }
+  }
+
   /// The number of scalars that start in a byte range.
   func scalarCount(_ range: Range<Int>) -> Int {
     var count = 0
