@@ -85,29 +85,36 @@ struct DateReader {
   /// The offset of the next ASCII or full-width digit, or of the next two bytes that open a key
   /// word, at or after `start`; nil at the end.
   private func nextDigitOrKeyword(from start: Int) -> Int? {
-    let leads = Self.periodLeads
-    return bytes.withUnsafeBufferPointer { bytes in
-      var index = start
-      while index < bytes.count {
-        let b = bytes[index]
-        if b >= 0xE0 && b <= 0xEF {
-          if index + 1 < bytes.count, case let pair = Int(b) << 8 | Int(bytes[index + 1]),
+    Self.periodLeads.withUnsafeBufferPointer { leads in
+      bytes.withUnsafeBufferPointer { bytes -> Int? in
+        let count = bytes.count
+        var index = start
+        while index < count {
+          let b = bytes[index]
+          if b < 0xE0 {
+            if b &- 0x30 < 10 { return index }
+            index += 1
+            continue
+          }
+          if b > 0xEF {
+            index += 1
+            continue
+          }
+          if index + 1 < count, case let pair = Int(b) << 8 | Int(bytes[index + 1]),
             leads[pair >> 6] >> (pair & 63) & 1 != 0
           {
             return index
           }
           // Lead bytes E0 to EE open three-byte characters, none of them a digit.
-          if b == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 {
-            return index
+          if b != 0xEF {
+            index += 3
+            continue
           }
-          index += b == 0xEF ? 1 : 3
-        } else if b &- 0x30 < 10 {
-          return index
-        } else {
+          if index + 2 < count, bytes[index + 1] == 0xBC, bytes[index + 2] &- 0x90 < 10 { return index }
           index += 1
         }
+        return nil
       }
-      return nil
     }
   }
 

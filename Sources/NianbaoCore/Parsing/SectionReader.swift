@@ -303,13 +303,37 @@ struct SectionReader {
       for accepted in acceptedCores {
         let count = accepted.count
         guard count >= 8 else { continue }
-        for length in (count - 1)...(count + 1) where length <= scalars.count {
-          let score = LabelText.similarity(Array(scalars[0..<length]), accepted)
+        let longest = min(count + 1, scalars.count)
+        guard longest >= count - 1 else { continue }
+        // ``LabelText/similarity(_:_:)`` of each of the three lengths, from one table.
+        let common = Self.commonSubsequenceLengths(scalars, upTo: longest, accepted)
+        for length in (count - 1)...longest {
+          let score = 2 * Double(common[length]) / Double(length + count)
           if score >= 0.88, score > (best?.score ?? 0) { best = (number, length, score) }
         }
       }
     }
     return best.map { ($0.number, $0.length) }
+  }
+
+  /// The length of the longest common subsequence of `y` and each prefix of `x` up to
+  /// `longest` scalars: element `i` is that of `x[0..<i]`.
+  private static func commonSubsequenceLengths(
+    _ x: [Unicode.Scalar],
+    upTo longest: Int,
+    _ y: [Unicode.Scalar]
+  ) -> [Int] {
+    var lengths = [Int](repeating: 0, count: longest + 1)
+    var previous = [Int](repeating: 0, count: y.count + 1)
+    var current = previous
+    for i in 0..<longest {
+      for j in 1...y.count {
+        current[j] = x[i] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+      }
+      swap(&previous, &current)
+      lengths[i + 1] = previous[y.count]
+    }
+    return lengths
   }
 
   /// Whether the first 24 characters of a core hold a word of a section's heading.

@@ -56,7 +56,8 @@ struct TextStream: Sendable {
         }
       }
       let range = source.lines.contentRange(ofLine: line)
-      lineTokens.removeAll(keepingCapacity: true)
+      // Emptied token by token: a line holds a few, and `removeAll(keepingCapacity:)` costs more.
+      while !lineTokens.isEmpty { lineTokens.removeLast() }
       guard
         let layout = LineTokenizer.tokenize(source, range: range, line: line, fields: &fields, into: &lineTokens)
       else { continue }
