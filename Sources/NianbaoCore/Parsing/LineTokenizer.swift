@@ -294,6 +294,10 @@ extension StreamToken {
     case .text, .invalid:
       return Cell(range: range, content: .invalid(source.text(range)))
     case .number:
+      // Most values are a few ASCII digits: read from the bytes, without a `String`.
+      if let integer = Self.shortASCIIInteger(source.utf8, range) {
+        return Cell(range: range, content: .integer(integer))
+      }
       let text = source.text(range)
       if text.utf8.count <= 7, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let integer = Int(text) {
         return Cell(range: range, content: .integer(integer))
@@ -311,6 +315,20 @@ extension StreamToken {
       }
       return Cell(range: range, content: .invalid(text))
     }
+  }
+}
+
+extension StreamToken {
+  /// The value of one to seven ASCII digits, else nil.
+  fileprivate static func shortASCIIInteger(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    guard !range.isEmpty, range.count <= 7, range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
+    var value = 0
+    for index in range {
+      let digit = bytes[index] &- 0x30
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return value
   }
 }
 
