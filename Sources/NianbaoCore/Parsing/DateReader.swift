@@ -40,8 +40,13 @@ struct DateReader {
         continue
       }
       // A number starts at a digit whose scalar before is no digit.
-      guard !digitBefore(index), let (found, end) = date(at: index, inheritedYear: nil) else {
+      guard !digitBefore(index) else {
         index += 1
+        continue
+      }
+      guard let (found, end) = date(at: index, inheritedYear: nil) else {
+        // The number's other digits, each after a digit, open no number either.
+        while case let width = digitWidth(index), width > 0 { index += width }
         continue
       }
       var start = found
@@ -82,10 +87,15 @@ struct DateReader {
     return bits
   }()
 
+  /// The second bytes of the key words (continuation bytes, 80 to BF) as a bit set of their low
+  /// six bits: a cheaper first look than ``periodLeads``.
+  private static let periodSeconds: UInt64 = periodKeywords.reduce(0) { $0 | 1 << UInt64($1[1] & 63) }
+
   /// The offset of the next ASCII or full-width digit, or of the next two bytes that open a key
   /// word, at or after `start`; nil at the end.
   private func nextDigitOrKeyword(from start: Int) -> Int? {
-    Self.periodLeads.withUnsafeBufferPointer { leads in
+    let seconds = Self.periodSeconds
+    return Self.periodLeads.withUnsafeBufferPointer { leads in
       bytes.withUnsafeBufferPointer { bytes -> Int? in
         let count = bytes.count
         var index = start
@@ -100,8 +110,8 @@ struct DateReader {
             index += 1
             continue
           }
-          if index + 1 < count, case let pair = Int(b) << 8 | Int(bytes[index + 1]),
-            leads[pair >> 6] >> (pair & 63) & 1 != 0
+          if index + 1 < count, case let second = bytes[index + 1], seconds &>> UInt64(second & 63) & 1 != 0,
+            case let pair = Int(b) << 8 | Int(second), leads[pair >> 6] >> (pair & 63) & 1 != 0
           {
             return index
           }
