@@ -389,17 +389,18 @@ struct TextStream: Sendable {
     {
       return true  // 微 分 附 扫
     }
-    // 【 (E3 80 90) opens with a lead byte, looked for eight bytes at a time.
+    // 【 is E3 80 90 (its lead byte opens a character): its last byte, rarer in Chinese text than
+    // its first, is looked for eight bytes at a time.
     return bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return false }
-      var index = range.lowerBound
-      while index + 2 < range.upperBound {
-        if index + 8 <= range.upperBound, !EightBytes.holds(EightBytes.load(base, at: index), 0xE3) {
-          index += 8
+      var last = range.lowerBound + 2
+      while last < range.upperBound {
+        if last + 8 <= range.upperBound, !EightBytes.holds(EightBytes.load(base, at: last), 0x90) {
+          last += 8
           continue
         }
-        if buffer[index] == 0xE3, buffer[index + 1] == 0x80, buffer[index + 2] == 0x90 { return true }
-        index += 1
+        if buffer[last] == 0x90, buffer[last - 1] == 0x80, buffer[last - 2] == 0xE3 { return true }
+        last += 1
       }
       return false
     }
