@@ -45,6 +45,8 @@ struct TextStream: Sendable {
     var lineTokens: [StreamToken] = []
     var fields: [Range<Int>] = []
     var scalars: [Unicode.Scalar] = []
+    // About a token a line: most lines are one label or one paragraph.
+    tokens.reserveCapacity(source.lines.count)
     for line in 0..<source.lines.count {
       if let cells {
         let blanks = cells.blankCells(atLine: line)
