@@ -305,9 +305,10 @@ struct Table2Reader {
       )
       rows.append(Table2.Row(subtableItem: spec?.item ?? raw.item ?? 0, name: name, row: row))
     }
+    let columns = edition == .trial2019 ? Self.trialColumns : Self.currentColumns
     for item in Set(headers.map(\.subtableItem)).sorted() {
-      guard let spec = specs.first(where: { $0.item == item }) else { continue }
-      deviations += headerDeviations(headers.filter { $0.subtableItem == item }, columns: spec.columns)
+      guard let place = specs.firstIndex(where: { $0.item == item }) else { continue }
+      deviations += headerDeviations(headers.filter { $0.subtableItem == item }, columns: columns[place])
     }
     let all = rows.map(\.row.range) + headers.map(\.range)
     let range = all.map(\.lowerBound).min()!..<all.map(\.upperBound).max()!
@@ -317,53 +318,63 @@ struct Table2Reader {
   /// Header cells compared with the format's columns. A header broken over lines
   /// (`本年增` / `/` / `减`, `上一年年` / `目数量`) is several cells: the cells are grouped, in order,
   /// the way that matches the columns best, and each group is one header.
-  private func headerDeviations(_ cells: [Table2.HeaderCell], columns: [String]) -> [LabelDeviation] {
+  private func headerDeviations(_ cells: [Table2.HeaderCell], columns: ColumnKeys) -> [LabelDeviation] {
     let n = cells.count
-    let m = columns.count
+    let m = columns.names.count
     guard m > 0, n >= m, n <= m + 12 else { return [] }
-    let canonical = columns.map { LabelText.normalize($0).key }
-    let canonicalScalars = canonical.map(\.scalars)
+    let canonical = columns.keys
     // The search below tries every run of cells against every column: each run's words are
-    // normalized once.
-    var runs = [(key: LabelKey, scalars: [Unicode.Scalar])?](repeating: nil, count: (n + 1) * (n + 1))
-    let plain = cells.map { Self.isIdeographsOnly($0.text) }
-    func run(_ range: Range<Int>) -> (key: LabelKey, scalars: [Unicode.Scalar]) {
+    // normalized once, and taken apart into scalars only when compared with a column they are not.
+    var keys = [LabelKey?](repeating: nil, count: (n + 1) * (n + 1))
+    var scalars = [[Unicode.Scalar]?](repeating: nil, count: (n + 1) * (n + 1))
+    var plain: [Bool] = []
+    plain.reserveCapacity(n)
+    for cell in cells { plain.append(Self.isIdeographsOnly(cell.text)) }
+    func joined(_ range: Range<Int>) -> LabelKey {
       let index = range.lowerBound * (n + 1) + range.upperBound
-      if let known = runs[index] { return known }
+      if let known = keys[index] { return known }
       let text = range.count == 1 ? cells[range.lowerBound].text : cells[range].map(\.text).joined()
       let key = plain[range].allSatisfy { $0 } ? LabelKey(normalized: text) : LabelText.normalize(text).key
-      runs[index] = (key, key.scalars)
-      return runs[index]!
+      keys[index] = key
+      return key
     }
-    func joined(_ range: Range<Int>) -> LabelKey { run(range).key }
+    func score(_ range: Range<Int>, _ column: Int) -> Double {
+      let key = joined(range)
+      if key == canonical[column] { return 1.01 }
+      let index = range.lowerBound * (n + 1) + range.upperBound
+      if scalars[index] == nil { scalars[index] = key.scalars }
+      return LabelText.similarity(scalars[index]!, columns.scalars[column])
+    }
     // Fragments of the format's headers, not the headers of several sub-tables run together.
-    guard n == m || joined(0..<n).scalarCount <= canonical.reduce(0, { $0 + $1.scalarCount }) + 2 * m
-    else { return [] }
-    // best[j][i]: the best score of the first i cells as the first j columns.
-    var best = [[Double]](repeating: [Double](repeating: -1, count: n + 1), count: m + 1)
-    var cut = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: m + 1)
-    best[0][0] = 0
-    for j in 1...m {
-      for i in j...(n - (m - j)) {
-        for k in (j - 1)..<i where best[j - 1][k] >= 0 {
-          let group = run(k..<i)
-          let score =
-            best[j - 1][k]
-            + (group.key == canonical[j - 1]
-              ? 1.01 : LabelText.similarity(group.scalars, canonicalScalars[j - 1]))
-          if score > best[j][i] {
-            best[j][i] = score
-            cut[j][i] = k
+    guard n == m || joined(0..<n).scalarCount <= columns.scalarCount + 2 * m else { return [] }
+    var groups: [Range<Int>] = []
+    if n == m {
+      // One cell per column: the only grouping.
+      groups = (0..<n).map { $0..<($0 + 1) }
+    } else {
+      // best[j, i]: the best score of the first i cells as the first j columns.
+      let width = n + 1
+      var best = [Double](repeating: -1, count: (m + 1) * width)
+      var cut = [Int](repeating: 0, count: (m + 1) * width)
+      best[0] = 0
+      for j in 1...m {
+        for i in j...(n - (m - j)) {
+          for k in (j - 1)..<i where best[(j - 1) * width + k] >= 0 {
+            let total = best[(j - 1) * width + k] + score(k..<i, j - 1)
+            if total > best[j * width + i] {
+              best[j * width + i] = total
+              cut[j * width + i] = k
+            }
           }
         }
       }
-    }
-    var groups: [Range<Int>] = []
-    var end = n
-    for j in stride(from: m, through: 1, by: -1) {
-      let start = cut[j][end]
-      groups.insert(start..<end, at: 0)
-      end = start
+      groups = [Range<Int>](repeating: 0..<0, count: m)
+      var end = n
+      for j in stride(from: m, through: 1, by: -1) {
+        let start = cut[j * width + end]
+        groups[j - 1] = start..<end
+        end = start
+      }
     }
     var result: [LabelDeviation] = []
     for (column, group) in groups.enumerated() {
@@ -371,10 +382,29 @@ struct Table2Reader {
       guard found != canonical[column], !found.isEmpty else { continue }
       let range = cells[group.lowerBound].range.lowerBound..<cells[group.upperBound - 1].range.upperBound
       let text = cells[group].map(\.text).joined()
-      result.append(LabelDeviation(place: .table2Column, range: range, found: text, canonical: columns[column]))
+      result.append(LabelDeviation(place: .table2Column, range: range, found: text, canonical: columns.names[column]))
     }
     return result
   }
+
+  /// The columns of a sub-table, with their words normalized once.
+  struct ColumnKeys {
+    var names: [String]
+    var keys: [LabelKey]
+    var scalars: [[Unicode.Scalar]]
+    var scalarCount: Int
+
+    init(_ names: [String]) {
+      self.names = names
+      keys = names.map { LabelText.normalize($0).key }
+      scalars = keys.map(\.scalars)
+      scalarCount = keys.reduce(0) { $0 + $1.scalarCount }
+    }
+  }
+
+  /// ``ColumnKeys`` of each sub-table, by its place in the edition's ``NationalFormat/table2(_:)``.
+  private static let currentColumns = NationalFormat.table2(.edition2021).map { ColumnKeys($0.columns) }
+  private static let trialColumns = NationalFormat.table2(.trial2019).map { ColumnKeys($0.columns) }
 
   /// The key of a header's text.
   private static func key(of text: String) -> LabelKey {
