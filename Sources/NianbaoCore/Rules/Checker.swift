@@ -85,8 +85,25 @@ enum CellNames {
   }
 
   static func table3Row(_ spec: Table3RowSpec) -> LocalizedText {
+    for entry in table3RowNames[spec.index] where entry.spec === spec { return entry.name }
+    return makeTable3Row(spec)
+  }
+
+  private static func makeTable3Row(_ spec: Table3RowSpec) -> LocalizedText {
     LocalizedText(zh: "表三“\(spec.displayName)”行", en: "table 三, row “\(spec.displayName)”")
   }
+
+  /// The names of every row of both editions, by row index, made once: a table whose digits
+  /// ran together names each of its rows.
+  private static let table3RowNames: [[(spec: Table3RowSpec, name: LocalizedText)]] = {
+    var names = [[(spec: Table3RowSpec, name: LocalizedText)]](repeating: [], count: Table3RowSpec.rowCount)
+    for edition in [FormatEdition.edition2021, .trial2019] {
+      for spec in NationalFormat.table3Rows(edition) where !names[spec.index].contains(where: { $0.spec === spec }) {
+        names[spec.index].append((spec, makeTable3Row(spec)))
+      }
+    }
+    return names
+  }()
 
   static func table4(_ column: Int) -> LocalizedText {
     LocalizedText(
