@@ -136,6 +136,7 @@ enum CellRules {
   private static func runTogether(_ rows: [(LocalizedText, TableRow)], _ source: SourceText) -> Diagnostic {
     var edits: [TextEdit] = []
     var related: [RelatedNote] = []
+    related.reserveCapacity(rows.count)
     for (name, row) in rows {
       guard let together = row.runTogether, let split = together.split else { continue }
       // The row's own separator: a tab in a tab-separated row, a space in text (a tab inside a
@@ -162,17 +163,7 @@ enum CellRules {
       }
       // One row's finding says it all in its message.
       guard rows.count > 1 else { continue }
-      let shown = Self.shown(split)
-      let digits = MessageText.quoted(together.digits)
-      related.append(
-        RelatedNote(
-          range: together.range,
-          message: LocalizedText(
-            zh: "\(name.zh)：“\(digits)”读作 \(shown)",
-            en: "\(name.capitalized.en): “\(digits)” read as \(shown)"
-          )
-        )
-      )
+      related.append(RelatedNote(range: together.range, message: Self.readAs(name, together.digits, split)))
     }
     let (name, first) = rows[0]
     let together = first.runTogether!
@@ -233,6 +224,91 @@ enum CellRules {
         buffer[start..<count].reverse()
       }
       return count
+    }
+  }
+
+  /// The note of a row read by its one balancing split: `表三“…”行：“1000001”读作 1 | 0 | … | 1`.
+  private static func readAs(_ name: LocalizedText, _ digits: String, _ split: [Int]) -> LocalizedText {
+    let quoted = MessageText.quoted(digits)
+    guard split.allSatisfy({ $0 >= 0 }), let english = NoteWriter.capitalizable(name.en) else {
+      let shown = Self.shown(split)
+      return LocalizedText(
+        zh: "\(name.zh)：“\(quoted)”读作 \(shown)",
+        en: "\(name.capitalized.en): “\(quoted)” read as \(shown)"
+      )
+    }
+    // 19 digits at most, and ` | `.
+    let shownCapacity = split.count * 22
+    let zh = NoteWriter.write(capacity: name.zh.utf8.count + quoted.utf8.count + shownCapacity + 32) { writer in
+      writer.write(name.zh)
+      writer.write("：“")
+      writer.write(quoted)
+      writer.write("”读作 ")
+      writer.writeShown(split)
+    }
+    let en = NoteWriter.write(capacity: english.utf8.count + quoted.utf8.count + shownCapacity + 32) { writer in
+      writer.writeCapitalized(english)
+      writer.write(": “")
+      writer.write(quoted)
+      writer.write("” read as ")
+      writer.writeShown(split)
+    }
+    return LocalizedText(zh: zh, en: en)
+  }
+
+  /// Writes a message's pieces into the one String it becomes, byte by byte.
+  private struct NoteWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    static func write(capacity: Int, _ body: (inout NoteWriter) -> Void) -> String {
+      String(unsafeUninitializedCapacity: capacity) { buffer in
+        var writer = NoteWriter(buffer: buffer)
+        body(&writer)
+        return writer.count
+      }
+    }
+
+    /// The text when ``LocalizedText/capitalized`` capitalises it in its bytes: an ASCII letter
+    /// followed by ASCII.
+    static func capitalizable(_ text: String) -> String? {
+      let bytes = text.utf8
+      guard let head = bytes.first, head >= 0x61, head <= 0x7A,
+        bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80
+      else { return nil }
+      return text
+    }
+
+    mutating func write(_ text: String) {
+      var text = text
+      text.withUTF8 { source in
+        guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+        precondition(count + source.count <= buffer.count)
+        (to + count).update(from: from, count: source.count)
+        count += source.count
+      }
+    }
+
+    /// Text that ``capitalizable(_:)`` accepts, its first letter in upper case.
+    mutating func writeCapitalized(_ text: String) {
+      let start = count
+      write(text)
+      buffer[start] -= 0x20
+    }
+
+    /// ``CellRules/shown(_:)`` of values that are not negative.
+    mutating func writeShown(_ values: [Int]) {
+      for (k, value) in values.enumerated() {
+        if k > 0 { write(" | ") }
+        let start = count
+        var rest = value
+        repeat {
+          buffer[count] = UInt8(0x30 + rest % 10)
+          count += 1
+          rest /= 10
+        } while rest > 0
+        buffer[start..<count].reverse()
+      }
     }
   }
 
