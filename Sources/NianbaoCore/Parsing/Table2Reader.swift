@@ -9,13 +9,20 @@ struct Table2Reader {
 
   private struct RawRow {
     var item: Int?
-    var name: String
+    /// The row's name, by its place in ``rowNames``.
+    var name: Int
     var label: Range<Int>
     var exact: Bool
     var values: [StreamToken]
   }
 
   static let rowNames = ["规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费", "政府集中采购"]
+  /// Places in ``rowNames``: rows are told apart by them, not by comparing their names.
+  private static let normativeDocuments = 1
+  private static let normativeDocumentsShort = 2
+  private static let otherServices = 4
+  private static let administrativeFees = 7
+  private static let centralPurchases = 8
 
   /// Words a header cell ends with; a row name glued to them (`…现行有效件数规章`) still opens a
   /// row.
@@ -111,7 +118,7 @@ struct Table2Reader {
   }
 
   /// A row: the label's numbers up to the next text, unless a unit (`件`) follows them.
-  private func row(_ name: String, _ exact: Bool, _ label: Range<Int>, _ item: Int?, at index: Int) -> RawRow? {
+  private func row(_ name: Int, _ exact: Bool, _ label: Range<Int>, _ item: Int?, at index: Int) -> RawRow? {
     let tokens = stream.tokens
     var k = index
     var values: [StreamToken] = []
@@ -133,7 +140,7 @@ struct Table2Reader {
         continue
       }
       // A purchase count written with its unit before the amount (`政府集中采购1个246900元`).
-      if name == "政府集中采购", values.count == 1, k + 1 < tokens.count, tokens[k].kind == .text,
+      if name == Self.centralPurchases, values.count == 1, k + 1 < tokens.count, tokens[k].kind == .text,
         tokens[k].line == values[0].line, tokens[k + 1].isValue,
         ["个", "批", "项", "次"].contains(source.text(tokens[k].range))
       {
@@ -143,7 +150,7 @@ struct Table2Reader {
     guard !values.isEmpty else { return nil }
     if k < tokens.count, tokens[k].line == values.last!.line {
       let next = source.text(tokens[k].range)
-      let amount = name == "行政事业性收费" || name == "政府集中采购"
+      let amount = name == Self.administrativeFees || name == Self.centralPurchases
       if Self.units.contains(where: { next.hasPrefix($0) && !(amount && $0.hasSuffix("元")) }) { return nil }
     }
     return RawRow(item: item, name: name, label: label, exact: exact, values: values)
@@ -166,15 +173,15 @@ struct Table2Reader {
 
   /// The row name a text cell holds: its whole words, or its end after a header that ran into
   /// it.
-  private func rowLabel(_ token: StreamToken, key: LabelKey) -> (String, Bool, Range<Int>)? {
+  private func rowLabel(_ token: StreamToken, key: LabelKey) -> (Int, Bool, Range<Int>)? {
     if let (name, exact) = Self.match(key) { return (name, exact, token.range) }
-    for (name, nameKey) in Self.rowNamesLongestFirst
+    for (place, name, nameKey) in Self.rowNamesLongestFirst
     where key.byteCount > nameKey.byteCount && key.hasSuffix(nameKey) {
       let before = key.withUTF8 { String(decoding: $0.dropLast(nameKey.byteCount), as: UTF8.self) }
       guard Self.headerEndings.contains(where: { before.hasSuffix($0) }) || before.has("第二十条") else { continue }
       if name == "规范性文件" && before.hasSuffix("行政") { continue }
       guard let offset = lastOffset(of: name, in: token.range) else { continue }
-      return (name, true, offset..<token.range.upperBound)
+      return (place, true, offset..<token.range.upperBound)
     }
     return nil
   }
@@ -236,21 +243,30 @@ struct Table2Reader {
     let headerKeys = Set(headers.map { Self.key(of: $0.text) })
     let trial =
       !headerKeys.isDisjoint(with: Self.trialHeaderKeys)
-      || raws.contains { $0.name == "其他对外管理服务事项" || $0.name == "政府集中采购" }
+      || raws.contains { $0.name == Self.otherServices || $0.name == Self.centralPurchases }
     let edition: FormatEdition = trial ? .trial2019 : .edition2021
     let specs = NationalFormat.table2(edition)
     var deviations: [LabelDeviation] = []
     var rows: [Table2.Row] = []
-    for raw in raws where !rows.contains(where: { $0.name == raw.name }) {
-      var name = raw.name
+    let specOfName = edition == .trial2019 ? Self.trialSpecOfName : Self.currentSpecOfName
+    // The names of the rows read so far, by place in ``rowNames``.
+    var read = [Bool](repeating: false, count: Self.rowNames.count)
+    for raw in raws where !read[raw.name] {
+      var place = raw.name
       let found = source.text(raw.label)
-      if edition == .edition2021 && name == "规范性文件" {
-        name = "行政规范性文件"
-        deviations.append(LabelDeviation(place: .table2Row, range: raw.label, found: found, canonical: name))
+      if edition == .edition2021 && place == Self.normativeDocumentsShort {
+        place = Self.normativeDocuments
+        deviations.append(
+          LabelDeviation(place: .table2Row, range: raw.label, found: found, canonical: Self.rowNames[place])
+        )
       } else if !raw.exact {
-        deviations.append(LabelDeviation(place: .table2Row, range: raw.label, found: found, canonical: name))
+        deviations.append(
+          LabelDeviation(place: .table2Row, range: raw.label, found: found, canonical: Self.rowNames[place])
+        )
       }
-      let spec = specs.first { $0.rows.contains(name) } ?? specs.first { $0.item == raw.item }
+      read[place] = true
+      let name = Self.rowNames[place]
+      let spec = specOfName[place].map { specs[$0] } ?? specs.first { $0.item == raw.item }
       let expected = spec?.columns.count ?? raw.values.count
       var cells = raw.values.enumerated().map { column, token in
         // Read as 0, like a blank; NB116 reports it.
@@ -475,25 +491,37 @@ struct Table2Reader {
     return nil
   }
 
-  private static let rowNamesLongestFirst = rowNames.sorted { $0.utf8.count > $1.utf8.count }.map {
-    ($0, LabelKey(normalized: $0))
+  private static let rowNamesLongestFirst = rowNames.indices.sorted {
+    rowNames[$0].utf8.count > rowNames[$1].utf8.count
+  }.map { ($0, rowNames[$0], LabelKey(normalized: rowNames[$0])) }
+
+  /// The place in ``NationalFormat/table2(_:)`` of the sub-table each row name belongs to, by
+  /// place in ``rowNames``.
+  private static let currentSpecOfName = specOfName(.edition2021)
+  private static let trialSpecOfName = specOfName(.trial2019)
+
+  private static func specOfName(_ edition: FormatEdition) -> [Int?] {
+    let specs = NationalFormat.table2(edition)
+    return rowNames.map { name in specs.firstIndex { $0.rows.contains(name) } }
   }
 
   private static let rowNameKeys = rowNames.map(LabelKey.init(normalized:))
   private static let rowNameLengths = Set(rowNames.map(\.unicodeScalars.count))
   private static let rowNameScalars = rowNames.map { Array($0.unicodeScalars) }
 
-  static func match(_ key: LabelKey) -> (String, Bool)? {
-    if let index = rowNameKeys.firstIndex(of: key) { return (rowNames[index], true) }
+  /// The row name that normalized words are, exactly or with a typo, as its place in
+  /// ``rowNames``.
+  private static func match(_ key: LabelKey) -> (Int, Bool)? {
+    if let index = rowNameKeys.firstIndex(of: key) { return (index, true) }
     let length = key.scalarCount
     // A typo keeps a name's length within two characters; anything else is not a row name.
     guard length >= 2, rowNameLengths.contains(where: { abs($0 - length) <= 2 }) else { return nil }
     let scalars = key.scalars
-    let scored = zip(rowNames, rowNameScalars).map { name, nameScalars in
-      (name, LabelText.similarity(scalars, nameScalars))
+    let scored = zip(rowNames.indices, rowNameScalars).map { place, nameScalars in
+      (place, LabelText.similarity(scalars, nameScalars))
     }.sorted { $0.1 > $1.1 }
     guard scored[0].1 >= 0.75, scored[0].1 - scored[1].1 >= 0.05,
-      abs(length - scored[0].0.unicodeScalars.count) <= 2
+      abs(length - rowNameScalars[scored[0].0].count) <= 2
     else { return nil }
     return (scored[0].0, false)
   }
