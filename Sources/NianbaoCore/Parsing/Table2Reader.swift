@@ -465,6 +465,8 @@ struct Table2Reader {
     let bytes = source.utf8
     var result: Int?
     var index = range.lowerBound
+    var folded: [Unicode.Scalar] = []
+    folded.reserveCapacity(12)
     while index + Self.article20.count <= range.upperBound {
       guard bytes[index] == Self.article20[0], bytes.hasBytes(Self.article20, at: index) else {
         index += 1
@@ -472,7 +474,17 @@ struct Table2Reader {
       }
       var end = index
       for _ in 0..<12 where end < range.upperBound { end += TextBytes.scalarWidth(bytes[end]) }
-      if let item = Self.item(in: source.text(index..<min(end, range.upperBound))) { result = item }
+      // ``item(in:)``'s scalars, read from the bytes.
+      folded.removeAll(keepingCapacity: true)
+      bytes.withUnsafeBufferPointer { bytes in
+        var offset = index
+        while offset < min(end, range.upperBound) {
+          let (scalar, width) = LabelText.decodeFolded(bytes, offset)
+          if !LabelText.isSpace(scalar) { folded.append(scalar) }
+          offset += width
+        }
+      }
+      if let item = Self.item(folded: folded) { result = item }
       index += Self.article20.count
     }
     return result
@@ -480,7 +492,11 @@ struct Table2Reader {
 
   /// The item number of a `第二十条第（五）项` marker.
   static func item(in text: String) -> Int? {
-    let folded = Array(text.unicodeScalars.map(LabelText.widthFolded).filter { !LabelText.isSpace($0) })
+    item(folded: Array(text.unicodeScalars.map(LabelText.widthFolded).filter { !LabelText.isSpace($0) }))
+  }
+
+  /// ``item(in:)`` of a text's width-folded scalars without its spaces.
+  private static func item(folded: [Unicode.Scalar]) -> Int? {
     guard let article = folded.firstIndex(of: "条") else { return nil }
     var index = article + 1
     if index < folded.count, folded[index] == "第" { index += 1 }
