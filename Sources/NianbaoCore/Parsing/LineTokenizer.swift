@@ -157,14 +157,14 @@ enum LineTokenizer {
   }
 
   /// A word longer than any blank marker whose first character, width-folded, is no digit and no
-  /// sign: ``classify(_:)`` finds it text; told from the bytes, without a `String`.
+  /// sign: ``classify(_:_:)`` finds it text; told from the bytes, without a `String`.
   private static func opensAsText(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
     guard word.count > 6 else { return false }
     let first = LabelText.widthFolded(SourceText.decode(bytes, word.lowerBound).0)
     return !(first.isASCIIDigit || first == "-" || first == "−" || first == "+")
   }
 
-  /// ``classify(_:)`` for a word of ASCII bytes, read in place; nil for any other word.
+  /// ``classify(_:_:)`` for a word of ASCII bytes, read in place; nil for any other word.
   static func classifyASCII(_ bytes: [UInt8], _ word: Range<Int>) -> StreamToken.Kind? {
     var sawDigit = false
     var sawPoint = false
@@ -203,14 +203,17 @@ enum LineTokenizer {
     .filter { $0.utf8.allSatisfy { $0 < 0x80 } }
     .map { Array($0.utf8) }
 
-  /// ``classify(_:)`` of a range of the source: a `String` is made only for a word that may be a
-  /// blank marker, which is compared as text; digits, signs and points are read in place.
+  /// What a word of the source is: a blank marker (`—`, `/`, `无`), a number (digits with a sign,
+  /// a point or thousands commas) or text. A `String` is made only for a word that may be a blank
+  /// marker, which is compared as text; digits, signs and points are read in place.
   static func classify(_ source: SourceText, _ word: Range<Int>) -> StreamToken.Kind {
     let bytes = source.utf8
     let lower = source.scalarStart(atOrBefore: max(0, min(word.lowerBound, bytes.count)))
     let upper = source.scalarStart(atOrBefore: max(lower, min(word.upperBound, bytes.count)))
-    if lower < upper, !(0x30...0x39).contains(bytes[lower]), upper - lower <= 6 {
-      return classify(source.text(lower..<upper))
+    if lower < upper, !(0x30...0x39).contains(bytes[lower]), upper - lower <= 6,
+      TextBytes.blankMarkers.contains(source.text(lower..<upper))
+    {
+      return .blankMarker
     }
     var sawDigit = false
     var sawPoint = false
@@ -222,38 +225,6 @@ enum LineTokenizer {
       let s = LabelText.widthFolded(scalar)
       let first = offset == lower
       offset += width
-      if s.isASCIIDigit {
-        sawDigit = true
-        previousComma = false
-        if sawPoint { digitsAfterPoint += 1 }
-      } else if first && (s == "-" || s == "−" || s == "+") {
-        continue
-      } else if s == "." && !sawPoint && sawDigit {
-        sawPoint = true
-      } else if s == "," && sawDigit && !sawPoint && !previousComma {
-        previousComma = true
-      } else {
-        return .text
-      }
-    }
-    if !sawDigit || previousComma || (sawPoint && digitsAfterPoint == 0) { return .text }
-    return .number
-  }
-
-  static func classify(_ word: String) -> StreamToken.Kind {
-    if let first = word.utf8.first, !(0x30...0x39).contains(first), word.utf8.count <= 6,
-      TextBytes.blankMarkers.contains(word)
-    {
-      return .blankMarker
-    }
-    var sawDigit = false
-    var sawPoint = false
-    var digitsAfterPoint = 0
-    var first = true
-    var previousComma = false
-    for scalar in word.unicodeScalars {
-      let s = LabelText.widthFolded(scalar)
-      defer { first = false }
       if s.isASCIIDigit {
         sawDigit = true
         previousComma = false

@@ -205,26 +205,7 @@ enum CellRules {
   private static func shown(_ values: [Int]) -> String {
     guard values.allSatisfy({ $0 >= 0 }) else { return values.map(String.init).joined(separator: " | ") }
     // 19 digits at most, and ` | `.
-    return String(unsafeUninitializedCapacity: values.count * 22) { buffer in
-      var count = 0
-      for (k, value) in values.enumerated() {
-        if k > 0 {
-          for byte in " | ".utf8 {
-            buffer[count] = byte
-            count += 1
-          }
-        }
-        let start = count
-        var rest = value
-        repeat {
-          buffer[count] = UInt8(0x30 + rest % 10)
-          count += 1
-          rest /= 10
-        } while rest > 0
-        buffer[start..<count].reverse()
-      }
-      return count
-    }
+    return NoteWriter.write(capacity: values.count * 22) { $0.writeShown(values) }
   }
 
   /// The note of a row read by its one balancing split: `表三“…”行：“1000001”读作 1 | 0 | … | 1`.
