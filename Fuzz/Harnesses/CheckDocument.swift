@@ -24,7 +24,7 @@ public func fuzzCheckDocument(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int
   let (_, again) = Checker.check(fixed)
   _ = again.certainEdits()
   // Hover costs as much as a small check: a few cells the input picks, and offsets all over.
-  let cells = (report.table3.map { $0.rows.values.flatMap(\.cells) } ?? []) + (report.table4?.row?.cells ?? [])
+  let cells = (report.table3.map { $0.rows.flatMap(\.row.cells) } ?? []) + (report.table4?.row?.cells ?? [])
   if !cells.isEmpty {
     for k in 0..<min(8, count) {
       _ = HoverFacts.fact(at: cells[Int(data[k]) % cells.count].range.lowerBound, in: report)
