@@ -4,7 +4,10 @@ extension LabelText {
   /// comparison treats them as equal; labels, compared as bytes, fold them instead.
   static func canonicalSingleton(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     let value = scalar.value
-    guard value >= 0x340, value < 0x30000 else { return scalar }
+    // Every singleton lies in one of these: the common punctuation of Chinese text (U+3000…,
+    // U+FF00…) is passed over without a search.
+    guard (0x340...0x232A).contains(value) || (0xF900...0xFAFF).contains(value) || (0x2F800...0x2FA1F).contains(value)
+    else { return scalar }
     var low = 0
     var high = canonicalSingletons.count
     while low < high {
