@@ -91,7 +91,7 @@ import Testing
           var bytes = source.utf8
           bytes.replaceSubrange(lower..<upper, with: Array(insert.utf8))
           let expected = String(decoding: bytes, as: UTF8.self)
-          let edited = source.replacing(lower..<upper, with: insert)
+          let edited = [TextEdit(range: lower..<upper, replacement: insert)].applied(to: source)
           #expect(Array(edited.utf8) == Array(expected.utf8), "\(lower)..<\(upper) \(insert)")
         }
       }

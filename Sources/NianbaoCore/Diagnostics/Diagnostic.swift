@@ -223,19 +223,47 @@ extension Array where Element == TextEdit {
   /// Applies non-overlapping edits to a text; where two overlap, the first one (in position
   /// order) wins and the other is dropped.
   public func applied(to text: SourceText) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 64)
+    let bytes = text.utf8
+    var kept: [TextEdit] = []
     var cursor = 0
     for edit in self.sorted(by: {
       ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
     }) {
-      guard edit.range.lowerBound >= cursor, edit.range.upperBound <= text.utf8.count else { continue }
-      bytes.append(contentsOf: text.utf8[cursor..<edit.range.lowerBound])
-      bytes.append(contentsOf: edit.replacement.utf8)
+      guard edit.range.lowerBound >= cursor, edit.range.upperBound <= bytes.count else { continue }
+      kept.append(edit)
       cursor = edit.range.upperBound
     }
-    bytes.append(contentsOf: text.utf8[cursor...])
-    return String(decoding: bytes, as: UTF8.self)
+    func isBoundary(_ offset: Int) -> Bool { offset == bytes.count || bytes[offset] & 0xC0 != 0x80 }
+    guard kept.allSatisfy({ isBoundary($0.range.lowerBound) && isBoundary($0.range.upperBound) }) else {
+      // An edit that cuts a scalar (a UTF-8 client's offset inside it) leaves the pieces as U+FFFD.
+      var edited: [UInt8] = []
+      edited.reserveCapacity(bytes.count + 64)
+      var cursor = 0
+      for edit in kept {
+        edited.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+        edited.append(contentsOf: edit.replacement.utf8)
+        cursor = edit.range.upperBound
+      }
+      edited.append(contentsOf: bytes[cursor...])
+      return String(decoding: edited, as: UTF8.self)
+    }
+    // Between whole scalars the string's own slices are joined: a keystroke in a long report
+    // does not validate all of it again (slices at scalar boundaries are copied as they are).
+    let string = text.string
+    let view = string.utf8
+    var edited = ""
+    edited.reserveCapacity(bytes.count + kept.reduce(0) { $0 + $1.replacement.utf8.count })
+    var index = view.startIndex
+    var offset = 0
+    for edit in kept {
+      let lower = view.index(index, offsetBy: edit.range.lowerBound - offset)
+      edited.append(contentsOf: string[index..<lower])
+      edited.append(edit.replacement)
+      index = view.index(lower, offsetBy: edit.range.count)
+      offset = edit.range.upperBound
+    }
+    edited.append(contentsOf: string[index...])
+    return edited
   }
 }
 

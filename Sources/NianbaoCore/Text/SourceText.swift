@@ -24,28 +24,6 @@ public struct SourceText: Sendable {
     return String(string[start..<view.index(start, offsetBy: upper - lower)])
   }
 
-  /// The text with a byte range replaced. A range between whole scalars is replaced in the
-  /// string itself, so that a keystroke in a long report does not validate all of it again; one
-  /// that cuts a scalar (a UTF-8 client's offset inside it) leaves the pieces as U+FFFD.
-  public func replacing(_ range: Range<Int>, with text: String) -> String {
-    func isBoundary(_ offset: Int) -> Bool { offset == utf8.count || utf8[offset] & 0xC0 != 0x80 }
-    guard isBoundary(range.lowerBound), isBoundary(range.upperBound) else {
-      var edited = utf8
-      edited.replaceSubrange(range, with: Array(text.utf8))
-      return String(decoding: edited, as: UTF8.self)
-    }
-    // Slices at scalar boundaries are copied as they are (see ``text(_:)``).
-    let view = string.utf8
-    let lower = view.index(view.startIndex, offsetBy: range.lowerBound)
-    let upper = view.index(lower, offsetBy: range.count)
-    var edited = ""
-    edited.reserveCapacity(utf8.count - range.count + text.utf8.count)
-    edited.append(contentsOf: string[..<lower])
-    edited.append(text)
-    edited.append(contentsOf: string[upper...])
-    return edited
-  }
-
   /// The scalars of a byte range with the offset where each starts; the range is clamped and
   /// rounded like ``text(_:)``.
   func scalarsWithOffsets(_ range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {

@@ -34,7 +34,7 @@ struct Document: Sendable {
       guard let range = converter.offsets(rangeValue) else {
         throw ResponseError(.invalidParams, "contentChanges[].range is not a range")
       }
-      source = SourceText(source.replacing(range, with: text))
+      source = SourceText([TextEdit(range: range, replacement: text)].applied(to: source))
     }
   }
 }
